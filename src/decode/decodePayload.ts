@@ -1,0 +1,178 @@
+import { gunzipSync } from 'node:zlib';
+import { DecodeError } from '../errors.js';
+import { jsonText } from '../normalize/fields.js';
+import type { DataMessage, LogEvent, MalformedLogEvent, SubscriptionPayload } from './subscriptionPayload.js';
+
+/** The event Lambda receives from a CloudWatch Logs subscription filter. */
+export interface CloudWatchLogsEvent {
+  readonly awslogs: { readonly data: string };
+}
+
+// Standard alphabet with optional padding; CloudWatch Logs never sends base64url or whitespace.
+// Linear-time: one character class, no nested quantifier.
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export interface DecodeOptions {
+  /** Refuse payloads that decompress to more than this many bytes (gzip bomb guard). */
+  readonly maxPayloadBytes: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
+}
+
+/** Extracts `awslogs.data` from the invocation event, or says what the event was instead. */
+export function payloadData(event: unknown): string {
+  if (!isRecord(event) || !isRecord(event.awslogs)) {
+    throw new DecodeError(
+      'event',
+      `expected { "awslogs": { "data": "..." } }, got ${describe(event)} without awslogs`,
+    );
+  }
+  const data = event.awslogs.data;
+  if (typeof data !== 'string' || data.length === 0) {
+    throw new DecodeError('event', `awslogs.data must be a non-empty base64 string, got ${describe(data)}`);
+  }
+  return data;
+}
+
+/** base64 → gzip → UTF-8 JSON text, each step checked. */
+export function inflatePayload(data: string, options: DecodeOptions): string {
+  if (data.length % 4 !== 0 || !BASE64.test(data)) {
+    const bad = data.search(/[^A-Za-z0-9+/=]/);
+    throw new DecodeError(
+      'base64',
+      bad >= 0
+        ? `awslogs.data is not base64: character ${JSON.stringify(data[bad])} at offset ${bad}`
+        : `awslogs.data is not base64: length ${data.length} is not a multiple of 4`,
+    );
+  }
+  const compressed = Buffer.from(data, 'base64');
+  if (compressed.length < 18 || compressed[0] !== 0x1f || compressed[1] !== 0x8b) {
+    throw new DecodeError(
+      'gzip',
+      `awslogs.data is not gzip data (${compressed.length} bytes, no gzip header)`,
+    );
+  }
+  let json: Buffer;
+  try {
+    json = gunzipSync(compressed, { maxOutputLength: options.maxPayloadBytes });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE' || cause instanceof RangeError) {
+      throw new DecodeError(
+        'gzip',
+        `payload decompresses to more than ${options.maxPayloadBytes} bytes (MAX_PAYLOAD_BYTES); refused`,
+        { cause },
+      );
+    }
+    throw new DecodeError(
+      'gzip',
+      `gzip data of ${compressed.length} bytes is corrupt or truncated: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  return json.toString('utf8');
+}
+
+function requireString(payload: Record<string, unknown>, key: string): string {
+  const value = payload[key];
+  if (typeof value !== 'string') {
+    throw new DecodeError('shape', `field "${key}" must be a string, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** The range a JavaScript Date can hold (±100,000,000 days around the epoch). */
+const MAX_EPOCH_MS = 8.64e15;
+
+function isTimestamp(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_EPOCH_MS;
+}
+
+function checkEvent(entry: unknown, index: number): LogEvent | MalformedLogEvent {
+  if (
+    isRecord(entry) &&
+    typeof entry.id === 'string' &&
+    typeof entry.message === 'string' &&
+    isTimestamp(entry.timestamp)
+  ) {
+    return entry as unknown as LogEvent;
+  }
+  const problems: string[] = [];
+  const record = isRecord(entry) ? entry : {};
+  if (!isRecord(entry)) problems.push(`is ${describe(entry)}, not an object`);
+  else {
+    if (typeof record.id !== 'string') problems.push(`"id" is ${describe(record.id)}`);
+    if (typeof record.message !== 'string') problems.push(`"message" is ${describe(record.message)}`);
+    if (!isTimestamp(record.timestamp)) problems.push(`"timestamp" is not epoch milliseconds`);
+  }
+  return {
+    index,
+    reason: `logEvents[${index}] ${problems.join(', ')}`,
+    raw: jsonText(entry),
+    id: typeof record.id === 'string' ? record.id : undefined,
+    timestamp: isTimestamp(record.timestamp) ? record.timestamp : undefined,
+  };
+}
+
+/** Validates the decompressed JSON against the subscription payload's documented shape. */
+export function parsePayload(json: string): SubscriptionPayload {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(json);
+  } catch (cause) {
+    throw new DecodeError(
+      'json',
+      `decompressed payload (${json.length} characters) is not JSON: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
+  if (!isRecord(payload)) {
+    throw new DecodeError('shape', `expected a JSON object, got ${describe(payload)}`);
+  }
+  const messageType = payload.messageType;
+  if (messageType === 'CONTROL_MESSAGE') return { messageType };
+  if (messageType !== 'DATA_MESSAGE') {
+    throw new DecodeError(
+      'shape',
+      `"messageType" must be DATA_MESSAGE or CONTROL_MESSAGE, got ${messageType === undefined ? 'nothing' : jsonText(messageType)}`,
+    );
+  }
+  const logGroup = requireString(payload, 'logGroup');
+  const logStream = requireString(payload, 'logStream');
+  const owner = typeof payload.owner === 'string' ? payload.owner : '';
+  const filters = Array.isArray(payload.subscriptionFilters)
+    ? payload.subscriptionFilters.filter((f): f is string => typeof f === 'string')
+    : [];
+  const events = payload.logEvents;
+  if (!Array.isArray(events)) {
+    throw new DecodeError('shape', `"logEvents" of ${logGroup} must be an array, got ${describe(events)}`);
+  }
+  const logEvents: (LogEvent | MalformedLogEvent)[] = new Array<LogEvent | MalformedLogEvent>(events.length);
+  for (let i = 0; i < events.length; i++) logEvents[i] = checkEvent(events[i], i);
+  const message: DataMessage = {
+    messageType,
+    owner,
+    logGroup,
+    logStream,
+    subscriptionFilters: filters,
+    logEvents,
+  };
+  return message;
+}
+
+/**
+ * Decodes a CloudWatch Logs subscription event: base64 → gunzip (capped) → JSON → shape.
+ * Throws {@link DecodeError} naming the step that failed; an event entry with the wrong shape
+ * does not fail the payload, it is returned marked so it can still be forwarded.
+ */
+export function decodePayload(event: unknown, options: DecodeOptions): SubscriptionPayload {
+  return parsePayload(inflatePayload(payloadData(event), options));
+}

@@ -1,0 +1,66 @@
+/**
+ * When and how long to wait before sending failed records again.
+ *
+ * The Firehose client is built with `maxAttempts: 1`: the SDK's standard strategy retries
+ * 429/500/502/503/504, throttling error names and network errors, but not a
+ * `ServiceUnavailableException` answered with HTTP 400, and never the per-record failures that
+ * come back in a 200 response (`FailedPutCount`). One loop here covers all of them with one
+ * budget, bounded by the invocation's remaining time, instead of stacking two retry layers.
+ */
+
+/** Error names of a call that will fail the same way however often it is sent. */
+const PERMANENT_ERRORS: ReadonlySet<string> = new Set([
+  'ResourceNotFoundException',
+  'InvalidArgumentException',
+  'InvalidKMSResourceException',
+  'InvalidSourceException',
+  'AccessDeniedException',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'MissingAuthenticationTokenException',
+  'ValidationException',
+  'SerializationException',
+]);
+
+interface ErrorLike {
+  readonly name?: string;
+  readonly code?: string;
+  readonly $metadata?: { readonly httpStatusCode?: number };
+}
+
+/**
+ * True when a failed PutRecordBatch call may succeed if sent again: throttling
+ * (`ServiceUnavailableException: Slow down.`, 429), 5xx, timeouts and dropped connections, and
+ * any error not known to be permanent. A 4xx with a permanent error name is not retried.
+ */
+export function isRetryableCallError(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+  const name = e.name ?? '';
+  if (PERMANENT_ERRORS.has(name)) return false;
+  const status = e.$metadata?.httpStatusCode;
+  if (status === undefined || status === 429 || status >= 500) return true;
+  // A 4xx that names throttling or unavailability is transient whatever its status code.
+  return /Throttl|Unavailable|SlowDown|TooManyRequests|LimitExceeded|Timeout|InternalFailure/i.test(name);
+}
+
+export interface BackoffOptions {
+  /** Delay scale of the first retry, in ms. */
+  readonly baseMs: number;
+  /** Largest delay, in ms. */
+  readonly capMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffOptions = Object.freeze({ baseMs: 100, capMs: 5_000 });
+
+/**
+ * Exponential backoff with full jitter: a uniform draw in [0, min(cap, base·2^retry)).
+ * https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/
+ */
+export function backoffDelay(
+  retry: number,
+  options: BackoffOptions = DEFAULT_BACKOFF,
+  random = Math.random,
+): number {
+  const ceiling = Math.min(options.capMs, options.baseMs * 2 ** Math.min(retry, 30));
+  return Math.floor(random() * ceiling);
+}

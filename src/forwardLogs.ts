@@ -1,0 +1,101 @@
+import { encodeRecord } from './batch/encodeRecord.js';
+import { packBatches } from './batch/packBatches.js';
+import type { ForwarderConfig } from './config.js';
+import { decodePayload } from './decode/decodePayload.js';
+import { countByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
+import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
+import { DeliveryError } from './errors.js';
+import { normalizePayload } from './normalize/normalizePayload.js';
+
+/** What one invocation did; logged as one line and returned to the caller. */
+export interface ForwardSummary {
+  messageType: 'DATA_MESSAGE' | 'CONTROL_MESSAGE';
+  logGroup?: string;
+  logStream?: string;
+  events: number;
+  records: number;
+  truncated: number;
+  delivered: number;
+  failed: number;
+  calls: number;
+  retriedRecords: number;
+  bytesSent: number;
+  billedUnits: number;
+}
+
+export interface ForwardDependencies {
+  readonly config: ForwarderConfig;
+  readonly firehose: FirehoseSender;
+  /** Milliseconds left in the invocation. */
+  readonly remainingTimeMs: () => number;
+}
+
+const EMPTY_REPORT: DeliveryReport = {
+  delivered: 0,
+  failed: [],
+  calls: 0,
+  retriedRecords: 0,
+  bytesSent: 0,
+  billedUnits: 0,
+};
+
+/**
+ * The whole pipeline for one subscription event: decode → normalize → encode → batch → deliver.
+ * Returns the summary when every record was delivered; throws `DecodeError` for a payload that
+ * cannot be read and `DeliveryError` when records remain undelivered, so Lambda's retry and the
+ * on-failure destination take over.
+ */
+export async function forwardLogs(event: unknown, deps: ForwardDependencies): Promise<ForwardSummary> {
+  const { config } = deps;
+  const payload = decodePayload(event, config);
+  if (payload.messageType === 'CONTROL_MESSAGE') {
+    return {
+      messageType: payload.messageType,
+      events: 0,
+      records: 0,
+      truncated: 0,
+      ...summaryOf(EMPTY_REPORT),
+    };
+  }
+  const records = normalizePayload(payload, { ownLogGroup: config.ownLogGroup });
+  const encoded = records.map((record) => encodeRecord(record));
+  const report =
+    encoded.length === 0
+      ? EMPTY_REPORT
+      : await deliverBatches(deps.firehose, packBatches(encoded), {
+          deliveryStreamName: config.deliveryStreamName,
+          concurrency: config.deliveryConcurrency,
+          maxAttempts: config.deliveryMaxAttempts,
+          remainingTimeMs: deps.remainingTimeMs,
+        });
+  const summary: ForwardSummary = {
+    messageType: payload.messageType,
+    logGroup: payload.logGroup,
+    logStream: payload.logStream,
+    events: payload.logEvents.length,
+    records: records.length,
+    truncated: encoded.reduce((n, record) => n + (record.truncated ? 1 : 0), 0),
+    ...summaryOf(report),
+  };
+  if (report.failed.length > 0) {
+    throw new DeliveryError(
+      config.deliveryStreamName,
+      report.delivered,
+      report.failed.length,
+      countByErrorCode(report.failed),
+      report.failed.map((record) => record.id),
+    );
+  }
+  return summary;
+}
+
+function summaryOf(report: DeliveryReport) {
+  return {
+    delivered: report.delivered,
+    failed: report.failed.length,
+    calls: report.calls,
+    retriedRecords: report.retriedRecords,
+    bytesSent: report.bytesSent,
+    billedUnits: report.billedUnits,
+  };
+}

@@ -1,0 +1,52 @@
+import { toLevelName } from '../levels.js';
+import type { JsonFormat } from '../logFormat.js';
+import { firstString, isObject, messageText, stackText, without } from '../fields.js';
+
+/**
+ * Any JSON object line no specific format claimed: the usual keys for message, level, logger
+ * and stack are taken, everything else is kept as fields.
+ */
+const MESSAGE_KEYS = ['message', 'msg', '@message', 'log', 'text'];
+const LEVEL_KEYS = ['levelname', 'level', 'severity', 'log.level', 'lvl', 'loglevel', 'log_level', '@level'];
+const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'];
+const STACK_KEYS = ['exc_info', 'stack', 'stack_trace', 'stackTrace', 'exception', 'traceback'];
+const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsRequestId'];
+
+function first(object: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
+  for (const key of keys) if (object[key] !== undefined && object[key] !== null) return [key, object[key]];
+  return undefined;
+}
+
+function errorStack(value: unknown): string | undefined {
+  if (!isObject(value)) return stackText(value);
+  return stackText(value.stack) ?? stackText(value.stackTrace) ?? stackText(value.stack_trace);
+}
+
+export const genericJson: JsonFormat = {
+  name: 'json',
+  parse(object) {
+    const consumed: string[] = [];
+    const message = first(object, MESSAGE_KEYS);
+    if (message !== undefined) consumed.push(message[0]);
+    const level = first(object, LEVEL_KEYS);
+    const levelname = level === undefined ? undefined : toLevelName(level[1]);
+    if (level !== undefined && levelname !== undefined) consumed.push(level[0]);
+    const name = NAME_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '');
+    if (name !== undefined) consumed.push(name);
+    const stackKey = first(object, STACK_KEYS);
+    let exc_info = stackKey === undefined ? undefined : errorStack(stackKey[1]);
+    if (stackKey !== undefined && exc_info !== undefined) consumed.push(stackKey[0]);
+    // `err` / `error` objects (pino, bunyan, Powertools) keep their other fields; only the stack moves.
+    if (exc_info === undefined) exc_info = errorStack(object.err) ?? errorStack(object.error);
+    const requestId = REQUEST_ID_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '');
+    if (requestId !== undefined) consumed.push(requestId);
+    return {
+      message: message === undefined ? JSON.stringify(object) : messageText(message[1]),
+      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+      name: name === undefined ? undefined : (object[name] as string),
+      exc_info,
+      aws_request_id: requestId === undefined ? undefined : firstString(object, [requestId]),
+      fields: without(object, consumed),
+    };
+  },
+};

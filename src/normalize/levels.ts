@@ -1,0 +1,62 @@
+import type { LevelName } from './record.js';
+
+// Lower-case spellings of every level name the supported formats write, to Python's names.
+// TRACE→DEBUG, WARN→WARNING, FATAL→CRITICAL per SPEC §3; the rest are the same levels as
+// other libraries spell them (zap's dpanic/panic, .NET's Information/Critical, syslog's).
+const BY_NAME: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
+  ['trace', 'DEBUG'],
+  ['verbose', 'DEBUG'],
+  ['debug', 'DEBUG'],
+  ['dbug', 'DEBUG'],
+  ['trce', 'DEBUG'],
+  ['fine', 'DEBUG'],
+  ['finer', 'DEBUG'],
+  ['finest', 'DEBUG'],
+  ['silly', 'DEBUG'],
+  ['info', 'INFO'],
+  ['information', 'INFO'],
+  ['informational', 'INFO'],
+  ['notice', 'INFO'],
+  ['http', 'INFO'],
+  ['config', 'INFO'],
+  ['warn', 'WARNING'],
+  ['warning', 'WARNING'],
+  ['error', 'ERROR'],
+  ['err', 'ERROR'],
+  ['eror', 'ERROR'],
+  ['severe', 'ERROR'],
+  ['critical', 'CRITICAL'],
+  ['crit', 'CRITICAL'],
+  ['fatal', 'CRITICAL'],
+  ['panic', 'CRITICAL'],
+  ['dpanic', 'CRITICAL'],
+  ['alert', 'CRITICAL'],
+  ['emerg', 'CRITICAL'],
+  ['emergency', 'CRITICAL'],
+]);
+
+/**
+ * Maps a level as a line spells it to one of the five names, or `undefined` when the value is
+ * no level at all. Numbers follow pino/bunyan (10/20 DEBUG, 30 INFO, 40 WARNING, 50 ERROR,
+ * 60 CRITICAL); formats with other numeric scales map before calling this.
+ */
+export function toLevelName(value: unknown): LevelName | undefined {
+  if (typeof value === 'string') {
+    const found = BY_NAME.get(value.trim().toLowerCase());
+    if (found !== undefined) return found;
+    const n = Number(value);
+    return value.trim() !== '' && Number.isInteger(n) ? pinoLevel(n) : undefined;
+  }
+  if (typeof value === 'number') return pinoLevel(value);
+  return undefined;
+}
+
+/** pino/bunyan numeric levels: https://getpino.io/#/docs/api?id=levels */
+export function pinoLevel(value: number): LevelName | undefined {
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  if (value < 30) return 'DEBUG';
+  if (value < 40) return 'INFO';
+  if (value < 50) return 'WARNING';
+  if (value < 60) return 'ERROR';
+  return 'CRITICAL';
+}

@@ -1,0 +1,42 @@
+import type { LevelName } from './record.js';
+
+/**
+ * What a format makes of one log line. Every field but `message` is optional: the normalizer
+ * fills the gaps (INFO, the function's name, the event's time) when it builds the record.
+ */
+export interface ParsedLine {
+  /** The human message alone: no runtime prefix, no level, no stack. */
+  message: string;
+  levelname?: LevelName | undefined;
+  /** The logger's name, when the line carries one. */
+  name?: string | undefined;
+  /** Traceback or stack, lines joined with `\n`. */
+  exc_info?: string | undefined;
+  /** Only for lines that already are python-json-logger records: their own `asctime`. */
+  asctime?: string | undefined;
+  aws_request_id?: string | undefined;
+  /** The other fields of a structured line, kept as they came. */
+  fields?: Record<string, unknown> | undefined;
+  /** Set by the normalizer: the name of the format that parsed the line. */
+  format?: string;
+}
+
+/** Lets an envelope format (a runtime's prefix) hand the rest of its line back for parsing. */
+export interface ParseContext {
+  /** Parses the message part of an enveloped line as a line of its own (JSON, Python text, …). */
+  parseBody(body: string): ParsedLine;
+}
+
+/** A format recognised from the raw text of a line. */
+export interface TextFormat {
+  readonly name: string;
+  /** Returns `undefined` when the line is not of this format; must run in linear time. */
+  parse(line: string, context: ParseContext): ParsedLine | undefined;
+}
+
+/** A format recognised from a line that is a JSON object. */
+export interface JsonFormat {
+  readonly name: string;
+  /** Returns `undefined` when the object is not of this format. */
+  parse(object: Record<string, unknown>, context: ParseContext): ParsedLine | undefined;
+}

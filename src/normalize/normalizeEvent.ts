@@ -1,0 +1,93 @@
+import type { LogEvent, MalformedLogEvent } from '../decode/subscriptionPayload.js';
+import type { ParsedLine } from './logFormat.js';
+import { parseLine } from './parseLine.js';
+import { COLLISIONS_KEY, RESERVED_KEYS, type ForwarderRecord } from './record.js';
+import { asctimeOf, isoTimestamp } from './timestamps.js';
+
+/** What every record of one payload shares. */
+export interface EventSource {
+  readonly logGroup: string;
+  readonly logStream: string;
+  readonly owner: string;
+  /** The record's `name` when the line carries no logger name (SPEC §3). */
+  readonly defaultName: string;
+}
+
+const LAMBDA_PREFIX = '/aws/lambda/';
+
+/** `/aws/lambda/<function>` → the function's name; any other log group → the group's name. */
+export function defaultNameOf(logGroup: string): string {
+  if (logGroup.startsWith(LAMBDA_PREFIX) && logGroup.length > LAMBDA_PREFIX.length) {
+    return logGroup.slice(LAMBDA_PREFIX.length);
+  }
+  return logGroup;
+}
+
+// CSI sequences (colours, cursor moves): ESC [ params final-byte. Linear: no nested quantifier.
+// eslint-disable-next-line no-control-regex -- ESC is the very character to match
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** Removes terminal colour codes, which loggers like pino-pretty or chalk leave in the text. */
+export function stripAnsi(text: string): string {
+  return text.includes('\u001b') ? text.replace(ANSI, '') : text;
+}
+
+/** Builds the record from a parsed line, in the key order of python-json-logger's output. */
+export function buildRecord(
+  parsed: ParsedLine,
+  source: EventSource,
+  id: string,
+  timestamp: number,
+): ForwarderRecord {
+  // Filled in python-json-logger's key order; the cast covers the fields assigned below.
+  const record = {
+    asctime: parsed.asctime ?? asctimeOf(timestamp),
+    name: parsed.name ?? source.defaultName,
+    levelname: parsed.levelname ?? 'INFO',
+    message: stripAnsi(parsed.message),
+  } as ForwarderRecord;
+  if (parsed.exc_info !== undefined) record.exc_info = stripAnsi(parsed.exc_info);
+  record['@timestamp'] = isoTimestamp(timestamp);
+  record.cloudwatch = { logGroup: source.logGroup, logStream: source.logStream, owner: source.owner, id };
+  if (parsed.aws_request_id !== undefined) record.aws_request_id = parsed.aws_request_id;
+  if (parsed.format !== undefined) record.log_format = parsed.format;
+  const fields = parsed.fields;
+  if (fields !== undefined) {
+    let collisions: Record<string, unknown> | undefined;
+    for (const key in fields) {
+      if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
+      if (RESERVED_KEYS.has(key) || key === COLLISIONS_KEY) {
+        collisions ??= {};
+        collisions[key] = fields[key];
+      } else {
+        record[key] = fields[key];
+      }
+    }
+    if (collisions !== undefined) record[COLLISIONS_KEY] = collisions;
+  }
+  return record;
+}
+
+/** Normalizes one CloudWatch log event into one record (SPEC §3). Never throws. */
+export function normalizeEvent(event: LogEvent, source: EventSource): ForwarderRecord {
+  return buildRecord(parseLine(event.message), source, event.id, event.timestamp);
+}
+
+/**
+ * A `logEvents[]` entry without the documented shape still becomes a record: the entry as it
+ * came is the message, and `forwarder_error` says what was wrong with it.
+ */
+export function normalizeMalformed(
+  event: MalformedLogEvent,
+  source: EventSource,
+  fallbackTime: number,
+): ForwarderRecord {
+  const record = buildRecord(
+    { message: event.raw, levelname: 'ERROR', format: 'malformed-event' },
+    source,
+    event.id ?? `${source.logStream}#${event.index}`,
+    event.timestamp ?? fallbackTime,
+  );
+  record.forwarder_error = event.reason;
+  return record;
+}

@@ -1,0 +1,22 @@
+/**
+ * Both record timestamps from one epoch-millisecond value. Events of a payload share a handful
+ * of seconds, so the last result is cached.
+ */
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** ISO 8601 UTC with milliseconds: `2020-05-11T12:44:44.123Z`. */
+export function isoTimestamp(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
+}
+
+/** python-json-logger's `%Y-%m-%dT%H:%M:%S%z` in UTC: `2020-05-11T12:44:44+0000`. */
+export function asctimeOf(ms: number): string {
+  const iso = isoTimestamp(ms);
+  // Years beyond 9999 are written ±YYYYYY by toISOString; keep everything up to the seconds.
+  return `${iso.slice(0, iso.length - 5)}+0000`;
+}
