@@ -10,7 +10,7 @@
  * { "message", "timestamp"?, "id"? } ] }`, or `{ "payload": { … } }` for a payload written out
  * as is (a control message).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   encodePayload,
@@ -56,12 +56,7 @@ function main(): void {
       EventSource | { payload: unknown };
     const target = join(EVENTS_DIR, file);
     const text = buildEvent(source);
-    let current = '';
-    try {
-      current = readFileSync(target, 'utf8');
-    } catch {
-      current = '';
-    }
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (current === text) continue;
     if (check) stale.push(target);
     else {
