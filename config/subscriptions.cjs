@@ -1,0 +1,56 @@
+'use strict';
+/* global require, module, __dirname, __filename -- CommonJS: Serverless require()s this file */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+/**
+ * Serverless variable resolver for `functions.forwarder.events`: reads the log group list,
+ * validates it (config/validateLogGroupList.ts) and turns it into `cloudwatchLog` events.
+ *
+ * The list is the first of: the `logGroupsFile` param, `config/log-groups.<stage>.yml`,
+ * `config/log-groups.yml`. It is read through Serverless's own `file()` source, so it is parsed
+ * exactly like serverless.yml (and may use variables). CommonJS because Serverless `require`s it;
+ * the validation is TypeScript, loaded with tsx (a devDependency: deploys run from a checkout).
+ */
+
+const fs = require('node:fs');
+const path = require('node:path');
+const tsx = require('tsx/cjs/api');
+
+/** @type {typeof import('./validateLogGroupList.ts')} */
+const { validateLogGroupList } = tsx.require('./validateLogGroupList.ts', __filename);
+
+const SERVICE_DIR = path.resolve(__dirname, '..');
+
+/** The log group list file for the stage, relative to the service directory. */
+function listFileFor(stage, logGroupsFile) {
+  if (logGroupsFile) return logGroupsFile;
+  const perStage = `config/log-groups.${stage}.yml`;
+  return fs.existsSync(path.join(SERVICE_DIR, perStage)) ? perStage : 'config/log-groups.yml';
+}
+
+module.exports = async ({ resolveVariable }) => {
+  const [service, stage, logGroupsFile] = await Promise.all([
+    resolveVariable('self:service'),
+    resolveVariable('sls:stage'),
+    resolveVariable("param:logGroupsFile, ''"),
+  ]);
+  const source = listFileFor(stage, String(logGroupsFile).trim());
+  if (!fs.existsSync(path.resolve(SERVICE_DIR, source))) {
+    throw Object.assign(new Error(`log group list ${source} does not exist (param logGroupsFile)`), {
+      stack: `LogGroupListError: log group list ${source} does not exist (param logGroupsFile)`,
+    });
+  }
+  const list = await resolveVariable(`file(./${path.posix.normalize(source)})`);
+  // Serverless's default function name; the forwarder's log group is /aws/lambda/<that name>.
+  const ownLogGroup = `/aws/lambda/${service}-${stage}-forwarder`;
+  try {
+    return validateLogGroupList(list, { source, ownLogGroup }).map(({ logGroup, filter }) => ({
+      cloudwatchLog: { logGroup, filter },
+    }));
+  } catch (error) {
+    // Serverless prints error.stack: keep it to the message, which already says what and where.
+    if (error instanceof Error && error.name === 'LogGroupListError')
+      error.stack = `${error.name}: ${error.message}`;
+    throw error;
+  }
+};
