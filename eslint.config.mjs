@@ -10,7 +10,7 @@ export default tseslint.config(
       '.build/',
       'coverage/',
       '.local-firehose/',
-      'bench/results/',
+      'bench/results/', '.vitest/',
     ],
   },
   js.configs.recommended,
