@@ -1,4 +1,4 @@
-import type { ForwarderRecord } from '../normalize/record.js';
+import { COLLISIONS_KEY, type ForwarderRecord } from '../normalize/record.js';
 import { MAX_BYTES_PER_RECORD } from './limits.js';
 
 /** One record as it goes on the wire: NDJSON line bytes, and its event id for reporting. */
@@ -27,7 +27,11 @@ function shorten(text: string, cut: number): string {
 // fits in one step in the usual case; the loop covers escaping and the marker fields' length.
 const MARGIN = 64;
 
-function cutField(record: ForwarderRecord, field: 'message' | 'exc_info', limit: number): string | undefined {
+function cutField(
+  record: ForwarderRecord,
+  field: 'message' | 'exc_info' | 'name',
+  limit: number,
+): string | undefined {
   for (;;) {
     const line = encode(record);
     const excess = Buffer.byteLength(line) - limit;
@@ -38,11 +42,30 @@ function cutField(record: ForwarderRecord, field: 'message' | 'exc_info', limit:
   }
 }
 
+/** Keys the truncation marks set; a line's own values for them move to {@link COLLISIONS_KEY}. */
+const MARK_KEYS = ['truncated', 'original_size'] as const;
+
+function marked(record: ForwarderRecord, originalSize: number): ForwarderRecord {
+  const cut: ForwarderRecord = { ...record };
+  let moved: Record<string, unknown> | undefined;
+  for (const key of MARK_KEYS) {
+    if (cut[key] === undefined) continue;
+    const kept: unknown = cut[COLLISIONS_KEY];
+    moved ??= typeof kept === 'object' && kept !== null ? { ...kept } : {};
+    moved[key] = cut[key];
+  }
+  if (moved !== undefined) cut[COLLISIONS_KEY] = moved;
+  cut.truncated = true;
+  cut.original_size = originalSize;
+  return cut;
+}
+
 /**
  * Serializes a record as one NDJSON line. A line over {@link MAX_BYTES_PER_RECORD} is not
  * dropped: `message`, then `exc_info`, is cut until it fits, and the record says so with
  * `truncated: true` and `original_size` (bytes of the full line). A record whose other fields
- * alone are too large keeps its core and provenance, with those fields as cut JSON text.
+ * alone are too large keeps its core and provenance, with those fields as cut JSON text in
+ * `message`. The result is never over `limit` bytes.
  */
 export function encodeRecord(record: ForwarderRecord, limit: number = MAX_BYTES_PER_RECORD): EncodedRecord {
   const line = encode(record);
@@ -52,12 +75,12 @@ export function encodeRecord(record: ForwarderRecord, limit: number = MAX_BYTES_
     return { id: record.cloudwatch.id, data: Buffer.from(line), truncated: false };
   }
   const originalSize = Buffer.byteLength(line);
-  const cut: ForwarderRecord = { ...record, truncated: true, original_size: originalSize };
+  const cut = marked(record, originalSize);
   const fitted = cutField(cut, 'message', limit) ?? cutField(cut, 'exc_info', limit);
   if (fitted !== undefined) return { id: record.cloudwatch.id, data: Buffer.from(fitted), truncated: true };
 
   // The structured fields themselves are too large: keep the core and provenance, and the rest
-  // as JSON text in `message`, cut to fit.
+  // as JSON text in `message`, cut to fit; a logger `name` too long to fit is cut last.
   const core: ForwarderRecord = {
     asctime: record.asctime,
     name: record.name,
@@ -68,7 +91,16 @@ export function encodeRecord(record: ForwarderRecord, limit: number = MAX_BYTES_
     truncated: true,
     original_size: originalSize,
   };
-  if (record.aws_request_id !== undefined) core.aws_request_id = record.aws_request_id;
-  const last = cutField(core, 'message', limit) ?? encode(core);
+  if (typeof record.aws_request_id === 'string' && record.aws_request_id.length <= 64) {
+    core.aws_request_id = record.aws_request_id;
+  }
+  const last = cutField(core, 'message', limit) ?? cutField(core, 'name', limit);
+  if (last === undefined) {
+    // Only reachable with a limit below the size of a record's provenance (log group and stream
+    // names are at most 512 characters each): a caller's mistake, not a log line's.
+    throw new RangeError(
+      `record ${record.cloudwatch.id} cannot fit in ${limit} bytes even with its fields cut`,
+    );
+  }
   return { id: record.cloudwatch.id, data: Buffer.from(last), truncated: true };
 }
