@@ -15,6 +15,12 @@ export function firstString(object: JsonObject, keys: readonly string[]): string
   return undefined;
 }
 
+/** `object[key]` when it is a string (empty included), else `undefined`. */
+export function stringAt(object: JsonObject, key: string): string | undefined {
+  const value = object[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** A copy of `object` without `keys`; `undefined` when nothing is left. */
 export function without(object: JsonObject, keys: readonly string[]): JsonObject | undefined {
   let rest: JsonObject | undefined;
@@ -41,7 +47,117 @@ export function jsonText(value: unknown): string {
 
 /** A stack as one string with `\n` between lines (arrays of frames are joined). */
 export function stackText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value === '' ? undefined : value.replace(/\r\n?/g, '\n');
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.replace(/\r\n?/g, '\n');
   if (Array.isArray(value) && value.length > 0) return value.map((frame) => messageText(frame)).join('\n');
   return undefined;
+}
+
+/**
+ * A structured line's `message` that is itself an object: `message` carries its compact JSON text
+ * (readable, searchable as text in Kibana), and the object is kept whole under the record's
+ * `message_fields` so its fields can be filtered on (`message_fields.orderId`). Formats hand the
+ * object over under this symbol in their `fields` (a symbol key is never one of the line's own
+ * keys, so the line's own `message_fields`, if any, is a collision like any other, kept under
+ * `original_fields`).
+ */
+export const MESSAGE_OBJECT: unique symbol = Symbol('message object');
+
+/** The other fields of a line, plus the message object when the message was one. */
+export function withMessageObject(rest: JsonObject | undefined, message: unknown): JsonObject | undefined {
+  if (!isObject(message)) return rest;
+  const fields: JsonObject & { [MESSAGE_OBJECT]?: JsonObject } = rest ?? {};
+  fields[MESSAGE_OBJECT] = message;
+  return fields;
+}
+
+/** The message object a format handed over with {@link withMessageObject}. */
+export function messageObjectOf(fields: JsonObject): JsonObject | undefined {
+  return (fields as { [MESSAGE_OBJECT]?: JsonObject })[MESSAGE_OBJECT];
+}
+
+/** Lambda's error shape (`errorType`, `errorMessage`, `stackTrace`), as written by the runtimes. */
+export interface LambdaError {
+  errorType?: unknown;
+  errorMessage?: unknown;
+  stackTrace?: unknown;
+  cause?: unknown;
+}
+
+/** True for an object with a string `errorType` or `errorMessage`: Lambda's error shape. */
+export function isLambdaError(value: unknown): value is JsonObject & LambdaError {
+  return isObject(value) && (typeof value.errorType === 'string' || typeof value.errorMessage === 'string');
+}
+
+/** `Type: message`, the way the runtimes print an error's headline. */
+export function errorHeadline(error: LambdaError): string {
+  const type = typeof error.errorType === 'string' ? error.errorType : '';
+  const message = messageText(error.errorMessage);
+  if (type === '') return message;
+  return message === '' ? type : `${type}: ${message}`;
+}
+
+const MAX_CAUSES = 16;
+
+/**
+ * The stack of a Lambda error shape as the language itself prints it, lines joined by `\n`:
+ * - Python (`stackTrace` from `traceback.format_tb`/`format_list`, entries `  File "…", line N, in f\n    code\n`):
+ *   `Traceback (most recent call last):` + frames + `Type: message`, as Python prints it;
+ * - Node.js (`stackTrace` is `error.stack.split('\n')`, its first line the `Error: message` headline): joined;
+ * - Java (`stackTrace` entries `pkg.Class.method(File.java:12)`, `cause` nested):
+ *   `Type: message` + `\tat frame` lines + `Caused by: …`, as `printStackTrace` prints it;
+ * - anything else (Ruby `file.rb:3:in 'method'`, custom runtimes): the headline, then the frames.
+ * `undefined` when the error carries neither a stack nor a type.
+ */
+export function lambdaErrorStack(error: LambdaError): string | undefined {
+  const frames = Array.isArray(error.stackTrace) ? error.stackTrace.map((frame) => messageText(frame)) : [];
+  const headline = errorHeadline(error);
+  const first = frames[0];
+  if (first === undefined) {
+    if (typeof error.stackTrace === 'string' && error.stackTrace.trim() !== '')
+      return stackText(error.stackTrace);
+    return typeof error.errorType === 'string' && error.errorType !== '' ? headline : undefined;
+  }
+  if (first.startsWith('  File "')) {
+    const lines = ['Traceback (most recent call last):'];
+    for (const frame of frames) lines.push(trimNewlines(frame));
+    lines.push(headline);
+    return lines.join('\n');
+  }
+  if (headline !== '' && first.startsWith(headline)) return stackText(frames);
+  if (frames.some((frame) => frame.startsWith('    at '))) return stackText(frames);
+  if (isJavaFrame(first)) return javaStack(error, frames);
+  return [headline, ...frames].join('\n');
+}
+
+function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+  return (end === text.length ? text : text.slice(0, end)).replace(/\r\n?/g, '\n');
+}
+
+// `com.example.Handler.handleRequest(Handler.java:12)`, `java.base/…(Native Method)`.
+function isJavaFrame(frame: string): boolean {
+  return frame.endsWith(')') && frame.indexOf('(') > 0 && frame.charCodeAt(0) > 0x20;
+}
+
+function javaStack(error: LambdaError, frames: readonly string[]): string {
+  const lines = [errorHeadline(error)];
+  for (const frame of frames) lines.push(`\tat ${frame}`);
+  let cause = error.cause;
+  for (let depth = 0; depth < MAX_CAUSES && isLambdaError(cause); depth++) {
+    lines.push(`Caused by: ${errorHeadline(cause)}`);
+    if (Array.isArray(cause.stackTrace))
+      for (const frame of cause.stackTrace) lines.push(`\tat ${messageText(frame)}`);
+    cause = cause.cause;
+  }
+  return lines.join('\n');
+}
+
+// CSI sequences (colours, cursor moves): ESC [ params final-byte. Linear: no nested quantifier.
+// eslint-disable-next-line no-control-regex -- ESC is the very character to match
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** Removes terminal colour codes, which loggers like pino-pretty, chalk or winston's colorize leave. */
+export function stripAnsi(text: string): string {
+  return text.includes('\u001b') ? text.replace(ANSI, '') : text;
 }

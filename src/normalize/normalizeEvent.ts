@@ -1,8 +1,11 @@
 import type { LogEvent, MalformedLogEvent } from '../decode/subscriptionPayload.js';
+import { messageObjectOf, stripAnsi } from './fields.js';
 import type { ParsedLine } from './logFormat.js';
 import { parseLine } from './parseLine.js';
-import { COLLISIONS_KEY, RESERVED_KEYS, type ForwarderRecord } from './record.js';
+import { COLLISIONS_KEY, MESSAGE_FIELDS_KEY, RESERVED_KEYS, type ForwarderRecord } from './record.js';
 import { asctimeOf, isoTimestamp } from './timestamps.js';
+
+export { stripAnsi };
 
 /** What every record of one payload shares. */
 export interface EventSource {
@@ -23,16 +26,12 @@ export function defaultNameOf(logGroup: string): string {
   return logGroup;
 }
 
-// CSI sequences (colours, cursor moves): ESC [ params final-byte. Linear: no nested quantifier.
-// eslint-disable-next-line no-control-regex -- ESC is the very character to match
-const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
-
-/** Removes terminal colour codes, which loggers like pino-pretty or chalk leave in the text. */
-export function stripAnsi(text: string): string {
-  return text.includes('\u001b') ? text.replace(ANSI, '') : text;
-}
-
-/** Builds the record from a parsed line, in the key order of python-json-logger's output. */
+/**
+ * Builds the record from a parsed line, keys in the order of record.ts: the five core fields,
+ * provenance, the format's name, then the line's other fields. A field of the line that collides
+ * with a key the record sets is kept under `original_fields` (see record.ts). Colour codes are
+ * stripped from `message` and `exc_info`.
+ */
 export function buildRecord(
   parsed: ParsedLine,
   source: EventSource,
@@ -48,8 +47,8 @@ export function buildRecord(
   } as ForwarderRecord;
   if (parsed.exc_info !== undefined) record.exc_info = stripAnsi(parsed.exc_info);
   record['@timestamp'] = isoTimestamp(timestamp);
-  record.cloudwatch = { logGroup: source.logGroup, logStream: source.logStream, owner: source.owner, id };
   if (parsed.aws_request_id !== undefined) record.aws_request_id = parsed.aws_request_id;
+  record.cloudwatch = { logGroup: source.logGroup, logStream: source.logStream, owner: source.owner, id };
   if (parsed.format !== undefined) record.log_format = parsed.format;
   const fields = parsed.fields;
   if (fields !== undefined) {
@@ -63,6 +62,8 @@ export function buildRecord(
         record[key] = fields[key];
       }
     }
+    const messageObject = messageObjectOf(fields);
+    if (messageObject !== undefined) record[MESSAGE_FIELDS_KEY] = messageObject;
     if (collisions !== undefined) record[COLLISIONS_KEY] = collisions;
   }
   return record;

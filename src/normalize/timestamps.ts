@@ -5,10 +5,17 @@
 let lastMs = Number.NaN;
 let lastIso = '';
 
-/** ISO 8601 UTC with milliseconds: `2020-05-11T12:44:44.123Z`. */
+// Dates JavaScript can represent: ±8.64e15 ms (ECMA-262 "Time Values and Time Range").
+const MAX_TIME_MS = 8.64e15;
+
+/**
+ * ISO 8601 UTC with milliseconds: `2020-05-11T12:44:44.123Z`. A value that is no date at all
+ * (never sent by CloudWatch, but never a crash either) is read as 0, the epoch.
+ */
 export function isoTimestamp(ms: number): string {
   if (ms !== lastMs) {
-    lastIso = new Date(ms).toISOString();
+    const valid = Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME_MS;
+    lastIso = new Date(valid ? ms : 0).toISOString();
     lastMs = ms;
   }
   return lastIso;

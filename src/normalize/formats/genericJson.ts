@@ -1,6 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
-import { firstString, isObject, messageText, stackText, without } from '../fields.js';
+import { firstString, isObject, messageText, stackText, without, withMessageObject } from '../fields.js';
 
 /**
  * Any JSON object line no specific format claimed: the usual keys for message, level, logger
@@ -46,7 +46,7 @@ export const genericJson: JsonFormat = {
       name: name === undefined ? undefined : (object[name] as string),
       exc_info,
       aws_request_id: requestId === undefined ? undefined : firstString(object, [requestId]),
-      fields: without(object, consumed),
+      fields: withMessageObject(without(object, consumed), message?.[1]),
     };
   },
 };

@@ -1,6 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
-import { firstString, messageText, stackText, without } from '../fields.js';
+import { firstString, messageText, stackText, without, withMessageObject } from '../fields.js';
 
 /**
  * python-json-logger records (`jsonlogger.JsonFormatter('%(asctime)s %(name)s %(levelname)s
@@ -22,7 +22,7 @@ export const pythonJsonLogger: JsonFormat = {
       asctime: typeof object.asctime === 'string' ? object.asctime : undefined,
       exc_info: stackText(object.exc_info),
       aws_request_id: firstString(object, ['aws_request_id']),
-      fields: without(object, CONSUMED),
+      fields: withMessageObject(without(object, CONSUMED), object.message),
     };
   },
 };

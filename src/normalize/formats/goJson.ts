@@ -1,0 +1,52 @@
+import type { JsonFormat } from '../logFormat.js';
+import { jsonLibraryFormat } from './jsonLibrary.js';
+
+/**
+ * The three JSON loggers of Go, in one file because they share Go's conventions: an error is a
+ * string under `error` (its text, no stack of its own), a stack, when there is one, a separate key,
+ * and lower-case level names. They differ only in their keys, so each is a registered format of its
+ * own, told apart by its message and time keys:
+ *
+ * - logrus `JSONFormatter`: `{"level":"info","msg":"…","time":"2006-01-02T15:04:05Z07:00"}`, the
+ *   error of `WithError` under `error`, `func`/`file` with `ReportCaller`; levels trace debug info
+ *   warning error fatal panic. (sirupsen/logrus json_formatter.go, logrus.go `ErrorKey`)
+ * - zap production encoder: `{"level":"info","ts":1257894000.000123,"caller":"pkg/file.go:12",
+ *   "msg":"…","logger"?:"name","stacktrace"?:"…"}`, `zap.Error` under `error` (`errorVerbose` with
+ *   pkg/errors); levels debug info warn error dpanic panic fatal. (uber-go/zap config.go
+ *   `NewProductionEncoderConfig`, zapcore/encoder.go, field.go `Error`)
+ * - zerolog: `{"level":"info","time":"…","message":"…"}`, `Err` under `error`, `Stack` under `stack`,
+ *   `Caller` under `caller`; levels trace debug info warn error fatal panic. (rs/zerolog globals.go
+ *   field names, event.go)
+ *
+ * `exc_info` is the error's text followed by the stack when there is one (like an exception line
+ * heading its traceback); a record with an error and no level is ERROR.
+ */
+export const logrus: JsonFormat = jsonLibraryFormat({
+  name: 'logrus',
+  detect: (o) => typeof o.level === 'string' && 'msg' in o && typeof o.time === 'string' && !('ts' in o),
+  messageKey: 'msg',
+  errorKeys: ['error'],
+  stackKeys: ['stack'],
+});
+
+export const zap: JsonFormat = jsonLibraryFormat({
+  name: 'zap',
+  detect: (o) =>
+    typeof o.level === 'string' && 'msg' in o && (typeof o.ts === 'number' || typeof o.ts === 'string'),
+  messageKey: 'msg',
+  errorKeys: ['error'],
+  stackKeys: ['stacktrace'],
+});
+
+export const zerolog: JsonFormat = jsonLibraryFormat({
+  name: 'zerolog',
+  detect: (o) =>
+    typeof o.level === 'string' &&
+    'message' in o &&
+    !('msg' in o) &&
+    (typeof o.time === 'string' || typeof o.time === 'number') &&
+    !('timestamp' in o),
+  messageKey: 'message',
+  errorKeys: ['error'],
+  stackKeys: ['stack'],
+});

@@ -1,0 +1,113 @@
+import { toLevelName } from '../levels.js';
+import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import type { LevelName } from '../record.js';
+import {
+  isObject,
+  messageText,
+  stackText,
+  stringAt,
+  stripAnsi,
+  without,
+  withMessageObject,
+  type JsonObject,
+} from '../fields.js';
+
+/**
+ * The shape most JSON logging libraries share: one key for the message, one for the level, an
+ * optional logger name, an error object or string and a stack. Each library is described as data
+ * (its file: detection, keys, source checked against) and parsed here the same way.
+ */
+export interface JsonLibrary {
+  readonly name: string;
+  /** True when the object is this library's record; only cheap key checks. */
+  detect(object: JsonObject): boolean;
+  /** Where the message is (`msg` for pino, bunyan, logrus, zap; `message` for winston, zerolog). */
+  readonly messageKey: string;
+  /** The level as the library writes it, mapped to the five names; default {@link toLevelName}. */
+  readonly level?: (value: unknown) => LevelName | undefined;
+  /** Keys holding an error: an object with a `stack` (pino, bunyan) or a string (Go's `error`). */
+  readonly errorKeys: readonly string[];
+  /** Keys holding a stack as a string or an array of frames. */
+  readonly stackKeys: readonly string[];
+}
+
+/** SPEC §3 name precedence among the keys a JSON line carries. */
+export const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'] as const;
+const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsRequestId', 'AWSRequestId'];
+
+/** A level spelled with terminal colours (winston's `colorize()`), as its plain name. */
+export function plainLevel(value: unknown): LevelName | undefined {
+  return toLevelName(typeof value === 'string' ? stripAnsi(value) : value);
+}
+
+function firstKey(object: JsonObject, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = object[key];
+    if (typeof value === 'string' && value !== '') return key;
+  }
+  return undefined;
+}
+
+/** Builds the format of one library from its description. */
+export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
+  const levelOf = library.level ?? plainLevel;
+  return {
+    name: library.name,
+    parse(object): ParsedLine | undefined {
+      if (!library.detect(object)) return undefined;
+      const consumed: string[] = [];
+      const message = object[library.messageKey];
+      if (message !== undefined) consumed.push(library.messageKey);
+      const levelname = levelOf(object.level);
+      if (levelname !== undefined) consumed.push('level');
+      const nameKey = firstKey(object, NAME_KEYS);
+      if (nameKey !== undefined) consumed.push(nameKey);
+      const requestIdKey = firstKey(object, REQUEST_ID_KEYS);
+      if (requestIdKey !== undefined) consumed.push(requestIdKey);
+
+      let stack: string | undefined;
+      for (const key of library.stackKeys) {
+        stack = stackText(object[key]);
+        if (stack !== undefined) {
+          consumed.push(key);
+          break;
+        }
+      }
+      let errorText: string | undefined;
+      let errorObject: [string, JsonObject] | undefined;
+      for (const key of library.errorKeys) {
+        const value = object[key];
+        if (typeof value === 'string' && value.trim() !== '') {
+          // Go: `error` is the error's text; it heads the stack like an exception line.
+          errorText = value;
+          consumed.push(key);
+          break;
+        }
+        if (isObject(value) && stackText(value.stack) !== undefined) {
+          errorObject = [key, value];
+          break;
+        }
+      }
+      let exc_info = stack;
+      if (errorText !== undefined) exc_info = stack === undefined ? errorText : `${errorText}\n${stack}`;
+      if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
+
+      let fields = without(object, consumed);
+      if (errorObject !== undefined && fields !== undefined && exc_info === stackText(errorObject[1].stack)) {
+        // The error keeps its type, message and own fields; only its stack moves to exc_info.
+        fields[errorObject[0]] = without(errorObject[1], ['stack']) ?? {};
+      }
+      fields = withMessageObject(fields, message);
+      let text = messageText(message);
+      if (text === '' && errorObject !== undefined) text = messageText(errorObject[1].message);
+      return {
+        message: text,
+        levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+        name: nameKey === undefined ? undefined : (object[nameKey] as string),
+        exc_info,
+        aws_request_id: requestIdKey === undefined ? undefined : stringAt(object, requestIdKey),
+        fields,
+      };
+    },
+  };
+}

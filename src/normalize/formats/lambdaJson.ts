@@ -1,0 +1,202 @@
+import { toLevelName } from '../levels.js';
+import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import {
+  errorHeadline,
+  isLambdaError,
+  isObject,
+  jsonText,
+  lambdaErrorStack,
+  messageText,
+  stringAt,
+  without,
+  withMessageObject,
+  type JsonObject,
+} from '../fields.js';
+
+/**
+ * Lambda's JSON log format (function setting `LogFormat: JSON`), application records:
+ * - Python (awslambdaric `lambda_runtime_log_utils.JsonFormatter`): `{"timestamp","level","message",
+ *   "logger","requestId", …extra}`; with an exception also `stackTrace` (`traceback.format_tb`
+ *   entries), `errorType`, `errorMessage`, `location`; an uncaught error (bootstrap `log_error`) is
+ *   `{"timestamp","level":"ERROR","errorMessage","errorType","requestId","stackTrace"}`, no `message`.
+ * - Node.js (RIC `LogPatch.js` `formatJsonMessage`): `{"timestamp","level","requestId","message"}`,
+ *   `message` any JSON value; a single `Error` argument becomes `message: {"errorType","errorMessage",
+ *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);
+ *   several arguments with an Error put `errorType`/`errorMessage`/`stackTrace` at the top level.
+ *   `requestId` is absent outside an invocation.
+ * - Java (aws-lambda-java-libs `JsonLogFormatter`): `{"timestamp","level","message","AWSRequestId"}`.
+ * - The runtimes' uncaught-error payload printed as a line (Java, Ruby, custom runtimes):
+ *   `{"errorMessage","errorType","stackTrace":[…],"cause"?}`, no level: ERROR.
+ * Checked against aws/aws-lambda-python-runtime-interface-client (awslambdaric/bootstrap.py,
+ * lambda_runtime_log_utils.py), aws/aws-lambda-nodejs-runtime-interface-client (src/LogPatch.js)
+ * and https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html.
+ */
+
+/** The level names the runtimes write in JSON records (Node: TRACE…FATAL, Python: DEBUG…CRITICAL). */
+const RUNTIME_LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL']);
+
+const CONSUMED = ['timestamp', 'level', 'message', 'logger', 'requestId', 'AWSRequestId', 'stackTrace'];
+
+function requestIdOf(object: JsonObject): string | undefined {
+  const id = stringAt(object, 'requestId') ?? stringAt(object, 'AWSRequestId');
+  return id === '' || id === 'undefined' ? undefined : id;
+}
+
+function parseApplication(object: JsonObject): ParsedLine {
+  const message = object.message;
+  const fields = without(object, CONSUMED);
+  let exc_info: string | undefined;
+  let text: string;
+  if (isLambdaError(message)) {
+    // console.error(err) / uncaught error in Node.js: the message is the serialized error.
+    exc_info = lambdaErrorStack(message);
+    text = errorHeadline(message);
+  } else {
+    text = message === undefined && isLambdaError(object) ? errorHeadline(object) : messageText(message);
+  }
+  if (isLambdaError(object)) exc_info ??= lambdaErrorStack(object);
+  const level = toLevelName(object.level);
+  return {
+    message: text,
+    levelname: level ?? (exc_info === undefined ? undefined : 'ERROR'),
+    name: stringAt(object, 'logger') || undefined,
+    exc_info,
+    aws_request_id: requestIdOf(object),
+    // An error message keeps its type, message and own fields; its stack is exc_info.
+    fields: withMessageObject(
+      fields,
+      isLambdaError(message) ? (without(message, ['stackTrace']) ?? {}) : message,
+    ),
+  };
+}
+
+function isApplicationRecord(object: JsonObject): boolean {
+  const level = object.level;
+  if (typeof level !== 'string' || !RUNTIME_LEVELS.has(level)) return false;
+  if (typeof object.timestamp !== 'string') return false;
+  return 'message' in object || isLambdaError(object);
+}
+
+/** A runtime's uncaught-error payload printed on its own: `{"errorMessage","errorType","stackTrace"}`. */
+function isErrorPayload(object: JsonObject): boolean {
+  return (
+    object.level === undefined &&
+    object.message === undefined &&
+    typeof object.errorType === 'string' &&
+    (Array.isArray(object.stackTrace) || 'errorMessage' in object)
+  );
+}
+
+export const lambdaJson: JsonFormat = {
+  name: 'lambda-json',
+  parse(object) {
+    if (isApplicationRecord(object)) return parseApplication(object);
+    if (isErrorPayload(object)) {
+      const exc_info = lambdaErrorStack(object);
+      // A Java `cause` is folded into the stack as `Caused by:` lines; any other stays a field.
+      const folded = exc_info?.includes('\nCaused by: ') === true;
+      return {
+        message: errorHeadline(object),
+        levelname: 'ERROR',
+        exc_info,
+        aws_request_id: requestIdOf(object),
+        fields: without(object, folded ? ['requestId', 'stackTrace', 'cause'] : ['requestId', 'stackTrace']),
+      };
+    }
+    return undefined;
+  },
+};
+
+/**
+ * Lambda's platform records in the JSON log format: `{"time","type":"platform.<event>","record":{…}}`,
+ * the Telemetry API event schema (https://docs.aws.amazon.com/lambda/latest/dg/telemetry-schema-reference.html).
+ * The message is the readable line Lambda writes for the same event in the text format
+ * (`START RequestId: … Version: …`, `REPORT RequestId: …\tDuration: … ms\t…`); the record itself is
+ * kept under `lambda` (`lambda.type`, `lambda.metrics.durationMs`, `lambda.status`, …) and `time` as
+ * it came. INFO, except a `status` of `timeout`, `error` or `failure` (timeouts, crashes,
+ * out-of-memory: `errorType` `Runtime.OutOfMemory`), which is ERROR.
+ */
+const FAILED_STATUSES = new Set(['timeout', 'error', 'failure']);
+
+function num(value: unknown, unit: string): string {
+  if (typeof value === 'number') return `${Number.isInteger(value) ? value : value.toFixed(2)} ${unit}`;
+  return `${messageText(value)} ${unit}`;
+}
+
+function part(label: string, value: unknown): string {
+  return value === undefined || value === null ? '' : `\t${label}: ${messageText(value)}`;
+}
+
+function statusParts(record: JsonObject): string {
+  return part('Status', record.status) + part('Error Type', record.errorType);
+}
+
+/** The text-format line of each platform event, built from its record. */
+const SUMMARIES: Readonly<Record<string, (record: JsonObject, requestId: string) => string>> = {
+  'platform.initStart': (r) =>
+    `INIT_START Runtime Version: ${messageText(r.runtimeVersion)}` +
+    part('Runtime Version ARN', r.runtimeVersionArn).replace('\t', ' ') +
+    part('Phase', r.phase === 'init' ? undefined : r.phase),
+  'platform.initRuntimeDone': (r) => `INIT_RUNTIME_DONE${statusParts(r).replace('\t', ' ')}`,
+  'platform.initReport': (r) => {
+    const m = isObject(r.metrics) ? r.metrics : {};
+    return `INIT_REPORT Init Duration: ${num(m.durationMs, 'ms')}${part('Phase', r.phase)}${statusParts(r)}`;
+  },
+  'platform.start': (r, id) => `START RequestId: ${id}${part('Version', r.version).replace('\t', ' ')}`,
+  'platform.runtimeDone': (r, id) => `RUNTIME_DONE RequestId: ${id}${statusParts(r)}`,
+  'platform.report': (r, id) => {
+    const m = isObject(r.metrics) ? r.metrics : {};
+    let line = `REPORT RequestId: ${id}`;
+    if (m.durationMs !== undefined) line += `\tDuration: ${num(m.durationMs, 'ms')}`;
+    if (m.billedDurationMs !== undefined) line += `\tBilled Duration: ${num(m.billedDurationMs, 'ms')}`;
+    if (m.memorySizeMB !== undefined) line += `\tMemory Size: ${num(m.memorySizeMB, 'MB')}`;
+    if (m.maxMemoryUsedMB !== undefined) line += `\tMax Memory Used: ${num(m.maxMemoryUsedMB, 'MB')}`;
+    if (m.initDurationMs !== undefined) line += `\tInit Duration: ${num(m.initDurationMs, 'ms')}`;
+    if (m.restoreDurationMs !== undefined) line += `\tRestore Duration: ${num(m.restoreDurationMs, 'ms')}`;
+    return line + statusParts(r);
+  },
+  'platform.restoreStart': (r) => `RESTORE_START Runtime Version: ${messageText(r.runtimeVersion)}`,
+  'platform.restoreRuntimeDone': (r) => `RESTORE_RUNTIME_DONE${statusParts(r).replace('\t', ' ')}`,
+  'platform.restoreReport': (r) => {
+    const m = isObject(r.metrics) ? r.metrics : {};
+    return `RESTORE_REPORT Restore Duration: ${num(m.durationMs, 'ms')}${statusParts(r)}`;
+  },
+  'platform.extension': (r) =>
+    `EXTENSION Name: ${messageText(r.name)} State: ${messageText(r.state)} Events: ${eventList(r.events)}` +
+    part('Error Type', r.errorType),
+  'platform.telemetrySubscription': (r) =>
+    `TELEMETRY Name: ${messageText(r.name)} State: ${messageText(r.state)} Types: ${eventList(r.types)}`,
+  'platform.logsDropped': (r) =>
+    `LOGS_DROPPED Reason: ${messageText(r.reason)} Dropped Records: ${messageText(r.droppedRecords)} ` +
+    `Dropped Bytes: ${messageText(r.droppedBytes)}`,
+};
+
+function eventList(value: unknown): string {
+  return Array.isArray(value) ? `[${value.map((v) => messageText(v)).join(', ')}]` : messageText(value);
+}
+
+export const lambdaJsonPlatform: JsonFormat = {
+  name: 'lambda-json-platform',
+  parse(object) {
+    const type = object.type;
+    if (typeof type !== 'string' || !type.startsWith('platform.') || typeof object.time !== 'string')
+      return undefined;
+    const record = isObject(object.record) ? object.record : {};
+    const requestId = stringAt(record, 'requestId');
+    const summary = SUMMARIES[type];
+    const status = stringAt(record, 'status');
+    const failed =
+      (status !== undefined && FAILED_STATUSES.has(status)) ||
+      (typeof record.errorType === 'string' && record.errorType !== '');
+    const rest = without(object, ['type', 'record']);
+    const lambda: JsonObject = { type, ...without(record, ['requestId']) };
+    if (!isObject(object.record) && object.record !== undefined) lambda.record = object.record;
+    return {
+      message:
+        summary === undefined ? `${type} ${jsonText(object.record ?? {})}` : summary(record, requestId ?? ''),
+      levelname: failed ? 'ERROR' : 'INFO',
+      aws_request_id: requestId === '' ? undefined : requestId,
+      fields: { ...rest, lambda },
+    };
+  },
+};

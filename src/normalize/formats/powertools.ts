@@ -1,0 +1,86 @@
+import { toLevelName } from '../levels.js';
+import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import {
+  isObject,
+  messageText,
+  stackText,
+  stringAt,
+  without,
+  withMessageObject,
+  type JsonObject,
+} from '../fields.js';
+
+/**
+ * Powertools for AWS Lambda Logger records.
+ * - Python (`LambdaPowertoolsFormatter`): `{"level","location","message","timestamp","service",
+ *   "cold_start","function_name","function_memory_size","function_arn","function_request_id",
+ *   "xray_trace_id", …appended keys}`; with an exception also `exception` (the traceback as
+ *   `logging.Formatter.formatException` prints it) and `exception_name`, and, with
+ *   `serialize_stacktrace`, `stack_trace` (an object of frames). `message` may be a dict.
+ * - TypeScript (`PowertoolsLogFormatter`): `{"level","message","timestamp","service","cold_start",
+ *   "function_arn","function_memory_size","function_name","function_request_id","sampling_rate",
+ *   "xray_trace_id", …}`; an error passed to `logger.error('msg', err)` is the `error` key (or the
+ *   key the caller chose) formatted by `LogFormatter.formatError` as `{"name","location","message",
+ *   "stack","cause"?}`.
+ * Recognised by `service` with `level`, and one of the keys only Powertools writes (`location`,
+ * `sampling_rate`, `cold_start`, `function_request_id`).
+ * `name` is `service`; `aws_request_id` is `function_request_id`; `exc_info` the `exception`
+ * traceback or the error's `stack`.
+ * Checked against aws-powertools/powertools-lambda-python (aws_lambda_powertools/logging/formatter.py)
+ * and aws-powertools/powertools-lambda-typescript (packages/logger/src/formatter/PowertoolsLogFormatter.ts,
+ * LogFormatter.ts `formatError`).
+ */
+
+const MARKER_KEYS = ['location', 'sampling_rate', 'cold_start', 'function_request_id'];
+const CONSUMED = ['level', 'message', 'service', 'function_request_id', 'exception'];
+
+function isPowertools(object: JsonObject): boolean {
+  if (typeof object.service !== 'string' || typeof object.level !== 'string') return false;
+  // Lambda's own Python JSON record (`logger` + `requestId`) with a `service` passed in `extra`.
+  if ('logger' in object && 'requestId' in object) return false;
+  for (const key of MARKER_KEYS) if (key in object) return true;
+  return false;
+}
+
+/** A formatted Error of Powertools TypeScript: `{ name, message, stack, location? }`. */
+function errorKey(object: JsonObject): string | undefined {
+  if (isObject(object.error) && typeof object.error.stack === 'string') return 'error';
+  for (const key in object) {
+    const value = object[key];
+    if (isObject(value) && typeof value.stack === 'string' && typeof value.name === 'string') return key;
+  }
+  return undefined;
+}
+
+export const powertools: JsonFormat = {
+  name: 'powertools',
+  parse(object): ParsedLine | undefined {
+    if (!isPowertools(object)) return undefined;
+    let exc_info = stackText(object.exception);
+    const levelname = toLevelName(object.level);
+    const consumed = CONSUMED.filter(
+      (key) =>
+        (key !== 'exception' || exc_info !== undefined) && (key !== 'level' || levelname !== undefined),
+    );
+    let fields = without(object, consumed);
+    if (exc_info === undefined) {
+      // The error object keeps its `name`, `message`, `location`; its stack is the record's exc_info.
+      const key = errorKey(object);
+      const error = key === undefined ? undefined : (object[key] as JsonObject);
+      exc_info = error === undefined ? undefined : stackText(error.stack);
+      if (key !== undefined && error !== undefined && exc_info !== undefined && fields !== undefined) {
+        fields[key] = without(error, ['stack']) ?? {};
+      }
+    }
+    fields = withMessageObject(fields, object.message);
+    const requestId = stringAt(object, 'function_request_id');
+    return {
+      message: messageText(object.message),
+      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+      name: stringAt(object, 'service') || undefined,
+      exc_info,
+      aws_request_id: requestId === '' ? undefined : requestId,
+      fields,
+    };
+  },
+};
