@@ -1,4 +1,4 @@
-import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { FirehoseClient, PutRecordBatchCommand, type FirehoseClientConfig } from '@aws-sdk/client-firehose';
 import type { EncodedRecord } from '../batch/encodeRecord.js';
 import { BILLING_UNIT_BYTES } from '../batch/limits.js';
 import type { DeliveryReport, FailedRecord } from './deliveryReport.js';
@@ -21,22 +21,35 @@ export interface DeliveryOptions {
   readonly callTimeoutMs?: number;
   readonly backoff?: BackoffOptions;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Source of the backoff jitter, uniform in [0, 1) (default `Math.random`). */
+  readonly random?: () => number;
 }
 
-const DEFAULT_RESERVE_MS = 1_000;
-const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+/**
+ * Kept back from the invocation's remaining time: enough to build the report, flush the metrics
+ * and throw, so the function fails with its own error rather than Lambda's timeout.
+ */
+export const DEFAULT_RESERVE_MS = 1_000;
+/** A PutRecordBatch call of up to 4 MiB normally answers in well under a second. */
+export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+const CONNECTION_TIMEOUT_MS = 3_000;
+
+/** Error code of records that were never (re)sent because the invocation's time ran out. */
+export const DEADLINE_EXCEEDED = 'DeadlineExceeded';
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The Firehose client as the forwarder uses it: region, credentials and endpoint from the SDK's
- * own configuration chain (`AWS_ENDPOINT_URL_FIREHOSE` included), and no SDK-level retries,
- * since {@link deliverBatches} retries everything itself (see `retryPolicy.ts`).
+ * own configuration chain (`AWS_ENDPOINT_URL_FIREHOSE` included), and no SDK-level retries
+ * (`maxAttempts: 1`), since {@link deliverBatches} retries everything itself with one budget
+ * (see `retryPolicy.ts`). `overrides` is for tools and tests (say an `endpoint`).
  */
-export function createFirehoseClient(): FirehoseClient {
+export function createFirehoseClient(overrides: FirehoseClientConfig = {}): FirehoseClient {
   return new FirehoseClient({
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: DEFAULT_CALL_TIMEOUT_MS },
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: DEFAULT_CALL_TIMEOUT_MS },
+    ...overrides,
   });
 }
 
@@ -47,9 +60,10 @@ function errorInfo(error: unknown): { code: string; message: string } {
 
 /**
  * Sends the batches with PutRecordBatch, at most `concurrency` calls at once. Records that come
- * back with an `ErrorCode`, and whole calls that fail with a retryable error, are sent again
- * (only those records) after an exponential, fully jittered backoff, while attempts and the
- * invocation's time last. Never throws: what could not be delivered is in the report.
+ * back with an `ErrorCode`, and whole calls that fail with a retryable error (throttling, 5xx,
+ * timeouts, dropped connections), are sent again, only those records, after an exponential,
+ * fully jittered backoff, while attempts and the invocation's time (less `reserveMs`) last.
+ * Never throws: what could not be delivered is in the report, each record with its last error.
  */
 export async function deliverBatches(
   client: FirehoseSender,
@@ -68,6 +82,8 @@ export async function deliverBatches(
   const callTimeout = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const sleep = options.sleep ?? wait;
+  const random = options.random ?? Math.random;
+  const timeLeft = (): number => options.remainingTimeMs() - reserve;
 
   const failAll = (records: readonly EncodedRecord[], code: string, message: string): void => {
     for (const record of records)
@@ -78,66 +94,71 @@ export async function deliverBatches(
     report.billedUnits += Math.ceil(record.data.length / BILLING_UNIT_BYTES);
   };
 
+  /** One call: accepts what Firehose took, returns the records to send again with their errors. */
+  async function put(
+    pending: readonly EncodedRecord[],
+    budgetMs: number,
+  ): Promise<{ retry: EncodedRecord[]; errors: FailedRecord[]; permanent: boolean }> {
+    report.calls++;
+    for (const record of pending) report.bytesSent += record.data.length;
+    const retry: EncodedRecord[] = [];
+    const errors: FailedRecord[] = [];
+    try {
+      const output = await client.send(
+        new PutRecordBatchCommand({
+          DeliveryStreamName: options.deliveryStreamName,
+          Records: pending.map((record) => ({ Data: record.data })),
+        }),
+        { abortSignal: AbortSignal.timeout(Math.max(1, Math.min(callTimeout, budgetMs))) },
+      );
+      // Each record is judged by its own response, whatever FailedPutCount says: a 200 with
+      // per-record errors is the normal shape of a partial failure, and the SDK does not retry it.
+      const responses = output.RequestResponses ?? [];
+      pending.forEach((record, i) => {
+        const response = responses[i];
+        if (response?.RecordId !== undefined && response.ErrorCode === undefined) {
+          accept(record);
+          return;
+        }
+        // A record with no response of its own is a failure of that record, never a success.
+        retry.push(record);
+        errors.push({
+          id: record.id,
+          errorCode: response?.ErrorCode ?? 'MissingRecordResponse',
+          errorMessage: response?.ErrorMessage ?? 'no RecordId in the response for this record',
+        });
+      });
+      return { retry, errors, permanent: false };
+    } catch (error) {
+      const { code, message } = errorInfo(error);
+      for (const record of pending) errors.push({ id: record.id, errorCode: code, errorMessage: message });
+      return { retry: [...pending], errors, permanent: !isRetryableCallError(error) };
+    }
+  }
+
   async function deliverOne(batch: readonly EncodedRecord[]): Promise<void> {
     let pending = batch;
     let lastErrors: FailedRecord[] = [];
     for (let attempt = 1; ; attempt++) {
-      const timeLeft = options.remainingTimeMs() - reserve;
-      if (timeLeft <= 0) {
+      const budget = timeLeft();
+      if (budget <= 0) {
+        // Records that were tried keep their last real error; the others say why they were not.
         if (lastErrors.length > 0) report.failed.push(...lastErrors);
-        else failAll(pending, 'DeadlineExceeded', 'no time left in the invocation to send these records');
+        else failAll(pending, DEADLINE_EXCEEDED, 'no time left in the invocation to send these records');
         return;
       }
       if (attempt > 1) report.retriedRecords += pending.length;
-      report.calls++;
-      for (const record of pending) report.bytesSent += record.data.length;
-      const retry: EncodedRecord[] = [];
-      lastErrors = [];
-      try {
-        const output = await client.send(
-          new PutRecordBatchCommand({
-            DeliveryStreamName: options.deliveryStreamName,
-            Records: pending.map((record) => ({ Data: record.data })),
-          }),
-          { abortSignal: AbortSignal.timeout(Math.min(callTimeout, timeLeft)) },
-        );
-        const responses = output.RequestResponses ?? [];
-        if (!output.FailedPutCount && responses.length === pending.length) {
-          pending.forEach(accept);
-          return;
-        }
-        pending.forEach((record, i) => {
-          const response = responses[i];
-          // A response missing for a record is a failure of that record, never a success.
-          if (response === undefined || response.ErrorCode !== undefined || response.RecordId === undefined) {
-            retry.push(record);
-            lastErrors.push({
-              id: record.id,
-              errorCode: response?.ErrorCode ?? 'MissingRecordResponse',
-              errorMessage: response?.ErrorMessage ?? 'no RecordId in the response for this record',
-            });
-          } else {
-            accept(record);
-          }
-        });
-      } catch (error) {
-        const { code, message } = errorInfo(error);
-        if (!isRetryableCallError(error)) {
-          failAll(pending, code, message);
-          return;
-        }
-        retry.push(...pending);
-        for (const record of pending)
-          lastErrors.push({ id: record.id, errorCode: code, errorMessage: message });
-      }
-      pending = retry;
+      const outcome = await put(pending, budget);
+      pending = outcome.retry;
+      lastErrors = outcome.errors;
       if (pending.length === 0) return;
-      if (attempt >= options.maxAttempts) {
+      if (outcome.permanent || attempt >= options.maxAttempts) {
         report.failed.push(...lastErrors);
         return;
       }
-      const delay = backoffDelay(attempt - 1, backoff);
-      if (delay >= options.remainingTimeMs() - reserve) {
+      const delay = backoffDelay(attempt - 1, backoff, random);
+      // Waiting past the deadline would only postpone the same failure.
+      if (delay >= timeLeft()) {
         report.failed.push(...lastErrors);
         return;
       }

@@ -1,11 +1,15 @@
 /**
  * When and how long to wait before sending failed records again.
  *
- * The Firehose client is built with `maxAttempts: 1`: the SDK's standard strategy retries
- * 429/500/502/503/504, throttling error names and network errors, but not a
- * `ServiceUnavailableException` answered with HTTP 400, and never the per-record failures that
- * come back in a 200 response (`FailedPutCount`). One loop here covers all of them with one
- * budget, bounded by the invocation's remaining time, instead of stacking two retry layers.
+ * The Firehose client is built with `maxAttempts: 1`. The SDK's standard strategy
+ * (`@smithy/core` retry: `THROTTLING_ERROR_CODES`, `TRANSIENT_ERROR_STATUS_CODES`,
+ * `NODEJS_TIMEOUT_ERROR_CODES`) retries HTTP 429, 500/502/503/504, throttling error names
+ * (`ThrottlingException`, `LimitExceededException`, `SlowDown`...) and ECONNRESET-style network
+ * errors, but not a `ServiceUnavailableException` answered with HTTP 400 (the name is in none of
+ * its lists), and never the per-record failures that come back in a 200 response
+ * (`FailedPutCount`). Left on, its 3 attempts would multiply ours (8 × 3 sends of a throttled
+ * batch, none of them aware of the Lambda deadline). One loop here covers all of them with one
+ * budget, bounded by the invocation's remaining time.
  */
 
 /** Error names of a call that will fail the same way however often it is sent. */
@@ -25,6 +29,7 @@ const PERMANENT_ERRORS: ReadonlySet<string> = new Set([
 interface ErrorLike {
   readonly name?: string;
   readonly code?: string;
+  readonly message?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
@@ -36,6 +41,8 @@ interface ErrorLike {
 export function isRetryableCallError(error: unknown): boolean {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
   const name = e.name ?? '';
+  // A clock-skewed signature is corrected by the SDK on the next request (as its own strategy does).
+  if (name === 'InvalidSignatureException' && /Signature expired/i.test(String(e.message))) return true;
   if (PERMANENT_ERRORS.has(name)) return false;
   const status = e.$metadata?.httpStatusCode;
   if (status === undefined || status === 429 || status >= 500) return true;

@@ -1,0 +1,222 @@
+import type { PutRecordBatchCommand, PutRecordBatchOutput } from '@aws-sdk/client-firehose';
+import { describe, expect, it } from 'vitest';
+import type { EncodedRecord } from '../../../src/batch/encodeRecord.js';
+import { countByErrorCode } from '../../../src/deliver/deliveryReport.js';
+import {
+  DEADLINE_EXCEEDED,
+  deliverBatches,
+  type DeliveryOptions,
+  type FirehoseSender,
+} from '../../../src/deliver/putRecordBatches.js';
+
+// Unit tests of the retry loop with a scripted sender. The same behaviours are checked over
+// HTTP with the real SDK against the local Firehose endpoint in test/e2e/delivery.test.ts.
+
+type Answer = (
+  ids: string[],
+  call: number,
+) => PutRecordBatchOutput | Error | Promise<PutRecordBatchOutput | Error>;
+
+/** A sender that answers each call with `answer`, recording the ids sent per call. */
+function scriptedSender(answer: Answer) {
+  const calls: string[][] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const sender = {
+    async send(command: PutRecordBatchCommand) {
+      const ids = (command.input.Records ?? []).map((r) =>
+        Buffer.from(r.Data).toString('utf8'),
+      );
+      calls.push(ids);
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        await new Promise((resolve) => setImmediate(resolve));
+        const result = await answer(ids, calls.length);
+        if (result instanceof Error) throw result;
+        return result;
+      } finally {
+        inFlight--;
+      }
+    },
+  } as unknown as FirehoseSender;
+  return { sender, calls, maxInFlight: () => maxInFlight };
+}
+
+const ok = (ids: readonly string[]): PutRecordBatchOutput => ({
+  FailedPutCount: 0,
+  RequestResponses: ids.map((id) => ({ RecordId: `r-${id}` })),
+});
+
+function serviceError(name: string, status: number, message: string): Error {
+  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+}
+
+// The record's data is its id, so the sender can tell which records it got.
+const records = (count: number, prefix = 'e'): EncodedRecord[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${i}`,
+    data: Buffer.from(`${prefix}${i}`),
+    truncated: false,
+  }));
+
+const options = (over: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
+  deliveryStreamName: 'logging-test',
+  concurrency: 4,
+  maxAttempts: 8,
+  remainingTimeMs: () => 60_000,
+  sleep: () => Promise.resolve(),
+  ...over,
+});
+
+describe('deliverBatches', () => {
+  it('delivers every record and counts calls, bytes and 5 KB billing units', async () => {
+    const { sender, calls } = scriptedSender((ids) => ok(ids));
+    const batch = [{ id: 'big', data: Buffer.alloc(5 * 1024 + 1), truncated: false }, ...records(2)];
+    const report = await deliverBatches(sender, [batch], options());
+    expect(report.delivered).toBe(3);
+    expect(report.failed).toEqual([]);
+    expect(report.calls).toBe(1);
+    expect(calls).toHaveLength(1);
+    expect(report.bytesSent).toBe(5 * 1024 + 1 + 4);
+    expect(report.billedUnits).toBe(2 + 1 + 1);
+  });
+
+  it('sends again only the records that came back with an ErrorCode', async () => {
+    const { sender, calls } = scriptedSender((ids, call) =>
+      call === 1
+        ? {
+            FailedPutCount: 2,
+            RequestResponses: ids.map((id) =>
+              id === 'e1' || id === 'e3'
+                ? { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' }
+                : { RecordId: `r-${id}` },
+            ),
+          }
+        : ok(ids),
+    );
+    const report = await deliverBatches(sender, [records(5)], options());
+    expect(calls).toEqual([
+      ['e0', 'e1', 'e2', 'e3', 'e4'],
+      ['e1', 'e3'],
+    ]);
+    expect(report.delivered).toBe(5);
+    expect(report.retriedRecords).toBe(2);
+  });
+
+  it('treats a record with no response of its own as failed, even when FailedPutCount is 0', async () => {
+    const { sender, calls } = scriptedSender((ids, call) =>
+      call === 1 ? { FailedPutCount: 0, RequestResponses: [{ RecordId: 'r-e0' }] } : ok(ids),
+    );
+    const report = await deliverBatches(sender, [records(3)], options());
+    expect(calls[1]).toEqual(['e1', 'e2']);
+    expect(report.delivered).toBe(3);
+  });
+
+  it('retries a throttled call (ServiceUnavailableException with HTTP 400) and 5xx, whole', async () => {
+    const { sender, calls } = scriptedSender((ids, call) => {
+      if (call === 1) return serviceError('ServiceUnavailableException', 400, 'Slow down.');
+      if (call === 2) return serviceError('InternalFailure', 500, 'internal');
+      return ok(ids);
+    });
+    const report = await deliverBatches(sender, [records(3)], options({ concurrency: 1 }));
+    expect(calls).toHaveLength(3);
+    expect(report.delivered).toBe(3);
+    expect(report.failed).toEqual([]);
+  });
+
+  it('does not retry a call refused for good, and reports its records with the error', async () => {
+    const { sender, calls } = scriptedSender(() =>
+      serviceError(
+        'ResourceNotFoundException',
+        400,
+        'Firehose logging-test under account 123456789012 not found.',
+      ),
+    );
+    const report = await deliverBatches(sender, [records(3)], options());
+    expect(calls).toHaveLength(1);
+    expect(report.delivered).toBe(0);
+    expect(countByErrorCode(report.failed)).toEqual({ ResourceNotFoundException: 3 });
+  });
+
+  it('gives up after maxAttempts sends of a record, naming its last error', async () => {
+    const { sender, calls } = scriptedSender((ids) => ({
+      FailedPutCount: ids.length,
+      RequestResponses: ids.map(() => ({
+        ErrorCode: 'ServiceUnavailableException',
+        ErrorMessage: 'Slow down.',
+      })),
+    }));
+    const report = await deliverBatches(sender, [records(2)], options({ maxAttempts: 3 }));
+    expect(calls).toHaveLength(3);
+    expect(report.delivered).toBe(0);
+    expect(report.failed.map((f) => f.id)).toEqual(['e0', 'e1']);
+    expect(countByErrorCode(report.failed)).toEqual({ ServiceUnavailableException: 2 });
+    expect(report.retriedRecords).toBe(4);
+  });
+
+  it('waits with growing, jittered backoff between attempts', async () => {
+    const waits: number[] = [];
+    const { sender } = scriptedSender((ids, call) =>
+      call <= 4 ? serviceError('InternalFailure', 500, 'x') : ok(ids),
+    );
+    await deliverBatches(
+      sender,
+      [records(1)],
+      options({
+        backoff: { baseMs: 100, capMs: 250 },
+        random: () => 0.5,
+        sleep: (ms) => {
+          waits.push(ms);
+          return Promise.resolve();
+        },
+      }),
+    );
+    expect(waits).toEqual([50, 100, 125, 125]);
+  });
+
+  it('stops retrying when the invocation has no time left, and fails the records not yet sent', async () => {
+    let now = 10_000;
+    const { sender, calls } = scriptedSender(() => {
+      now -= 6_000; // each call is slow
+      return serviceError('InternalFailure', 500, 'internal');
+    });
+    const report = await deliverBatches(
+      sender,
+      [records(2, 'a'), records(2, 'b')],
+      options({ concurrency: 1, reserveMs: 1_000, remainingTimeMs: () => now }),
+    );
+    // First call at 10 s left; after it 4 s are left, a second call; then the deadline.
+    expect(calls).toEqual([
+      ['a0', 'a1'],
+      ['a0', 'a1'],
+    ]);
+    expect(report.delivered).toBe(0);
+    expect(countByErrorCode(report.failed)).toEqual({ InternalFailure: 2, [DEADLINE_EXCEEDED]: 2 });
+  });
+
+  it('does not sleep past the deadline: a backoff longer than the time left fails at once', async () => {
+    const { sender, calls } = scriptedSender(() => serviceError('InternalFailure', 500, 'internal'));
+    const report = await deliverBatches(
+      sender,
+      [records(1)],
+      options({
+        remainingTimeMs: () => 1_500,
+        reserveMs: 1_000,
+        backoff: { baseMs: 10_000, capMs: 10_000 },
+        random: () => 0.9,
+        sleep: () => Promise.reject(new Error('must not sleep')),
+      }),
+    );
+    expect(calls).toHaveLength(1);
+    expect(report.failed).toHaveLength(1);
+  });
+
+  it('keeps at most `concurrency` calls in flight, and uses them', async () => {
+    const { sender, maxInFlight } = scriptedSender((ids) => ok(ids));
+    const batches = Array.from({ length: 10 }, (_, i) => records(3, `b${i}-`));
+    const report = await deliverBatches(sender, batches, options({ concurrency: 3 }));
+    expect(report.delivered).toBe(30);
+    expect(maxInFlight()).toBe(3);
+  });
+});
