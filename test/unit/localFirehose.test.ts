@@ -377,3 +377,74 @@ describe('startLocalFirehose: options', () => {
     firehose = await start();
   });
 });
+
+describe('startLocalFirehose: wire format (AWS JSON 1.1)', () => {
+  function post(target: string, body: string): Promise<Response> {
+    return fetch(`${firehose.url}/`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': `Firehose_20150804.${target}`,
+      },
+      body,
+    });
+  }
+
+  it('answers PutRecordBatch with exactly FailedPutCount, Encrypted and RequestResponses', async () => {
+    await start({ failAll: true });
+    const response = await post(
+      'PutRecordBatch',
+      JSON.stringify({
+        DeliveryStreamName: STREAM,
+        Records: [{ Data: Buffer.from('a').toString('base64') }],
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
+    expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await response.json()).toEqual({
+      FailedPutCount: 1,
+      Encrypted: false,
+      RequestResponses: [{ ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' }],
+    });
+  });
+
+  it('answers errors with x-amzn-ErrorType and a {__type, message} body', async () => {
+    await start();
+    const response = await post(
+      'PutRecordBatch',
+      JSON.stringify({ DeliveryStreamName: 'missing', Records: [{ Data: 'YQ==' }] }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+    expect(await response.json()).toEqual({
+      __type: 'ResourceNotFoundException',
+      message: 'Firehose missing under account 000000000000 not found.',
+    });
+  });
+
+  it('refuses a body that is not JSON with SerializationException', async () => {
+    await start();
+    const response = await post('PutRecordBatch', '{not json');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('SerializationException');
+  });
+
+  it('refuses record Data that is not base64 with SerializationException', async () => {
+    await start();
+    const response = await post(
+      'PutRecordBatch',
+      JSON.stringify({ DeliveryStreamName: STREAM, Records: [{ Data: 'not base64!' }] }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('SerializationException');
+    expect(firehose.records(STREAM)).toHaveLength(0);
+  });
+
+  it('refuses an operation it does not implement', async () => {
+    await start();
+    const response = await post('CreateDeliveryStream', '{}');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
+  });
+});
