@@ -1,0 +1,52 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+
+/**
+ * Options serverless-esbuild uses for the handler, as set under `custom.esbuild` in
+ * serverless.yml: bundle, platform node, target node22, CommonJS, not minified.
+ */
+const LAMBDA_BUILD: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'cjs',
+  minify: false,
+  sourcemap: false,
+  logLevel: 'silent',
+};
+
+export interface Bundles {
+  /** The measuring child process (`probe.ts`). */
+  readonly probe: string;
+  /** The handler with the AWS SDK inside the bundle. */
+  readonly handlerSdkBundled: string;
+  /** The handler with `@aws-sdk/*` left to the runtime (resolved from node_modules here). */
+  readonly handlerSdkExternal: string;
+}
+
+export function fileSize(path: string): number {
+  return statSync(path).size;
+}
+
+/** Builds the probe and both variants of the handler into `outDir` (under the repository, so
+ * `require('@aws-sdk/…')` of the external variant resolves from its node_modules). */
+export async function buildBundles(root: string, outDir: string): Promise<Bundles> {
+  const bundles: Bundles = {
+    probe: join(outDir, 'probe.cjs'),
+    handlerSdkBundled: join(outDir, 'sdk-bundled', 'forwarder.js'),
+    handlerSdkExternal: join(outDir, 'sdk-external', 'forwarder.js'),
+  };
+  const handler = join(root, 'functions', 'forwarder.ts');
+  await Promise.all([
+    build({ ...LAMBDA_BUILD, entryPoints: [join(root, 'bench', 'probe.ts')], outfile: bundles.probe }),
+    build({ ...LAMBDA_BUILD, entryPoints: [handler], outfile: bundles.handlerSdkBundled }),
+    build({
+      ...LAMBDA_BUILD,
+      entryPoints: [handler],
+      outfile: bundles.handlerSdkExternal,
+      external: ['@aws-sdk/*'],
+    }),
+  ]);
+  return bundles;
+}

@@ -1,0 +1,146 @@
+import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { BILLING_UNIT_BYTES, MAX_BYTES_PER_BATCH, MAX_RECORDS_PER_BATCH } from '../src/batch/limits.js';
+import { createFirehoseClient } from '../src/deliver/putRecordBatches.js';
+import { startLocalFirehose, type LocalFirehose } from '../tools/local-firehose/startLocalFirehose.js';
+import { runNode } from './childProcess.js';
+import type { MemoryResult } from './probe.js';
+import { runPipeline } from './pipeline.js';
+
+export const BENCH_STREAM = 'bench-stream';
+
+/** What delivering one payload cost, one design. */
+export interface DeliveryFigures {
+  readonly records: number;
+  readonly calls: number;
+  /** Record data bytes the endpoint accepted (before the wire's base64). */
+  readonly bytesSent: number;
+  /** Firehose billing units: each record rounded up to 5 KB. */
+  readonly billedUnits: number;
+  /** Wall time of the delivery against the local endpoint, ms. */
+  readonly wallMs: number;
+  /** True when the figures were measured on a prefix of the records and scaled up. */
+  readonly extrapolatedFrom?: number;
+}
+
+export interface DeliveryComparison {
+  /** What the records themselves weigh and the fewest calls the quotas allow. */
+  readonly optimum: { records: number; bytes: number; billedUnits: number; calls: number };
+  /** The forwarder's handler (bundled), in a fresh process, against the local endpoint. */
+  readonly forwarder: DeliveryFigures & { memory: MemoryResult; endpointCalls: number };
+  /** One PutRecordBatch call per record, sent one after the other (the naive design). */
+  readonly naive: DeliveryFigures;
+}
+
+function billed(bytes: number): number {
+  return Math.ceil(bytes / BILLING_UNIT_BYTES);
+}
+
+/**
+ * The naive design of the Python guide this project replaces: the log handler calls
+ * PutRecordBatch once per log record, with that one record, and waits for the answer. Measured
+ * on at most `sample` records (real calls to the local endpoint), scaled to the whole payload.
+ */
+async function naiveDelivery(
+  endpoint: LocalFirehose,
+  records: readonly Buffer[],
+  sample: number,
+): Promise<DeliveryFigures> {
+  const client = createFirehoseClient({ endpoint: endpoint.url });
+  endpoint.reset();
+  const sent = records.slice(0, sample);
+  const start = performance.now();
+  for (const data of sent) {
+    await client.send(
+      new PutRecordBatchCommand({ DeliveryStreamName: BENCH_STREAM, Records: [{ Data: data }] }),
+    );
+  }
+  const wallMs = performance.now() - start;
+  client.destroy();
+  const stats = endpoint.stats();
+  const scale = records.length / Math.max(1, sent.length);
+  let bytes = 0;
+  let units = 0;
+  for (const data of records) {
+    bytes += data.length;
+    units += billed(data.length);
+  }
+  if (stats.calls !== sent.length || stats.recordsAccepted !== sent.length) {
+    throw new Error(
+      `naive run: ${stats.calls} calls / ${stats.recordsAccepted} records for ${sent.length} sends`,
+    );
+  }
+  return {
+    records: records.length,
+    calls: Math.round(stats.calls * scale),
+    bytesSent: bytes,
+    billedUnits: units,
+    wallMs: wallMs * scale,
+    ...(sent.length < records.length ? { extrapolatedFrom: sent.length } : {}),
+  };
+}
+
+interface HandlerSummary {
+  records: number;
+  calls: number;
+  bytesSent: number;
+  billedUnits: number;
+  delivered: number;
+}
+
+/**
+ * Delivers `eventFile` with the bundled handler (fresh process, SDK pointed at a local endpoint
+ * in this process) and with the naive design, and sets both beside the optimum.
+ */
+export async function measureDelivery(
+  event: unknown,
+  eventFile: string,
+  handlerBundle: string,
+  probeBundle: string,
+  naiveSample: number,
+): Promise<DeliveryComparison> {
+  const { records } = runPipeline(event);
+  const datas = records.map((record) => record.data);
+  let bytes = 0;
+  let units = 0;
+  for (const data of datas) {
+    bytes += data.length;
+    units += billed(data.length);
+  }
+  const optimum = {
+    records: datas.length,
+    bytes,
+    billedUnits: units,
+    calls: Math.max(Math.ceil(datas.length / MAX_RECORDS_PER_BATCH), Math.ceil(bytes / MAX_BYTES_PER_BATCH)),
+  };
+
+  const endpoint = await startLocalFirehose({ streams: [BENCH_STREAM] });
+  try {
+    const memory = await runNode<MemoryResult>(
+      ['--expose-gc', probeBundle, 'handler', eventFile, handlerBundle],
+      {
+        DELIVERY_STREAM_NAME: BENCH_STREAM,
+        AWS_ENDPOINT_URL_FIREHOSE: endpoint.url,
+      },
+    );
+    const stats = endpoint.stats();
+    const summary = memory.summary as HandlerSummary;
+    if (summary.delivered !== datas.length || stats.recordsAccepted !== datas.length) {
+      throw new Error(
+        `forwarder delivered ${summary.delivered}, endpoint accepted ${stats.recordsAccepted}, of ${datas.length} records`,
+      );
+    }
+    const forwarder = {
+      records: summary.records,
+      calls: summary.calls,
+      endpointCalls: stats.calls,
+      bytesSent: stats.bytesAccepted,
+      billedUnits: summary.billedUnits,
+      wallMs: memory.durationMs,
+      memory,
+    };
+    const naive = await naiveDelivery(endpoint, datas, naiveSample);
+    return { optimum, forwarder, naive };
+  } finally {
+    await endpoint.close();
+  }
+}

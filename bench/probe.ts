@@ -1,0 +1,155 @@
+/**
+ * The measuring child process. `run.ts` bundles this file with esbuild (as serverless-esbuild
+ * bundles the handler) and starts it fresh for each measurement, so one measurement's garbage,
+ * JIT state and heap growth never pollute the next. Prints one JSON line on stdout.
+ *
+ *   node probe.cjs speed   <event.json> <warmup> <runs>
+ *   node probe.cjs pipeline <event.json> <runs>           (pipeline only: for --cpu-prof)
+ *   node probe.cjs memory  <event.json> pipeline|floor
+ *   node probe.cjs handler <event.json> <handler bundle>   (env points the SDK at the local endpoint)
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { runFloor, runPipeline } from './pipeline.js';
+
+export interface SpeedResult {
+  readonly events: number;
+  readonly pipelineMs: readonly number[];
+  readonly floorMs: readonly number[];
+}
+
+export interface MemoryResult {
+  /** RSS after loading the code and reading the event, before any work (bytes). */
+  readonly baselineRss: number;
+  /** Peak RSS of the process's whole life (bytes), as Lambda's "Max Memory Used" counts it. */
+  readonly peakRss: number;
+  /** Largest `heapUsed` seen at a stage boundary (bytes). */
+  readonly peakHeapUsed: number;
+  /** Largest `external` (Buffers: gzip output, encoded records) seen at a stage boundary (bytes). */
+  readonly peakExternal: number;
+  /** For `handler`: what the handler returned. */
+  readonly summary?: unknown;
+  readonly durationMs: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function readEvent(file: string): { event: unknown; data: string } {
+  const event = JSON.parse(readFileSync(file, 'utf8')) as { awslogs: { data: string } };
+  return { event, data: event.awslogs.data };
+}
+
+function speed(file: string, warmup: number, runs: number): SpeedResult {
+  const { event, data } = readEvent(file);
+  let events = 0;
+  for (let i = 0; i < warmup; i++) {
+    events = runPipeline(event).events;
+    runFloor(data);
+  }
+  const pipelineMs: number[] = [];
+  const floorMs: number[] = [];
+  // Interleaved, so a slow phase of the machine hits both sides alike.
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    let start = performance.now();
+    runFloor(data);
+    floorMs.push(performance.now() - start);
+    gc?.();
+    start = performance.now();
+    runPipeline(event);
+    pipelineMs.push(performance.now() - start);
+  }
+  return { events, pipelineMs, floorMs };
+}
+
+function memorySampler() {
+  let peakHeapUsed = 0;
+  let peakExternal = 0;
+  return {
+    sample(): void {
+      const usage = process.memoryUsage();
+      peakHeapUsed = Math.max(peakHeapUsed, usage.heapUsed);
+      peakExternal = Math.max(peakExternal, usage.external);
+    },
+    peaks: () => ({ peakHeapUsed, peakExternal }),
+  };
+}
+
+function memory(file: string, what: string): MemoryResult {
+  const { event, data } = readEvent(file);
+  gc?.();
+  const baselineRss = process.memoryUsage().rss;
+  const sampler = memorySampler();
+  sampler.sample();
+  const start = performance.now();
+  if (what === 'floor') {
+    runFloor(data);
+    sampler.sample();
+  } else {
+    const out = runPipeline(event);
+    sampler.sample();
+    if (out.batches.length === 0 && out.events > 0) throw new Error('pipeline produced no batches');
+  }
+  const durationMs = performance.now() - start;
+  return { baselineRss, peakRss: process.resourceUsage().maxRSS * 1024, ...sampler.peaks(), durationMs };
+}
+
+async function handler(file: string, bundle: string): Promise<MemoryResult> {
+  // Loaded here, after the environment is set: the handler reads its configuration at import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a built bundle chosen at run time
+  const module = require(bundle) as {
+    handler: (event: unknown, context: { getRemainingTimeInMillis: () => number }) => Promise<unknown>;
+  };
+  const { event } = readEvent(file);
+  gc?.();
+  const baselineRss = process.memoryUsage().rss;
+  const sampler = memorySampler();
+  const timer = setInterval(() => {
+    sampler.sample();
+  }, 2);
+  const start = performance.now();
+  const deadline = Date.now() + 60_000;
+  const realLog = console.log;
+  console.log = () => undefined; // the handler's one summary line; the parent gets the summary
+  let summary: unknown;
+  try {
+    summary = await module.handler(event, { getRemainingTimeInMillis: () => deadline - Date.now() });
+  } finally {
+    console.log = realLog;
+    clearInterval(timer);
+  }
+  const durationMs = performance.now() - start;
+  sampler.sample();
+  return {
+    baselineRss,
+    peakRss: process.resourceUsage().maxRSS * 1024,
+    ...sampler.peaks(),
+    durationMs,
+    summary,
+  };
+}
+
+async function main(argv: readonly string[]): Promise<unknown> {
+  const [mode, file, a, b] = argv;
+  if (file === undefined) throw new TypeError('usage: probe <speed|memory|handler> <event.json> …');
+  if (mode === 'speed') return speed(file, Number(a ?? 3), Number(b ?? 9));
+  if (mode === 'pipeline') {
+    const { event } = readEvent(file);
+    let events = 0;
+    for (let i = 0; i < Number(a ?? 5); i++) events += runPipeline(event).events;
+    return { events };
+  }
+  if (mode === 'memory') return memory(file, a ?? 'pipeline');
+  if (mode === 'handler' && a !== undefined) return handler(file, a);
+  throw new TypeError(`unknown probe mode ${JSON.stringify(mode)}`);
+}
+
+main(process.argv.slice(2)).then(
+  (result) => {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,360 @@
+/**
+ * `npm run bench`: speed against the floor, memory, PutRecordBatch calls/bytes/billing against
+ * the optimum and the naive design, cold start. Prints a Markdown table and writes it, with the
+ * raw figures, to bench/results/. See bench/README.md for the method.
+ *
+ *   npm run bench -- [--seed 42] [--quick] [--no-profile]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { buildBundles } from './buildBundles.js';
+import { OFFLINE_AWS_ENV, runNode } from './childProcess.js';
+import {
+  generateMaxPayload,
+  generateStressPayload,
+  MAX_ASYNC_EVENT_BYTES,
+  type GeneratedPayload,
+} from './generatePayload.js';
+import { measureColdStart } from './measureColdStart.js';
+import { measureDelivery } from './measureDelivery.js';
+import type { MemoryResult, SpeedResult } from './probe.js';
+import { profilePipeline } from './profilePipeline.js';
+import { int, kib, median, mib, MiB } from './stats.js';
+
+/** Targets of issue 6, printed beside the figures. */
+const TARGETS = {
+  pipelineOverFloor: 2.0,
+  lambdaMemoryBytes: 128 * MiB,
+  importMs: 50,
+} as const;
+
+/**
+ * Prices used for the cost lines (us-east-1 list prices when this was written; check
+ * https://aws.amazon.com/firehose/pricing/ and https://aws.amazon.com/lambda/pricing/).
+ */
+const PRICES = {
+  /** Firehose Direct PUT ingestion, first 500 TB/month, per GB of 5 KB-rounded records. */
+  firehosePerGB: 0.029,
+  /** Lambda arm64 duration, per GB-second (serverless.yml: arm64). */
+  lambdaPerGBs: 0.0000133334,
+  /** Memory of the function in serverless.yml, GB. */
+  lambdaMemoryGB: 0.25,
+} as const;
+
+/**
+ * Per-stream request quota of a Firehose stream with Direct PUT, PutRecord and PutRecordBatch
+ * together ("By default, each Firehose stream can take in up to 2,000 transactions per second";
+ * https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecord.html).
+ */
+const FIREHOSE_REQUESTS_PER_SECOND = 2_000;
+
+interface Options {
+  seed: number;
+  quick: boolean;
+  profile: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { seed: 42, quick: false, profile: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--no-profile') options.profile = false;
+    else if (arg === '--seed') {
+      options.seed = Number(argv[++i]);
+      if (!Number.isInteger(options.seed)) throw new TypeError('--seed: expected a whole number');
+    } else
+      throw new TypeError(
+        `unknown option ${String(arg)}; usage: npm run bench -- [--seed N] [--quick] [--no-profile]`,
+      );
+  }
+  return options;
+}
+
+const mark = (ok: boolean): string => (ok ? 'met' : '**MISSED**');
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function usd(amount: number): string {
+  return `$${amount < 0.01 ? amount.toPrecision(2) : amount.toFixed(4)}`;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  // Dummy credentials, fixed region, no metadata service: only the loopback endpoint is contacted.
+  Object.assign(process.env, OFFLINE_AWS_ENV);
+  const root = resolve(__dirname, '..');
+  const results = join(root, 'bench', 'results');
+  mkdirSync(results, { recursive: true });
+  const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+  const started = performance.now();
+
+  log('building bundles (esbuild, as serverless-esbuild does)…');
+  const bundles = await buildBundles(root, join(results, 'build'));
+
+  log(`generating payloads (seed ${options.seed})…`);
+  const max = generateMaxPayload(options.seed);
+  const payloads: GeneratedPayload[] = [max.payload];
+  if (!options.quick) payloads.push(generateStressPayload(options.seed, max.events.length));
+  const files = payloads.map((payload, i) => {
+    const file = join(results, `payload-${i === 0 ? 'max' : 'stress'}.json`);
+    writeFileSync(file, JSON.stringify(payload.event));
+    return file;
+  });
+  const maxFile = files[0] ?? '';
+
+  const speed: { payload: GeneratedPayload; result: SpeedResult; warmup: number; runs: number }[] = [];
+  for (const [i, payload] of payloads.entries()) {
+    const warmup = i === 0 ? 3 : 1;
+    const runs = i === 0 ? (options.quick ? 5 : 11) : 3;
+    log(`speed: ${payload.name}, ${warmup} warm-up + ${runs} runs in a fresh process…`);
+    const result = await runNode<SpeedResult>([
+      '--expose-gc',
+      bundles.probe,
+      'speed',
+      files[i] ?? '',
+      String(warmup),
+      String(runs),
+    ]);
+    speed.push({ payload, result, warmup, runs });
+  }
+
+  const memory: { payload: GeneratedPayload; what: string; result: MemoryResult }[] = [];
+  for (const [i, payload] of payloads.entries()) {
+    for (const what of ['floor', 'pipeline']) {
+      log(`memory: ${payload.name}, ${what}, fresh process…`);
+      const result = await runNode<MemoryResult>([
+        '--expose-gc',
+        bundles.probe,
+        'memory',
+        files[i] ?? '',
+        what,
+      ]);
+      memory.push({ payload, what, result });
+    }
+  }
+
+  log('delivery: handler bundle → local Firehose, then the naive one-call-per-record design…');
+  const naiveSample = options.quick ? 1_000 : 5_000;
+  const delivery = await measureDelivery(
+    max.payload.event,
+    maxFile,
+    bundles.handlerSdkBundled,
+    bundles.probe,
+    naiveSample,
+  );
+
+  log('cold start: fresh `node -e require(bundle)` runs…');
+  const cold = await measureColdStart(
+    {
+      'AWS SDK bundled': bundles.handlerSdkBundled,
+      'AWS SDK external (runtime-provided)': bundles.handlerSdkExternal,
+    },
+    options.quick ? 5 : 9,
+  );
+
+  let hotSpots: { where: string; selfPercent: number }[] = [];
+  if (options.profile) {
+    log('profile: node --cpu-prof on the pipeline (max payload)…');
+    hotSpots = (await profilePipeline(bundles.probe, maxFile, join(results, 'profile'), 12)).hotSpots;
+  }
+
+  // ---- Report ----
+  const out: string[] = [];
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  out.push(`## Benchmark — seed ${options.seed}, Node ${process.version}, ${cpu} × ${cpus().length}`);
+  out.push('');
+  out.push(
+    `Reproduce: \`npm ci && npm run bench${options.seed === 42 ? '' : ` -- --seed ${options.seed}`}${options.quick ? ' -- --quick' : ''}\``,
+  );
+  out.push('');
+  out.push('### Payloads');
+  out.push(
+    table(
+      ['payload', 'log events', 'event JSON', 'gzip data', 'decompressed JSON'],
+      payloads.map((p) => [
+        p.name,
+        int(p.logEvents),
+        `${int(p.eventBytes)} B`,
+        `${int(p.gzipBytes)} B`,
+        mib(p.jsonBytes),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(
+    `Max = the most events whose whole \`{"awslogs":{"data":…}}\` event fits ${int(MAX_ASYNC_EVENT_BYTES)} B, Lambda's asynchronous-invocation payload limit (1 MB). Stress = 10× its events (beyond what Lambda accepts; shows how the pipeline scales).`,
+  );
+  out.push('');
+
+  out.push('### Speed: decode + normalize + batch vs. the floor (base64 + gunzip + JSON.parse)');
+  const speedRows = speed.map(({ payload, result, warmup, runs }, i) => {
+    const p = median(result.pipelineMs);
+    const f = median(result.floorMs);
+    const ratio = p / f;
+    return [
+      payload.name,
+      `${p.toFixed(1)} ms`,
+      int((result.events / p) * 1000),
+      `${f.toFixed(1)} ms`,
+      int((result.events / f) * 1000),
+      ratio.toFixed(2),
+      i === 0
+        ? `≤ ${TARGETS.pipelineOverFloor.toFixed(1)}: ${mark(ratio <= TARGETS.pipelineOverFloor)}`
+        : '(info)',
+      `median of ${runs}, ${warmup} warm-up`,
+    ];
+  });
+  out.push(
+    table(
+      ['payload', 'pipeline', 'events/s', 'floor', 'floor events/s', 'pipeline / floor', 'target', 'runs'],
+      speedRows,
+    ),
+  );
+  out.push('');
+
+  out.push('### Memory (a fresh process per row)');
+  const f = delivery.forwarder.memory;
+  const memRows = memory.map(({ payload, what, result }) => [
+    payload.name,
+    what === 'floor' ? 'floor only' : 'pipeline (no delivery)',
+    mib(result.peakRss),
+    mib(result.baselineRss),
+    mib(result.peakHeapUsed),
+    mib(result.peakExternal),
+    '(info)',
+  ]);
+  memRows.push([
+    payloads[0]?.name ?? '',
+    'whole handler (bundle, SDK, delivery)',
+    mib(f.peakRss),
+    mib(f.baselineRss),
+    mib(f.peakHeapUsed),
+    mib(f.peakExternal),
+    `fits 128 MB Lambda: ${mark(f.peakRss <= TARGETS.lambdaMemoryBytes)}`,
+  ]);
+  out.push(
+    table(
+      ['payload', 'what', 'peak RSS', 'RSS before work', 'peak heap used', 'peak external', 'target'],
+      memRows,
+    ),
+  );
+  out.push('');
+
+  out.push(`### Delivery of the max payload to the local Firehose (\`tools/local-firehose\`)`);
+  const { optimum, forwarder, naive } = delivery;
+  const pipelineMs = median(speed[0]?.result.pipelineMs ?? [0]);
+  const naiveLambdaMs = pipelineMs + naive.wallMs;
+  const firehoseCost = (units: number) => ((units * 5 * 1024) / 1e9) * PRICES.firehosePerGB;
+  const lambdaCost = (ms: number) => (ms / 1000) * PRICES.lambdaMemoryGB * PRICES.lambdaPerGBs;
+  out.push(
+    table(
+      [
+        'design',
+        'PutRecordBatch calls',
+        'bytes sent',
+        'billed 5 KB units',
+        'invocation time (local)',
+        'Firehose cost',
+        'Lambda cost',
+        'target',
+      ],
+      [
+        [
+          'optimum',
+          `${int(optimum.calls)} (max ⌈${int(optimum.records)}/500⌉, ⌈bytes/4 MiB⌉)`,
+          `${int(optimum.bytes)} (records' bytes)`,
+          int(optimum.billedUnits),
+          '—',
+          usd(firehoseCost(optimum.billedUnits)),
+          '—',
+          '',
+        ],
+        [
+          'this forwarder',
+          int(forwarder.endpointCalls),
+          int(forwarder.bytesSent),
+          int(forwarder.billedUnits),
+          `${forwarder.wallMs.toFixed(0)} ms`,
+          usd(firehoseCost(forwarder.billedUnits)),
+          usd(lambdaCost(forwarder.wallMs)),
+          `calls = optimum: ${mark(forwarder.endpointCalls === optimum.calls)}; bytes = records: ${mark(forwarder.bytesSent === optimum.bytes)}`,
+        ],
+        [
+          'naive: one call per record',
+          int(naive.calls),
+          int(naive.bytesSent),
+          int(naive.billedUnits),
+          `${naive.wallMs.toFixed(0)} ms${naive.extrapolatedFrom === undefined ? '' : ` (scaled from ${int(naive.extrapolatedFrom)} calls)`}`,
+          usd(firehoseCost(naive.billedUnits)),
+          usd(lambdaCost(naiveLambdaMs)),
+          '(info)',
+        ],
+      ],
+    ),
+  );
+  out.push('');
+  out.push(
+    `Firehose bills each record rounded up to 5 KB, per record, not per call, so batching does not change the Firehose bill (${int(forwarder.billedUnits)} vs ${int(naive.billedUnits)} units). ` +
+      `What batching changes: ${int(naive.calls)} calls instead of ${int(forwarder.endpointCalls)} (${(naive.calls / Math.max(1, forwarder.endpointCalls)).toFixed(0)}×), ` +
+      `which at the default ${int(FIREHOSE_REQUESTS_PER_SECOND)} requests/s per stream is ${(naive.calls / FIREHOSE_REQUESTS_PER_SECOND).toFixed(1)} s of the stream's whole request quota for one payload (throttling) instead of ${((forwarder.endpointCalls / FIREHOSE_REQUESTS_PER_SECOND) * 1000).toFixed(0)} ms, ` +
+      `and ${(naiveLambdaMs / Math.max(1, forwarder.wallMs)).toFixed(1)}× the Lambda time on a loopback endpoint (${usd(lambdaCost(naiveLambdaMs) - lambdaCost(forwarder.wallMs))} more per payload at ${PRICES.lambdaMemoryGB * 1024} MB arm64; in AWS each call also pays a network round trip, so the gap is wider).`,
+  );
+  out.push('');
+
+  out.push('### Cold start: bundled handler (esbuild: bundle, platform node, target node22, cjs)');
+  const coldRows = Object.entries(cold).map(([name, c]) => [
+    name,
+    kib(c.bundleBytes),
+    `${c.importMs.toFixed(1)} ms`,
+    `≤ ${TARGETS.importMs} ms: ${mark(c.importMs <= TARGETS.importMs)}`,
+    `median of ${c.runs} fresh \`node -e require()\` minus \`node -e ''\``,
+  ]);
+  out.push(table(['variant', 'bundle size', 'import time', 'target', 'method'], coldRows));
+  out.push('');
+
+  if (hotSpots.length > 0) {
+    out.push('### Hot spots of the pipeline (self time, `node --cpu-prof`, max payload)');
+    out.push(
+      table(
+        ['self %', 'function  source'],
+        hotSpots.map((h) => [h.selfPercent.toFixed(1), `\`${h.where}\``]),
+      ),
+    );
+    out.push('');
+  }
+  out.push(`_Bench wall time: ${((performance.now() - started) / 1000).toFixed(0)} s._`);
+
+  const report = out.join('\n');
+  process.stdout.write(`${report}\n`);
+  writeFileSync(join(results, 'latest.md'), `${report}\n`);
+  writeFileSync(
+    join(results, 'latest.json'),
+    JSON.stringify(
+      {
+        seed: options.seed,
+        node: process.version,
+        payloads: payloads.map((p) => ({ ...p, event: undefined })),
+        speed: speed.map((s) => ({ ...s, payload: s.payload.name })),
+        memory: memory.map((m) => ({ ...m, payload: m.payload.name })),
+        delivery,
+        cold,
+        hotSpots,
+      },
+      null,
+      2,
+    ),
+  );
+  log(`written ${join('bench', 'results', 'latest.md')} and latest.json`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
