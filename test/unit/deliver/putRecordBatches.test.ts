@@ -22,10 +22,10 @@ function scriptedSender(answer: Answer) {
   const calls: string[][] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  const sender = {
-    async send(command: PutRecordBatchCommand) {
+  const sender: FirehoseSender = {
+    send: async (command: PutRecordBatchCommand) => {
       const ids = (command.input.Records ?? []).map((r) =>
-        Buffer.from(r.Data).toString('utf8'),
+        Buffer.from(r.Data ?? new Uint8Array()).toString('utf8'),
       );
       calls.push(ids);
       inFlight++;
@@ -39,7 +39,7 @@ function scriptedSender(answer: Answer) {
         inFlight--;
       }
     },
-  } as unknown as FirehoseSender;
+  };
   return { sender, calls, maxInFlight: () => maxInFlight };
 }
 
