@@ -57,7 +57,10 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       ...summaryOf(EMPTY_REPORT),
     };
   }
-  const records = normalizePayload(payload, { ownLogGroup: config.ownLogGroup });
+  const records = normalizePayload(payload, {
+    ownLogGroup: config.ownLogGroup,
+    rejoinMultiline: config.rejoinMultiline,
+  });
   const encoded = records.map((record) => encodeRecord(record));
   const report =
     encoded.length === 0

@@ -22,6 +22,8 @@ const BY_NAME: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['warn', 'WARNING'],
   ['warning', 'WARNING'],
   ['error', 'ERROR'],
+  // Microsoft.Extensions.Logging's console label for Error, also the .NET Lambda runtime's.
+  ['fail', 'ERROR'],
   ['err', 'ERROR'],
   ['eror', 'ERROR'],
   ['severe', 'ERROR'],

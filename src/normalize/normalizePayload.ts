@@ -1,15 +1,46 @@
-import { isLogEvent, type DataMessage } from '../decode/subscriptionPayload.js';
-import { defaultNameOf, normalizeEvent, normalizeMalformed, type EventSource } from './normalizeEvent.js';
+import { isLogEvent, type DataMessage, type LogEvent } from '../decode/subscriptionPayload.js';
+import { isAtFrame, PY_TRACEBACK } from './formats/stacks.js';
+import type { ParsedLine } from './logFormat.js';
+import {
+  buildRecord,
+  defaultNameOf,
+  normalizeEvent,
+  normalizeMalformed,
+  type EventSource,
+} from './normalizeEvent.js';
+import { parseLine } from './parseLine.js';
 import type { ForwarderRecord } from './record.js';
 
 export interface NormalizeOptions {
   /** The forwarder's own log group: its events are never forwarded (SPEC §4 loop guard). */
   readonly ownLogGroup?: string | undefined;
+  /**
+   * Fold stack-trace lines that arrived as events of their own into the record of the line
+   * before them (`REJOIN_MULTILINE`, off by default). See {@link normalizePayload}.
+   */
+  readonly rejoinMultiline?: boolean | undefined;
 }
+
+/**
+ * The key, inside a record's `cloudwatch`, that lists the CloudWatch ids of the events folded
+ * into it by multi-line rejoin, in payload order: `cloudwatch.id` is the first line's event,
+ * `cloudwatch.folded_ids` the rest, so downstream de-duplication still sees every event.
+ */
+export const FOLDED_IDS_KEY = 'folded_ids';
 
 /**
  * One record per log event, in payload order (SPEC §2). A payload from the forwarder's own log
  * group yields none, so a misconfigured subscription cannot feed the forwarder its own output.
+ *
+ * With `rejoinMultiline`, a runtime that wrote a stack trace one line per event (stdout without
+ * Lambda's telemetry framing, containers) gets it back in one record: continuation events of the
+ * same payload are appended to the `exc_info` of the record before them (lines joined with `\n`),
+ * and their ids are kept under `cloudwatch.folded_ids`. Continuations are: `Traceback (most
+ * recent call last):` and what follows it (indented `File "…"` frames and their code lines, the
+ * closing `Type: message` line, the chained-exception sentences); indented `at …` frames of
+ * Java, Node.js and .NET; `Caused by:` / `Suppressed:`; `... N more`; .NET's `--- End of …` and
+ * ` ---> ` lines; Go's `goroutine N […]:` and its frames after a `panic:`. A plain-text line
+ * whose record gains a stack becomes ERROR, as it would had the stack come in the same event.
  */
 export function normalizePayload(payload: DataMessage, options: NormalizeOptions = {}): ForwarderRecord[] {
   if (options.ownLogGroup !== undefined && payload.logGroup === options.ownLogGroup) return [];
@@ -19,6 +50,7 @@ export function normalizePayload(payload: DataMessage, options: NormalizeOptions
     owner: payload.owner,
     defaultName: defaultNameOf(payload.logGroup),
   };
+  if (options.rejoinMultiline === true) return rejoinPayload(payload, source);
   const events = payload.logEvents;
   const records = new Array<ForwarderRecord>(events.length);
   let lastTime = 0;
@@ -32,5 +64,128 @@ export function normalizePayload(payload: DataMessage, options: NormalizeOptions
       records[i] = normalizeMalformed(event, source, lastTime);
     }
   }
+  return records;
+}
+
+/** Where a stack being folded stands: what the next line may continue. */
+type StackState = 'none' | 'python' | 'frames' | 'go';
+
+const PY_CHAIN = [
+  'During handling of the above exception, another exception occurred:',
+  'The above exception was the direct cause of the following exception:',
+];
+
+function trimmedEnd(text: string): string {
+  return text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text;
+}
+
+function isIndented(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 0x20 || c === 0x09 || c === 0xa0;
+}
+
+const EXCEPTION_SUFFIXES = ['Error', 'Exception', 'Interrupt', 'Exit', 'Warning', 'Iteration'];
+
+/** `ValueError: boom`, `KeyError`, `botocore.exceptions.ClientError: …`: a traceback's last line. */
+function isExceptionLine(line: string): boolean {
+  let i = 0;
+  while (i < line.length && i < 200) {
+    const c = line.charCodeAt(i);
+    const identifier =
+      (c >= 0x30 && c <= 0x39) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x61 && c <= 0x7a) ||
+      c === 0x5f ||
+      c === 0x2e;
+    if (!identifier) break;
+    i++;
+  }
+  if (i === 0) return false;
+  if (i < line.length) return line.charCodeAt(i) === 0x3a; /* : */
+  // A bare name (`raise KeyboardInterrupt`) only when it reads as an exception class.
+  return EXCEPTION_SUFFIXES.some((suffix) => line.endsWith(suffix));
+}
+
+/** The state a head line leaves a fold in (a stack it already opened continues). */
+function initialState(line: string): StackState {
+  if (line.startsWith('panic: ') || line.startsWith('fatal error: ')) return 'go';
+  if (line.includes(PY_TRACEBACK)) return 'python';
+  return 'none';
+}
+
+/** The state after `line` when it continues the stack, or `undefined` when it starts a record. */
+function continuation(line: string, state: StackState): StackState | undefined {
+  if (line === PY_TRACEBACK || PY_CHAIN.includes(line)) return 'python';
+  if (line === '') return state === 'python' || state === 'go' ? state : undefined;
+  if (state === 'python') {
+    if (isIndented(line)) return 'python';
+    // The closing `Type: message` line ends the traceback.
+    if (isExceptionLine(line)) return 'none';
+  }
+  if (state === 'go') {
+    if (line.startsWith('goroutine ') || isIndented(line) || line.startsWith('created by ')) return 'go';
+    if (line.endsWith(')') && line.includes('(')) return 'go';
+  }
+  if (line.startsWith('goroutine ') && line.endsWith(']:')) return 'go';
+  if (isAtFrame(line)) return 'frames';
+  const start = line.trimStart();
+  if (start.startsWith('Caused by: ') || start.startsWith('Suppressed: ')) return 'frames';
+  if (isIndented(line) && (start.startsWith('--- End of ') || start.startsWith('---> '))) return 'frames';
+  return undefined;
+}
+
+/** A head event and the continuation lines folded into it. */
+interface Group {
+  readonly event: LogEvent;
+  readonly lines: string[];
+  readonly ids: string[];
+}
+
+function recordOf(group: Group, source: EventSource): ForwarderRecord {
+  const { event, lines, ids } = group;
+  if (lines.length === 0) return normalizeEvent(event, source);
+  const parsed: ParsedLine = parseLine(event.message);
+  const folded = lines.join('\n');
+  const first = lines[0] ?? '';
+  if (parsed.exc_info !== undefined) {
+    parsed.exc_info = `${parsed.exc_info}\n${folded}`;
+  } else if (first === PY_TRACEBACK || first.startsWith('goroutine ') || first === '') {
+    parsed.exc_info = folded.replace(/^\n+/, '');
+  } else {
+    // Frames without their exception line: the head line is it (`java.lang.X: boom`).
+    parsed.exc_info = `${parsed.message}\n${folded}`;
+  }
+  if (parsed.format === 'text' && parsed.levelname === undefined) parsed.levelname = 'ERROR';
+  const record = buildRecord(parsed, source, event.id, event.timestamp);
+  (record.cloudwatch as unknown as Record<string, unknown>)[FOLDED_IDS_KEY] = ids;
+  return record;
+}
+
+function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderRecord[] {
+  const records: ForwarderRecord[] = [];
+  let group: Group | undefined;
+  let state: StackState = 'none';
+  let lastTime = 0;
+  for (const event of payload.logEvents) {
+    if (!isLogEvent(event)) {
+      if (group !== undefined) records.push(recordOf(group, source));
+      group = undefined;
+      records.push(normalizeMalformed(event, source, lastTime));
+      continue;
+    }
+    lastTime = event.timestamp;
+    const line = trimmedEnd(event.message);
+    const next: StackState | undefined = group === undefined ? undefined : continuation(line, state);
+    if (group !== undefined && next !== undefined) {
+      group.lines.push(line);
+      group.ids.push(event.id);
+      state = next;
+      continue;
+    }
+    if (group !== undefined) records.push(recordOf(group, source));
+    group = { event, lines: [], ids: [] };
+    state = initialState(line);
+  }
+  if (group !== undefined) records.push(recordOf(group, source));
   return records;
 }

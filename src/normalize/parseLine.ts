@@ -3,8 +3,14 @@ import { JSON_FORMATS, TEXT_FORMATS } from './formats/index.js';
 import { parsePlainText } from './formats/plainText.js';
 import type { ParseContext, ParsedLine } from './logFormat.js';
 
-// An enveloped body is parsed once more (a JSON line inside a runtime's prefix), never deeper.
-const MAX_DEPTH = 2;
+/**
+ * The parse engine: the first format that claims a line wins (JSON formats for a line that is a
+ * JSON object, then the text formats, in the order of `formats/index.ts`); a line none claims is
+ * plain text. A runtime's prefix (Node's `<ISO>\t<id>\tINFO\t`, Python's `[INFO]\t…`) hands its
+ * body back through `context.parseBody`, so `console.log(JSON.stringify({...}))` is parsed as
+ * the JSON line it is. Bodies are parsed once more, never deeper: a body inside a body is plain
+ * text, which bounds the work per line to a constant number of passes over it.
+ */
 
 function tryParseObject(line: string): Record<string, unknown> | undefined {
   // Only lines that look like an object pay for JSON.parse.
@@ -19,10 +25,11 @@ function tryParseObject(line: string): Record<string, unknown> | undefined {
   }
 }
 
-function parseAt(line: string, depth: number): ParsedLine {
-  const context: ParseContext = {
-    parseBody: (body) => (depth + 1 >= MAX_DEPTH ? parsePlainText(body) : parseAt(body, depth + 1)),
-  };
+// One context per depth, made once: no closure is allocated per log event.
+const BODY_CONTEXT: ParseContext = { parseBody: (body) => parsePlainText(body) };
+const TOP_CONTEXT: ParseContext = { parseBody: (body) => parseWith(body, BODY_CONTEXT) };
+
+function parseWith(line: string, context: ParseContext): ParsedLine {
   const object = tryParseObject(line);
   if (object !== undefined) {
     for (const format of JSON_FORMATS) {
@@ -47,10 +54,16 @@ function parseAt(line: string, depth: number): ParsedLine {
 
 /**
  * Parses one log line with the first format that claims it (see `formats/index.ts`), falling
- * back to plain text. Never throws for any string.
+ * back to plain text. Never throws for any string; linear in the line's length.
  */
 export function parseLine(line: string): ParsedLine {
   // CloudWatch keeps the newline `print` and most loggers end their line with.
   const end = line.endsWith('\r\n') ? line.length - 2 : line.endsWith('\n') ? line.length - 1 : line.length;
-  return parseAt(end === line.length ? line : line.slice(0, end), 0);
+  const text = end === line.length ? line : line.slice(0, end);
+  try {
+    return parseWith(text, TOP_CONTEXT);
+  } catch {
+    // A format's bug must not cost the event: it is forwarded whole, as plain text.
+    return { message: text, format: 'text' };
+  }
 }

@@ -4,15 +4,24 @@
  */
 import type { JsonFormat, TextFormat } from '../logFormat.js';
 import { bunyan } from './bunyan.js';
+import { dotnetConsole } from './dotnetConsole.js';
+import { dotnetRuntime } from './dotnetRuntime.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
+import { goRuntime } from './goRuntime.js';
+import { javaRuntime } from './javaRuntime.js';
+import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
+import { log4j2Text } from './log4j2Text.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { pino } from './pino.js';
 import { powertools } from './powertools.js';
 import { pythonJsonLogger } from './pythonJsonLogger.js';
+import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
+import { rubyRuntime } from './rubyRuntime.js';
+import { runtimeCrash } from './runtimeCrash.js';
 import { winston } from './winston.js';
 
 /**
@@ -34,5 +43,24 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   genericJson,
 ];
 
-/** Tried on every other line; a line none claims is plain text. */
-export const TEXT_FORMATS: readonly TextFormat[] = [nodeRuntime, pythonRuntime, lambdaPlatform];
+/**
+ * Tried on every other line; a line none claims is plain text. Each format rejects a line on its
+ * first characters, so the order costs little; it matters where shapes overlap: Node's upper-case
+ * levels before .NET's tab lines (which may have no level), Python's `[LEVEL]\t` before Java's
+ * `[LEVEL] `, extensions' `[Name] ` after both, Log4j2 (`date level logger - msg`) before
+ * Python logging text (`date name level msg`).
+ */
+export const TEXT_FORMATS: readonly TextFormat[] = [
+  lambdaPlatform,
+  nodeRuntime,
+  dotnetRuntime,
+  pythonRuntime,
+  javaRuntime,
+  lambdaExtension,
+  log4j2Text,
+  pythonLoggingText,
+  goRuntime,
+  rubyRuntime,
+  dotnetConsole,
+  runtimeCrash,
+];

@@ -1,76 +1,267 @@
+import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { isIsoTimestampAt, requestIdOf } from './envelope.js';
+import { splitLines } from './stacks.js';
 
 /**
- * Lambda's own text lines in a function's log stream (LogFormat: Text):
- * `START RequestId: <id> Version: $LATEST`, `END RequestId: <id>`,
- * `REPORT RequestId: <id>\tDuration: 1.23 ms\tBilled Duration: …`, `INIT_START Runtime Version: …`,
- * `<ISO> <id> Task timed out after 3.00 seconds`.
- * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html
+ * Lambda's own lines in a function's log stream (LogFormat: Text). The record keeps what they
+ * say under `lambda`, named as in the JSON log format's platform records (Telemetry API schema:
+ * `lambda.type` `platform.report`, `lambda.metrics.durationMs`, `lambda.status`, …) so text and
+ * JSON functions can be queried alike. INFO, except timeouts, runtime exits, out-of-memory and
+ * any `Status:` other than `success` (ERROR).
+ * - `START RequestId: <id> Version: $LATEST`, `END RequestId: <id>`
+ * - `REPORT RequestId: <id>\tDuration: 102.35 ms\tBilled Duration: 103 ms\tMemory Size: 128 MB\t
+ *   Max Memory Used: 70 MB\tInit Duration: 325.92 ms\t[Status: timeout\t][Error Type: …\t]`,
+ *   optionally followed by `\nXRAY TraceId: 1-…\tSegmentId: …\tSampled: true\t`
+ * - `INIT_START Runtime Version: python:3.13.v14\tRuntime Version ARN: arn:aws:lambda:…`,
+ *   `INIT_REPORT Init Duration: 10000.15 ms\tPhase: init\tStatus: timeout`,
+ *   `RESTORE_START …`, `RESTORE_REPORT Restore Duration: 571.67 ms`
+ * - `EXTENSION\tName: x\tState: Ready\tEvents: [INVOKE, SHUTDOWN]`, `TELEMETRY\tName: …\tState:
+ *   Subscribed\tTypes: [Platform]`, `LOGS\tName: …\tState: Subscribed\tTypes: […]`
+ * - `<ISO> <id> Task timed out after 3.00 seconds` (spaces or tabs; also without the prefix)
+ * - `RequestId: <id> Error: Runtime exited with error: signal: killed\nRuntime.ExitError`,
+ *   `RequestId: <id> Error: Runtime exited without providing a reason`,
+ *   `RequestId: <id> Process exited before completing request`
+ * Checked against https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs.html,
+ * …/runtime-management-identify.html (INIT_START), …/telemetry-schema-reference.html (the JSON
+ * names), …/lambda-runtime-environment.html (INIT_REPORT, timeouts) and
+ * …/troubleshooting-invocation.html (Runtime.ExitError, out of memory).
  */
 
-const REQUEST_ID = /RequestId: ([0-9a-fA-F-]{36}|[^\s]+)/;
+const NAME = 'lambda-platform';
 
-function requestId(line: string): string | undefined {
-  return REQUEST_ID.exec(line)?.[1];
-}
+// `Key: value` parts of REPORT / INIT_REPORT / RESTORE_REPORT → Telemetry API metric names.
+const METRICS: Readonly<Record<string, string>> = {
+  Duration: 'durationMs',
+  'Billed Duration': 'billedDurationMs',
+  'Memory Size': 'memorySizeMB',
+  'Max Memory Used': 'maxMemoryUsedMB',
+  'Init Duration': 'initDurationMs',
+  'Restore Duration': 'restoreDurationMs',
+  'Billed Restore Duration': 'billedRestoreDurationMs',
+};
 
-function parseReport(line: string): ParsedLine {
-  const fields: Record<string, unknown> = {};
-  // `REPORT RequestId: id\tDuration: 102.35 ms\tBilled Duration: 103 ms\tMemory Size: 128 MB\t…`
-  for (const part of line.split('\t').slice(1)) {
+const PROPERTIES: Readonly<Record<string, string>> = {
+  Status: 'status',
+  'Error Type': 'errorType',
+  Phase: 'phase',
+  Version: 'version',
+  'Runtime Version': 'runtimeVersion',
+  'Runtime Version ARN': 'runtimeVersionArn',
+  Name: 'name',
+  State: 'state',
+  Events: 'events',
+  Types: 'types',
+};
+
+const XRAY: Readonly<Record<string, string>> = {
+  TraceId: 'traceId',
+  SegmentId: 'segmentId',
+  Sampled: 'sampled',
+};
+
+/** Reads the tab-separated `Key: value` parts after the line's keyword into `lambda`. */
+function readParts(text: string, lambda: Record<string, unknown>): void {
+  const metrics: Record<string, number> = {};
+  let hasMetrics = false;
+  for (const part of text.split('\t')) {
     const colon = part.indexOf(': ');
     if (colon < 0) continue;
-    const key = part.slice(0, colon).trim().toLowerCase().replace(/ /g, '_');
+    const key = part.slice(0, colon).trim();
     const value = part.slice(colon + 2).trim();
-    const number = Number.parseFloat(value);
-    fields[key] = Number.isNaN(number) || key === 'status' ? value : number;
+    const metric = METRICS[key];
+    if (metric !== undefined) {
+      const number = Number.parseFloat(value);
+      if (!Number.isNaN(number)) {
+        metrics[metric] = number;
+        hasMetrics = true;
+      }
+      continue;
+    }
+    const property = PROPERTIES[key];
+    if (property === 'events' || property === 'types') lambda[property] = listOf(value);
+    else if (property !== undefined) lambda[property] = value;
   }
-  const status = typeof fields.status === 'string' ? fields.status : undefined;
-  const failed = status !== undefined && status !== 'success';
+  if (hasMetrics) lambda.metrics = metrics;
+}
+
+/** `[INVOKE, SHUTDOWN]` → `['INVOKE', 'SHUTDOWN']`. */
+function listOf(value: string): string[] {
+  const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  return inner
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+function readXray(text: string): Record<string, unknown> {
+  const xray: Record<string, unknown> = {};
+  for (const part of text.split('\t')) {
+    const colon = part.indexOf(': ');
+    if (colon < 0) continue;
+    const key = XRAY[part.slice(0, colon).trim()];
+    const value = part.slice(colon + 2).trim();
+    if (key !== undefined) xray[key] = key === 'sampled' ? value === 'true' : value;
+  }
+  return xray;
+}
+
+function statusLevel(lambda: Record<string, unknown>): LevelName {
+  const status = lambda.status;
+  return typeof status === 'string' && status !== 'success' ? 'ERROR' : 'INFO';
+}
+
+/** `REPORT`, `INIT_REPORT`, `START`, … : the keyword, its parts, an optional XRAY line. */
+function parseKeywordLine(line: string, keyword: string, type: string): ParsedLine {
+  const lambda: Record<string, unknown> = { type };
+  const lines = line.includes('\n') ? splitLines(line) : [line];
+  const first = lines[0] ?? '';
+  let requestId: string | undefined;
+  let rest = first.slice(keyword.length);
+  if (rest.startsWith(' RequestId: ')) {
+    const idStart = keyword.length + 12;
+    let idEnd = idStart;
+    while (idEnd < first.length && first.charCodeAt(idEnd) > 0x20) idEnd++;
+    requestId = requestIdOf(first.slice(idStart, idEnd));
+    rest = first.slice(idEnd);
+    // START's ` Version: $LATEST` is space-separated.
+    if (rest.startsWith(' Version: ')) rest = `\t${rest.slice(1)}`;
+  }
+  // INIT_START / RESTORE_START put a space, not a tab, before their first part.
+  readParts(rest.startsWith(' ') ? `\t${rest.slice(1)}` : rest, lambda);
+  for (let i = 1; i < lines.length; i++) {
+    const extra = lines[i] ?? '';
+    if (extra.startsWith('XRAY ')) lambda.xray = readXray(extra.slice(5));
+  }
   return {
-    message: line.trimEnd(),
-    levelname: failed ? 'ERROR' : 'INFO',
-    aws_request_id: requestId(line),
-    fields: { lambda: { type: 'platform.report', ...fields } },
+    message: lines.join('\n').trim(),
+    levelname: statusLevel(lambda),
+    aws_request_id: requestId,
+    fields: { lambda },
+    format: NAME,
   };
 }
 
-// `2020-05-11T12:44:44.123Z 8f5…c3 Task timed out after 3.00 seconds`
-const TIMED_OUT = /^(?:\S+ )?(?:(\S+) )?Task timed out after ([\d.]+) seconds/;
+/** `EXTENSION\tName: x\tState: Ready\tEvents: [INVOKE,SHUTDOWN]` and its siblings. */
+function parseSubscriberLine(line: string, keyword: string, type: string): ParsedLine {
+  const lambda: Record<string, unknown> = { type };
+  readParts(line.slice(keyword.length), lambda);
+  const state = lambda.state;
+  const failed = lambda.errorType !== undefined || (typeof state === 'string' && /error|fail/i.test(state));
+  return {
+    message: line.trim(),
+    levelname: failed ? 'ERROR' : 'INFO',
+    fields: { lambda },
+    format: NAME,
+  };
+}
+
+const KEYWORDS: readonly (readonly [string, string])[] = [
+  ['START', 'platform.start'],
+  ['END', 'platform.end'],
+  ['REPORT', 'platform.report'],
+  ['INIT_START', 'platform.initStart'],
+  ['INIT_REPORT', 'platform.initReport'],
+  ['RESTORE_START', 'platform.restoreStart'],
+  ['RESTORE_REPORT', 'platform.restoreReport'],
+];
+
+const SUBSCRIBERS: readonly (readonly [string, string])[] = [
+  ['EXTENSION', 'platform.extension'],
+  ['TELEMETRY', 'platform.telemetrySubscription'],
+  ['LOGS', 'platform.logsSubscription'],
+];
+
+const TIMED_OUT = 'Task timed out after ';
+const REQUEST_ID = 'RequestId: ';
+
+/** `[<ISO> <id> ]Task timed out after 3.00 seconds`, with spaces or tabs, or undefined. */
+function parseTimeout(line: string): ParsedLine | undefined {
+  const at = line.indexOf(TIMED_OUT);
+  // Only the runtime's own prefix may stand before it: a time and a request id.
+  if (at < 0 || at > 100) return undefined;
+  let requestId: string | undefined;
+  if (at > 0) {
+    const prefix = line
+      .slice(0, at)
+      .trim()
+      .split(/[ \t]+/);
+    if (prefix.length > 2) return undefined;
+    const [time, id] = prefix;
+    if (time === undefined || !isIsoTimestampAt(time, 0, time.length)) return undefined;
+    requestId = id === undefined ? undefined : requestIdOf(id);
+  }
+  const message = line.slice(at).trim();
+  const seconds = Number.parseFloat(message.slice(TIMED_OUT.length));
+  const lambda: Record<string, unknown> = { type: 'platform.timeout', status: 'timeout' };
+  if (!Number.isNaN(seconds)) lambda.timeoutSeconds = seconds;
+  return { message, levelname: 'ERROR', aws_request_id: requestId, fields: { lambda }, format: NAME };
+}
+
+/**
+ * `RequestId: <id> Error: Runtime exited with error: signal: killed\nRuntime.ExitError` and
+ * `Error: Runtime exited …` / `RequestId: <id> Process exited before completing request`.
+ */
+function parseRuntimeExit(line: string): ParsedLine | undefined {
+  let requestId: string | undefined;
+  let text = line;
+  if (line.startsWith(REQUEST_ID)) {
+    const space = line.indexOf(' ', REQUEST_ID.length);
+    if (space < 0 || space > 80) return undefined;
+    requestId = requestIdOf(line.slice(REQUEST_ID.length, space));
+    text = line.slice(space + 1);
+  }
+  const exited =
+    text.startsWith('Error: Runtime exited') ||
+    text.startsWith('Process exited before completing request') ||
+    text.startsWith('Error: Runtime failed') ||
+    (requestId !== undefined && text.startsWith('Error: '));
+  if (!exited) return undefined;
+  const lines = splitLines(text.trim());
+  const message = (lines[0] ?? '').trim();
+  const errorType = lines.length > 1 ? (lines[lines.length - 1] ?? '').trim() : 'Runtime.ExitError';
+  const lambda: Record<string, unknown> = { type: 'platform.runtimeDone', status: 'error', errorType };
+  if (message.includes('signal: killed')) lambda.signal = 'killed';
+  return {
+    message,
+    levelname: 'ERROR',
+    aws_request_id: requestId,
+    exc_info: lines.length > 1 ? lines.join('\n') : undefined,
+    fields: { lambda },
+    format: NAME,
+  };
+}
 
 export const lambdaPlatform: TextFormat = {
-  name: 'lambda-platform',
+  name: NAME,
   parse(line) {
     const c = line.charCodeAt(0);
-    if (c === 0x53 /* S */ && line.startsWith('START RequestId: ')) {
-      return {
-        message: line.trimEnd(),
-        aws_request_id: requestId(line),
-        fields: { lambda: { type: 'platform.start' } },
-      };
-    }
-    if (c === 0x45 /* E */ && line.startsWith('END RequestId: ')) {
-      return {
-        message: line.trimEnd(),
-        aws_request_id: requestId(line),
-        fields: { lambda: { type: 'platform.end' } },
-      };
-    }
-    if (c === 0x52 /* R */ && line.startsWith('REPORT RequestId: ')) return parseReport(line);
-    if (c === 0x49 /* I */ && line.startsWith('INIT_START ')) {
-      return { message: line.trimEnd(), fields: { lambda: { type: 'platform.initStart' } } };
-    }
-    if (line.includes('Task timed out after ')) {
-      const match = TIMED_OUT.exec(line);
-      if (match !== null) {
-        return {
-          message: line.slice(line.indexOf('Task timed out')).trimEnd(),
-          levelname: 'ERROR',
-          aws_request_id: match[1],
-          fields: { lambda: { type: 'platform.timeout', timeout_seconds: Number(match[2]) } },
-        };
+    // Every keyword is upper case; one character tells most lines apart at no cost.
+    if (c >= 0x41 && c <= 0x5a) {
+      for (const [keyword, type] of KEYWORDS) {
+        if (
+          line.startsWith(keyword) &&
+          (line.charCodeAt(keyword.length) === 0x20 || line.length === keyword.length)
+        ) {
+          if (keyword === 'START' || keyword === 'END' || keyword === 'REPORT') {
+            if (!line.startsWith(' RequestId: ', keyword.length)) continue;
+          }
+          return parseKeywordLine(line, keyword, type);
+        }
+      }
+      for (const [keyword, type] of SUBSCRIBERS) {
+        if (line.startsWith(keyword) && line.startsWith('\tName: ', keyword.length)) {
+          return parseSubscriberLine(line, keyword, type);
+        }
+      }
+      if (c === 0x52 /* R */ || c === 0x45 /* E */ || c === 0x50 /* P */) {
+        const exit = parseRuntimeExit(line);
+        if (exit !== undefined) return exit;
       }
     }
+    // `Task timed out …` alone, or after the runtime's ISO time: nothing else needs the scan.
+    if ((c === 0x54 /* T */ || (c >= 0x30 && c <= 0x39)) && line.includes(TIMED_OUT))
+      return parseTimeout(line);
     return undefined;
   },
 };

@@ -1,73 +1,65 @@
-import { toLevelName } from '../levels.js';
-import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { isObject, messageText, stackText } from '../fields.js';
+import type { LevelName } from '../record.js';
+import type { TextFormat } from '../logFormat.js';
+import { envelope, isIsoTimestampAt, requestIdOf } from './envelope.js';
+import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
 
 /**
- * The Node.js runtime's text lines: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, the level one
- * of TRACE DEBUG INFO WARN ERROR FATAL (console.log/info → INFO, console.error → ERROR), and the
- * request id `undefined` outside an invocation. Uncaught errors are written as
- * `Invoke Error \t{"errorType",…,"stack":[…]}` (also `Uncaught Exception`,
- * `Unhandled Promise Rejection`).
- * Checked against aws-lambda-nodejs-runtime-interface-client, src/LogPatch.js and src/Errors.js.
+ * The Node.js runtime's text lines: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, where the
+ * level is the console method's: TRACE (console.trace), DEBUG, INFO (console.log / info), WARN,
+ * ERROR, FATAL (console.fatal); the request id is `undefined` outside an invocation. Written to
+ * the telemetry fd a multi-line message keeps its `\n`; written to stdout (older runtimes,
+ * `invoke local` emulators) `\n` becomes `\r`. Uncaught errors are
+ * `Invoke Error \t{"errorType",…,"stack":[…]}`, `Uncaught Exception \t{…}` and
+ * `Unhandled Promise Rejection \t{…,"reason":{…},"promise":{}}` (console.error(msg, '\t' + JSON)).
+ * `console.error('Failed', err)` prints `Failed Error: boom\n    at …`: the message is `Failed`,
+ * the stack (from `Error: boom`) goes to exc_info.
+ * Checked against aws-lambda-nodejs-runtime-interface-client src/LogPatch.js (`logTextToStdout`,
+ * `logTextToFd`, `_patchConsoleWith`) and src/Errors.js (`toFormatted`).
  */
 
-// `2024-01-01T00:00:00.000Z\t` is 25 characters; the level follows the second tab.
-const ISO_PREFIX = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z\t/;
+// Exactly the names LogPatch.js writes; .NET's lower-case labels are dotnetRuntime's.
+const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
+  ['TRACE', 'DEBUG'],
+  ['DEBUG', 'DEBUG'],
+  ['INFO', 'INFO'],
+  ['WARN', 'WARNING'],
+  ['ERROR', 'ERROR'],
+  ['FATAL', 'CRITICAL'],
+]);
 
-const ERROR_PREFIXES = ['Invoke Error', 'Uncaught Exception', 'Unhandled Promise Rejection'];
+const NAME = 'lambda-nodejs';
 
-function parseErrorPayload(kind: string, json: string): ParsedLine | undefined {
-  let error: unknown;
-  try {
-    error = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(error)) return undefined;
-  const errorType = typeof error.errorType === 'string' ? error.errorType : 'Error';
-  const errorMessage = messageText(error.errorMessage);
-  const stack = stackText(error.stack) ?? stackText(error.trace);
-  const fields: Record<string, unknown> = { error_type: errorType, lambda_error: kind };
-  if (error.reason !== undefined) fields.reason = error.reason;
-  return {
-    message: errorMessage === '' ? `${kind}: ${errorType}` : `${errorType}: ${errorMessage}`,
-    levelname: 'ERROR',
-    exc_info: stack ?? `${errorType}: ${errorMessage}`,
-    fields,
-  };
-}
+const ERROR_KINDS = ['Invoke Error', 'Uncaught Exception', 'Unhandled Promise Rejection'];
+
+// A request id is a UUID (36) or `undefined`; anything far longer is not this format.
+const MAX_ID_LENGTH = 64;
 
 export const nodeRuntime: TextFormat = {
-  name: 'lambda-nodejs',
+  name: NAME,
   parse(line, context) {
-    const prefix = ISO_PREFIX.exec(line);
-    if (prefix === null) return undefined;
-    const afterTime = prefix[0].length;
-    const idEnd = line.indexOf('\t', afterTime);
-    if (idEnd < 0) return undefined;
+    const timeEnd = line.indexOf('\t');
+    if (timeEnd < 19 || timeEnd > 40 || !isIsoTimestampAt(line, 0, timeEnd)) return undefined;
+    const idEnd = line.indexOf('\t', timeEnd + 1);
+    if (idEnd < 0 || idEnd - timeEnd > MAX_ID_LENGTH) return undefined;
     const levelEnd = line.indexOf('\t', idEnd + 1);
-    if (levelEnd < 0 || levelEnd - idEnd > 8) return undefined;
-    const level = toLevelName(line.slice(idEnd + 1, levelEnd));
+    if (levelEnd < 0 || levelEnd - idEnd > 6) return undefined;
+    const level = LEVELS.get(line.slice(idEnd + 1, levelEnd));
     if (level === undefined) return undefined;
-    const id = line.slice(afterTime, idEnd);
-    const requestId = id === 'undefined' || id === '' ? undefined : id;
+    const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
     const body = line.slice(levelEnd + 1);
 
-    for (const kind of ERROR_PREFIXES) {
+    for (const kind of ERROR_KINDS) {
       if (body.startsWith(kind)) {
         const tab = body.indexOf('\t', kind.length);
-        const parsed = tab >= 0 ? parseErrorPayload(kind, body.slice(tab + 1)) : undefined;
-        if (parsed !== undefined) return { ...parsed, aws_request_id: requestId };
+        if (tab >= 0 && tab - kind.length <= 2) {
+          const parsed = parseLambdaErrorPayload(body.slice(tab + 1).trimEnd(), kind);
+          if (parsed !== undefined) {
+            parsed.aws_request_id = requestId;
+            return parsed;
+          }
+        }
       }
     }
-
-    const inner = context.parseBody(body);
-    return {
-      ...inner,
-      // A level written by the line's own logger (a JSON body) is more specific than the console
-      // method the runtime saw; an ERROR from console.error stays ERROR for a plain body.
-      levelname: inner.levelname ?? level,
-      aws_request_id: inner.aws_request_id ?? requestId,
-    };
+    return envelope(NAME, context.parseBody(body), level, requestId);
   },
 };

@@ -1,57 +1,78 @@
 import { toLevelName } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
-import { splitLines } from './stacks.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { envelope, isIsoTimestampAt, requestIdOf } from './envelope.js';
+import { PY_TRACEBACK, splitLines } from './stacks.js';
 
 /**
- * The Python runtime's text lines. The root logger's handler writes
- * `[LEVEL]\t<ISO time>\t<request id>\t<message>`; an uncaught exception is written as
- * `[ERROR] Type: message` followed by `Traceback (most recent call last):` and its frames,
- * separated by `\r` (older runtimes) or `\n`.
- * Checked against aws-lambda-python-runtime-interface-client, awslambdaric/bootstrap.py
- * (`log_error`, `LambdaLoggerHandler`).
+ * The Python runtime's text lines.
+ * - The root logger's handler: `[%(levelname)s]\t%(asctime)s.%(msecs)03dZ\t%(aws_request_id)s\t
+ *   %(message)s\n` (the request id empty outside an invocation); the logger's name is not in the
+ *   line. A `logger.exception` traceback follows the message after `\n`.
+ * - Uncaught errors (`log_error`): `[ERROR] Type: message`, then `Traceback (most recent call
+ *   last):` and the frames of `traceback.format_list`, their leading spaces replaced by NO-BREAK
+ *   SPACE (U+00A0), lines joined by `\r` on stdout and by `\n` on the telemetry fd. Init errors
+ *   have no frames: `[ERROR] Runtime.ImportModuleError: Unable to import module 'app': …\r
+ *   Traceback (most recent call last):`.
+ * exc_info is the traceback as Python prints it: indentation back to spaces, the frames, then
+ * the `Type: message` line; for a frameless init error just the `Type: message` line.
+ * Checked against aws-lambda-python-runtime-interface-client awslambdaric/bootstrap.py
+ * (`_setup_logging`, `log_error`, `replace_line_indentation`, `StandardLogSink`,
+ * `FramedTelemetryLogSink`).
  */
 
-const LEVEL_PREFIX = /^\[(DEBUG|INFO|WARNING|WARN|ERROR|CRITICAL)\]([\t ])/;
+const NAME = 'lambda-python';
+const NBSP = '\u00a0';
+
+function restoreIndent(line: string): string {
+  if (!line.startsWith(NBSP)) return line;
+  let n = 0;
+  while (line.charCodeAt(n) === 0xa0) n++;
+  return ' '.repeat(n) + line.slice(n);
+}
+
+function parseUncaught(rest: string): ParsedLine | undefined {
+  const lines = splitLines(rest);
+  const traceback = lines.indexOf(PY_TRACEBACK);
+  if (traceback < 1) return undefined;
+  const headline = lines.slice(0, traceback).join('\n').trim();
+  const frames: string[] = [];
+  for (let i = traceback + 1; i < lines.length; i++) {
+    const frame = restoreIndent(lines[i] ?? '');
+    if (frame.trim() !== '') frames.push(frame);
+  }
+  const colon = headline.indexOf(':');
+  const errorType = colon > 0 ? headline.slice(0, colon) : headline;
+  return {
+    message: headline,
+    levelname: 'ERROR',
+    exc_info: frames.length === 0 ? headline : `${PY_TRACEBACK}\n${frames.join('\n')}\n${headline}`,
+    fields: errorType === '' || errorType.includes(' ') ? undefined : { error_type: errorType },
+  };
+}
 
 export const pythonRuntime: TextFormat = {
-  name: 'lambda-python',
+  name: NAME,
   parse(line, context) {
     if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
-    const prefix = LEVEL_PREFIX.exec(line);
-    if (prefix === null) return undefined;
-    const level = toLevelName(prefix[1]) ?? 'INFO';
-    const rest = line.slice(prefix[0].length);
-
-    if (prefix[2] === '\t') {
+    const close = line.indexOf(']');
+    if (close < 2 || close > 20) return undefined;
+    const separator = line.charCodeAt(close + 1);
+    const levelText = line.slice(1, close);
+    if (separator === 0x09 /* \t */) {
       // `[INFO]\t2020-05-11T12:44:44.123Z\t<request id>\t<message>`
-      const timeEnd = rest.indexOf('\t');
-      const idEnd = timeEnd < 0 ? -1 : rest.indexOf('\t', timeEnd + 1);
-      if (idEnd > 0) {
-        const id = rest.slice(timeEnd + 1, idEnd);
-        const inner = context.parseBody(rest.slice(idEnd + 1));
-        return {
-          ...inner,
-          levelname: inner.levelname ?? level,
-          aws_request_id: inner.aws_request_id ?? (id === '' ? undefined : id),
-        };
-      }
+      const timeEnd = line.indexOf('\t', close + 2);
+      if (timeEnd < 0 || !isIsoTimestampAt(line, close + 2, timeEnd)) return undefined;
+      const idEnd = line.indexOf('\t', timeEnd + 1);
+      if (idEnd < 0 || idEnd - timeEnd > 64) return undefined;
+      const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
+      return envelope(NAME, context.parseBody(line.slice(idEnd + 1)), toLevelName(levelText), requestId);
     }
-
-    // `[ERROR] KeyError: 'x'\rTraceback (most recent call last):\r  File …`
-    const lines = splitLines(rest);
-    const headline = lines[0] ?? '';
-    const traceback = lines.indexOf('Traceback (most recent call last):');
-    if (traceback < 0) {
-      const inner = context.parseBody(rest);
-      return { ...inner, levelname: inner.levelname ?? level };
+    // `[ERROR] KeyError: 'x'\rTraceback (most recent call last):\r\u00a0\u00a0File …`
+    if (separator === 0x20 && levelText === 'ERROR' && line.includes(PY_TRACEBACK)) {
+      const parsed = parseUncaught(line.slice(close + 2));
+      if (parsed !== undefined) parsed.format = NAME;
+      return parsed;
     }
-    const colon = headline.indexOf(': ');
-    const errorType = colon > 0 ? headline.slice(0, colon) : headline;
-    return {
-      message: headline,
-      levelname: level,
-      exc_info: [...lines.slice(traceback), headline].join('\n').trimEnd(),
-      fields: errorType === '' ? undefined : { error_type: errorType },
-    };
+    return undefined;
   },
 };

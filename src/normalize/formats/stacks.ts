@@ -1,6 +1,16 @@
 /**
  * Splitting a multi-line text message into the message and its stack (SPEC §3: `message`
- * never carries the stack). Line-by-line scans, no backtracking regular expressions.
+ * never carries the stack). Line-by-line scans with `startsWith` / `indexOf`, no backtracking
+ * regular expressions, so every function here is linear in the length of its input.
+ *
+ * Stack shapes, each checked against the code that prints it:
+ * - Python: `Traceback (most recent call last):` then `  File "…", line N, in f` frames
+ *   (CPython Lib/traceback.py, `StackSummary.format`).
+ * - Node.js / V8: `Error: msg` then `    at f (file:1:2)` frames (V8 `Error.prototype.stack`).
+ * - Java: `java.lang.X: msg` then `\tat pkg.Cls.m(File.java:1)`, `Caused by: …`, `\t... N more`
+ *   (OpenJDK `Throwable.printStackTrace`).
+ * - .NET: `System.X: msg` then `   at Ns.Cls.M() in /f.cs:line 1`, ` ---> System.Y: inner`,
+ *   `--- End of inner exception stack trace ---` (`Exception.ToString()`).
  */
 
 export interface MessageAndStack {
@@ -8,45 +18,122 @@ export interface MessageAndStack {
   exc_info?: string | undefined;
 }
 
-const PY_TRACEBACK = 'Traceback (most recent call last):';
+export const PY_TRACEBACK = 'Traceback (most recent call last):';
 
 /** Lines of a message; Lambda's runtimes use `\r` as well as `\n` between them. */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-function isJavaFrame(line: string): boolean {
-  return line.startsWith('\tat ') || line.startsWith('    at ') || line.startsWith('\t... ');
+/** True when `text` holds more than one line. */
+export function isMultiLine(text: string): boolean {
+  return text.includes('\n') || text.includes('\r');
 }
 
-function isNodeFrame(line: string): boolean {
-  return line.startsWith('    at ');
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0;
 }
 
 /**
- * Finds a Python traceback, a Node `Error` stack or a Java stack trace in `text`: the lines
- * before it are the message, the stack (with its exception line) is `exc_info`.
+ * A frame of a V8, Java or .NET stack: indentation, then `at ` (`    at f (x.js:1:2)`,
+ * `\tat a.B.c(B.java:3)`, `   at N.C.M() in f.cs:line 4`), or Java's `\t... 12 more`.
+ */
+export function isAtFrame(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  return line.startsWith('at ', i) || (line.startsWith('... ', i) && line.endsWith(' more'));
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f /* _ */ ||
+    code === 0x24 /* $ */ ||
+    code === 0x2e /* . */
+  );
+}
+
+/**
+ * Where an exception's own line starts inside `line` (`Error: boom`, `TypeError: x`,
+ * `java.lang.IllegalStateException: y`, `Caused by:` excluded), or -1. Used to split
+ * `console.error('Failed to charge', err)` = `Failed to charge Error: boom` into the message
+ * and the exception line. The exception name is a dotted identifier ending in `Error` or
+ * `Exception`, followed by `:` or the end of the line.
+ */
+export function exceptionStart(line: string): number {
+  // Candidates end at a `:` or at the end of the line; each is checked once, and the walks
+  // back over identifiers never overlap (a `:` is no identifier character): linear.
+  let end = line.indexOf(':');
+  for (;;) {
+    const stop = end < 0 ? line.length : end;
+    if (line.endsWith('Error', stop) || line.endsWith('Exception', stop)) {
+      let start = stop;
+      while (start > 0 && isIdentifierChar(line.charCodeAt(start - 1))) start--;
+      const boundary = start === 0 || isSpace(line.charCodeAt(start - 1));
+      if (boundary && start < stop && !isDigitOrDot(line.charCodeAt(start))) return start;
+    }
+    if (end < 0) return -1;
+    end = line.indexOf(':', end + 1);
+  }
+}
+
+function isDigitOrDot(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e;
+}
+
+// How far above the first frame the exception's line is looked for (multi-line messages).
+const MAX_HEADER_LOOKBACK = 20;
+
+/**
+ * Finds a Python traceback, a V8 / Java / .NET stack in `text`: the lines before it are the
+ * message, the stack (with its exception line) is `exc_info`, lines joined with `\n`.
  */
 export function splitStack(text: string): MessageAndStack {
-  if (!text.includes('\n') && !text.includes('\r')) return { message: text };
+  if (!isMultiLine(text)) return { message: text };
   const lines = splitLines(text);
   const traceback = lines.indexOf(PY_TRACEBACK);
   if (traceback >= 0) {
-    const message = lines.slice(0, traceback).join('\n').trimEnd();
-    const stack = lines.slice(traceback).join('\n').trimEnd();
+    const message = joinTrimmed(lines, 0, traceback);
+    const stack = joinTrimmed(lines, traceback, lines.length);
     // A bare `raise` logged with no message of its own: the exception's last line says it all.
     return { message: message === '' ? lastNonEmpty(lines) : message, exc_info: stack };
   }
-  const firstFrame = lines.findIndex((line) => isNodeFrame(line) || isJavaFrame(line));
-  if (firstFrame > 0) {
-    // The line before the first frame is the exception's own line (`Error: boom`,
-    // `java.lang.IllegalStateException: boom`): it opens the stack; text above it is the message.
-    const head = firstFrame - 1;
-    const stack = lines.slice(head).join('\n').trimEnd();
-    const message = lines.slice(0, head).join('\n').trimEnd();
-    return { message: message === '' ? (lines[head] ?? '') : message, exc_info: stack };
+  let firstFrame = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (isAtFrame(lines[i] ?? '')) {
+      firstFrame = i;
+      break;
+    }
   }
-  return { message: text };
+  if (firstFrame < 0) return { message: text };
+  // The exception's own line (`Error: boom`, `java.lang.IllegalStateException: boom`) opens
+  // the stack; text above it is the message.
+  let head = firstFrame - 1;
+  for (let i = head; i >= 0 && i >= firstFrame - MAX_HEADER_LOOKBACK; i--) {
+    if (exceptionStart(lines[i] ?? '') >= 0) {
+      head = i;
+      break;
+    }
+  }
+  const headLine = lines[head] ?? '';
+  const at = exceptionStart(headLine);
+  const before = joinTrimmed(lines, 0, head);
+  if (at > 0) {
+    // `Failed to charge Error: boom` (console.error with a message and an error).
+    const lead = headLine.slice(0, at).trimEnd();
+    const message = before === '' ? lead : `${before}\n${lead}`;
+    const stack = `${headLine.slice(at)}\n${joinTrimmed(lines, head + 1, lines.length)}`.trimEnd();
+    return { message, exc_info: stack };
+  }
+  const stack = joinTrimmed(lines, head, lines.length);
+  return { message: before === '' ? headLine.trim() : before, exc_info: stack };
+}
+
+function joinTrimmed(lines: readonly string[], from: number, to: number): string {
+  return lines.slice(from, to).join('\n').trimEnd();
 }
 
 function lastNonEmpty(lines: readonly string[]): string {

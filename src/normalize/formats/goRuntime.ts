@@ -1,0 +1,82 @@
+import { toLevelName } from '../levels.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { envelope } from './envelope.js';
+import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
+import { dateTimeEnd } from './scan.js';
+import { isMultiLine, splitLines } from './stacks.js';
+
+/**
+ * Go on Lambda (`provided.al2` / `provided.al2023`, aws-lambda-go):
+ * - the standard `log` package: `2006/01/02 15:04:05 message` (`LstdFlags`), with
+ *   `.000000` under `Lmicroseconds` and `file.go:23: ` under `Lshortfile` / `Llongfile`
+ *   (kept as `caller`); a `[LEVEL] ` the application put at the head of its message is read;
+ * - a handler error or recovered panic, which aws-lambda-go logs with `log.Printf("%s", payload)`:
+ *   `2006/01/02 15:04:05 {"errorMessage":"…","errorType":"…","stackTrace":[{"path","line","label"}]}`
+ *   → ERROR, exc_info the frames in Go's traceback layout;
+ * - an unrecovered panic or fatal error on stderr: `panic: message` / `fatal error: message`,
+ *   then `goroutine 1 [running]:` and the frames (in the same event or, line by line, in the
+ *   following ones: see rejoin in normalizePayload) → ERROR.
+ * Checked against the Go standard library src/log/log.go (`formatHeader`), src/runtime/panic.go
+ * (`printpanics`, `fatal`) and aws/aws-lambda-go lambda/invoke_loop.go (`reportFailure`).
+ */
+
+const NAME = 'go-log';
+const PANIC_PREFIXES = ['panic: ', 'fatal error: '];
+
+function parsePanic(line: string): ParsedLine {
+  if (!isMultiLine(line)) return { message: line.trimEnd(), levelname: 'ERROR', format: 'go-panic' };
+  const lines = splitLines(line);
+  return {
+    message: (lines[0] ?? '').trimEnd(),
+    levelname: 'ERROR',
+    exc_info: lines.join('\n').trimEnd(),
+    format: 'go-panic',
+  };
+}
+
+/** `main.go:23: ` (Lshortfile) or `/src/app/main.go:23: ` (Llongfile) at `start`, or -1. */
+function callerEnd(line: string, start: number): number {
+  const space = line.indexOf(': ', start);
+  if (space < 0 || space - start > 512) return -1;
+  const caller = line.slice(start, space);
+  const colon = caller.lastIndexOf(':');
+  if (colon < 0 || !caller.endsWith('.go', colon) || caller.includes(' ')) return -1;
+  return Number.isInteger(Number(caller.slice(colon + 1))) ? space : -1;
+}
+
+export const goRuntime: TextFormat = {
+  name: NAME,
+  parse(line, context) {
+    const c = line.charCodeAt(0);
+    if (c === 0x70 /* p */ || c === 0x66 /* f */) {
+      for (const prefix of PANIC_PREFIXES) if (line.startsWith(prefix)) return parsePanic(line);
+      return undefined;
+    }
+    if (c < 0x30 || c > 0x39) return undefined;
+    const timeEnd = dateTimeEnd(line, 0, true);
+    if (timeEnd < 0 || line.charCodeAt(timeEnd) !== 0x20) return undefined;
+    let start = timeEnd + 1;
+    let caller: string | undefined;
+    const end = callerEnd(line, start);
+    if (end > 0) {
+      caller = line.slice(start, end);
+      start = end + 2;
+    }
+    const body = line.slice(start);
+    let parsed: ParsedLine | undefined;
+    if (body.startsWith('{"error')) {
+      parsed = parseLambdaErrorPayload(body.trimEnd(), undefined);
+      if (parsed !== undefined) parsed.format = NAME;
+    }
+    if (parsed === undefined && body.charCodeAt(0) === 0x5b /* [ */) {
+      const close = body.indexOf('] ');
+      const level = close > 0 && close < 10 ? toLevelName(body.slice(1, close)) : undefined;
+      if (level !== undefined) {
+        parsed = envelope(NAME, context.parseBody(body.slice(close + 2)), level, undefined);
+      }
+    }
+    parsed ??= envelope(NAME, context.parseBody(body), undefined, undefined);
+    if (caller !== undefined) parsed.fields = { ...parsed.fields, caller };
+    return parsed;
+  },
+};

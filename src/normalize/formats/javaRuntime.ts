@@ -1,0 +1,56 @@
+import { toLevelName } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { envelope } from './envelope.js';
+import { splitLines } from './stacks.js';
+
+/**
+ * The Java runtime's own text lines.
+ * - `LambdaLogger.log(message, LogLevel)` with a level: `[LEVEL] message` (TRACE DEBUG INFO WARN
+ *   ERROR FATAL); without one the message is written as it is (plain text).
+ * - An uncaught exception (`UserFault.reportableError`): `message: exception.Class` on the first
+ *   line, then the stack as `printStackTrace` writes it: `exception.Class: message`, `\tat …`,
+ *   `Caused by: …`, `\t... N more`. The message is the exception's line, exc_info the stack.
+ *   (The JSON `{"errorMessage","errorType","stackTrace"}` the runtime returns is a JSON line.)
+ * Checked against aws/aws-lambda-java-libs aws-lambda-java-runtime-interface-client:
+ * api/client/logging/TextLogFormatter.java, api/client/UserFault.java and UserFaultTest.java.
+ */
+
+const NAME = 'lambda-java';
+
+// `[LEVEL] ` as TextLogFormatter writes it: the enum names of LogLevel.
+const BRACKET_LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+
+export const javaRuntime: TextFormat = {
+  name: NAME,
+  parse(line, context) {
+    if (line.charCodeAt(0) === 0x5b /* [ */) {
+      const close = line.indexOf('] ');
+      if (close < 4 || close > 6 || !BRACKET_LEVELS.has(line.slice(1, close))) return undefined;
+      return envelope(
+        NAME,
+        context.parseBody(line.slice(close + 2)),
+        toLevelName(line.slice(1, close)),
+        undefined,
+      );
+    }
+    // `woops: java.lang.RuntimeException\njava.lang.RuntimeException: woops\n\tat …`
+    const firstBreak = line.indexOf('\n');
+    if (firstBreak < 0) return undefined;
+    const first = line.slice(0, firstBreak);
+    const colon = first.lastIndexOf(': ');
+    if (colon < 0) return undefined;
+    const type = first.slice(colon + 2);
+    if (type === '' || type.includes(' ') || !type.includes('.')) return undefined;
+    const rest = line.slice(firstBreak + 1);
+    if (!rest.startsWith(`${type}: `) && rest !== type && !rest.startsWith(`${type}\n`)) return undefined;
+    const lines = splitLines(rest);
+    const exc_info = lines.join('\n').trimEnd();
+    return {
+      message: lines[0] ?? type,
+      levelname: 'ERROR',
+      exc_info,
+      fields: { error_type: type },
+      format: NAME,
+    };
+  },
+};

@@ -1,0 +1,68 @@
+import { isObject, messageText } from '../fields.js';
+import type { ParsedLine } from '../logFormat.js';
+
+/**
+ * The error object Lambda's runtimes print when a handler fails, in text log format:
+ * - Node.js: `Invoke Error \t{"errorType","errorMessage","stack":["Error: x","    at …"]}`, also
+ *   `Uncaught Exception` and `Unhandled Promise Rejection` (with `reason` and `promise`);
+ *   aws-lambda-nodejs-runtime-interface-client src/Errors.js (`toFormatted`, `toRapidResponse`
+ *   with `trace`) and src/LogPatch.js (`textErrorLogger`).
+ * - Ruby: `Error raised from handler method` then `JSON.pretty_unparse` of `{"errorMessage",
+ *   "errorType","stackTrace":["/var/task/f.rb:3:in `h'"]}`; aws-lambda-ruby-runtime-interface-client
+ *   lib/aws_lambda_ric/lambda_logger.rb.
+ * - Go: `log.Printf("%s", errorPayload)` of `{"errorMessage","errorType","stackTrace":[{"path",
+ *   "line","label"}],"shouldExit"}`; aws-lambda-go lambda/invoke_loop.go (`reportFailure`),
+ *   lambda/messages/messages.go.
+ */
+
+function goFrame(frame: Record<string, unknown>): string {
+  // Go's own traceback layout: the function, then its file and line indented by a tab.
+  const label = messageText(frame.label);
+  const where = `${messageText(frame.path)}:${messageText(frame.line)}`;
+  return `${label}\n\t${where}`;
+}
+
+function frameText(frame: unknown): string {
+  return isObject(frame) && ('path' in frame || 'label' in frame) ? goFrame(frame) : messageText(frame);
+}
+
+function stackLines(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' ? undefined : value.replace(/\r\n?/g, '\n');
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value.map(frameText).join('\n');
+}
+
+/** The record for a runtime's error object, or `undefined` when `json` is not one. */
+export function parseLambdaErrorPayload(json: string, kind: string | undefined): ParsedLine | undefined {
+  if (!json.startsWith('{')) return undefined;
+  let error: unknown;
+  try {
+    error = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(error) || (error.errorType === undefined && error.errorMessage === undefined))
+    return undefined;
+  const errorType = typeof error.errorType === 'string' && error.errorType !== '' ? error.errorType : 'Error';
+  const errorMessage = messageText(error.errorMessage);
+  const headline = errorMessage === '' ? errorType : `${errorType}: ${errorMessage}`;
+  let stack = stackLines(error.stack) ?? stackLines(error.trace) ?? stackLines(error.stackTrace);
+  // Node's rejection wraps the rejected value: its own stack is the one that helps.
+  const reason = error.reason;
+  if (isObject(reason)) {
+    const reasonStack = stackLines(reason.stack) ?? stackLines(reason.stackTrace);
+    if (reasonStack !== undefined) stack = reasonStack;
+  }
+  // Go, Ruby and Java frame lists carry no exception line of their own: it opens the stack.
+  if (stack !== undefined && !stack.startsWith(errorType)) stack = `${headline}\n${stack}`;
+  const fields: Record<string, unknown> = { error_type: errorType };
+  if (kind !== undefined) fields.lambda_error = kind;
+  if (reason !== undefined) fields.reason = reason;
+  if (typeof error.shouldExit === 'boolean') fields.should_exit = error.shouldExit;
+  return {
+    message: headline,
+    levelname: 'ERROR',
+    exc_info: stack ?? headline,
+    fields,
+  };
+}

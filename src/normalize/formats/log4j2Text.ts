@@ -1,0 +1,89 @@
+import { toLevelName } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { dateTimeEnd, isUuidAt, skipSpaces, timeEnd } from './scan.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * Log4j2 (and Logback) PatternLayout text, the layouts Java functions and containers use:
+ * - aws-lambda-java-log4j2: `%d{yyyy-MM-dd HH:mm:ss} %X{AWSRequestId} %-5p %c{1}:%L - %m%n`
+ *   → `2020-05-11 12:44:44 8f507cfc-… INFO  Hello:25 - message` (README of
+ *   aws/aws-lambda-java-libs aws-lambda-java-log4j2; the Lambda Java logging guide drops `:%L`;
+ *   the older log4j 1.x appender wrote `<%X{AWSRequestId}>`);
+ * - `%d [%t] %-5level %logger{36} - %msg%n` → `2020-05-11 12:44:44,123 [main] INFO  c.e.App - m`
+ *   and log4j2's DefaultConfiguration `%d{HH:mm:ss.SSS} [%t] %-5level %logger{36} - %msg%n`
+ *   (Apache Log4j 2 manual, Layouts → PatternLayout; `%d` default `yyyy-MM-dd HH:mm:ss,SSS`).
+ * The date, then in any order an optional `[thread]`, `<request id>` or bare request id, then the
+ * level, the logger (the category: the record's `name`; a `:line` suffix is kept as `line`),
+ * ` - ` and the message. A throwable follows the message on the next lines (`%xEx`): it moves to
+ * exc_info.
+ */
+
+const NAME = 'log4j2';
+const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+// The prefix (date, thread, request id, level, logger) is short; a longer one is not this format.
+const MAX_PREFIX = 512;
+
+export const log4j2Text: TextFormat = {
+  name: NAME,
+  parse(line) {
+    const c = line.charCodeAt(0);
+    if (c < 0x30 || c > 0x39) return undefined;
+    let i = dateTimeEnd(line, 0);
+    if (i < 0) i = timeEnd(line, 0);
+    if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+    let thread: string | undefined;
+    let requestId: string | undefined;
+    let level: string | undefined;
+    for (let token = 0; token < 4 && level === undefined; token++) {
+      i = skipSpaces(line, i);
+      const t = line.charCodeAt(i);
+      if (t === 0x5b /* [ */ || t === 0x3c /* < */) {
+        const close = line.indexOf(t === 0x5b ? ']' : '>', i + 1);
+        if (close < 0 || close > MAX_PREFIX) return undefined;
+        if (t === 0x5b) thread = line.slice(i + 1, close);
+        else requestId = line.slice(i + 1, close) || undefined;
+        i = close + 1;
+      } else if (isUuidAt(line, i)) {
+        requestId = line.slice(i, i + 36);
+        i += 36;
+      } else {
+        const end = line.indexOf(' ', i);
+        if (end < 0 || end - i > 5) return undefined;
+        const word = line.slice(i, end);
+        if (!LEVELS.has(word)) return undefined;
+        level = word;
+        i = end;
+      }
+    }
+    if (level === undefined) return undefined;
+    i = skipSpaces(line, i);
+    const dash = line.indexOf(' - ', i);
+    if (dash < 0 || dash > MAX_PREFIX) return undefined;
+    let logger = line.slice(i, dash);
+    if (logger.includes(' ')) return undefined;
+    let lineNumber: number | undefined;
+    const colon = logger.lastIndexOf(':');
+    if (colon > 0) {
+      const n = Number(logger.slice(colon + 1));
+      if (Number.isInteger(n)) {
+        lineNumber = n;
+        logger = logger.slice(0, colon);
+      }
+    }
+    const { message, exc_info } = splitStack(line.slice(dash + 3));
+    let fields: Record<string, unknown> | undefined;
+    if (thread !== undefined || lineNumber !== undefined) {
+      fields = {};
+      if (thread !== undefined) fields.thread = thread;
+      if (lineNumber !== undefined) fields.line = lineNumber;
+    }
+    return {
+      message,
+      levelname: toLevelName(level),
+      name: logger === '' ? undefined : logger,
+      exc_info,
+      aws_request_id: requestId,
+      fields,
+    };
+  },
+};

@@ -1,0 +1,87 @@
+import type { LevelName } from '../record.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { dateTimeEnd } from './scan.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * Python `logging` text:
+ * - `%(asctime)s %(name)s %(levelname)s %(message)s` → `2020-05-11 12:44:44,123 app INFO msg`
+ *   (asctime's default is `%Y-%m-%d %H:%M:%S,mmm`), also with ` - ` between the fields (the
+ *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) and without the
+ *   name (`%(asctime)s %(levelname)s %(message)s`);
+ * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`.
+ * `logger.exception` appends the traceback after `\n` in the same record: it moves to exc_info.
+ * Checked against CPython Lib/logging/__init__.py (`BASIC_FORMAT`, `Formatter.default_time_format`,
+ * `default_msec_format`, `Formatter.format` appending `formatException`).
+ */
+
+const NAME = 'python-logging';
+
+const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
+  ['DEBUG', 'DEBUG'],
+  ['INFO', 'INFO'],
+  ['WARNING', 'WARNING'],
+  ['WARN', 'WARNING'],
+  ['ERROR', 'ERROR'],
+  ['CRITICAL', 'CRITICAL'],
+  ['FATAL', 'CRITICAL'],
+]);
+
+// Longest logger name taken from a line; dotted module paths are well below this.
+const MAX_NAME = 200;
+
+function result(level: LevelName, name: string | undefined, body: string): ParsedLine {
+  const { message, exc_info } = splitStack(body);
+  return { message, levelname: level, name, exc_info };
+}
+
+/** `INFO:botocore.credentials:Found credentials in environment variables.` */
+function parseBasic(line: string): ParsedLine | undefined {
+  const first = line.indexOf(':');
+  if (first < 4 || first > 8) return undefined;
+  const level = LEVELS.get(line.slice(0, first));
+  if (level === undefined) return undefined;
+  const second = line.indexOf(':', first + 1);
+  if (second < 0 || second - first > MAX_NAME) return undefined;
+  const name = line.slice(first + 1, second);
+  if (name === '' || name.includes(' ')) return undefined;
+  return result(level, name, line.slice(second + 1));
+}
+
+/** Reads one field of the asctime form: a word followed by ` ` or ` - `. */
+function field(line: string, start: number, dashed: boolean): [string, number] | undefined {
+  const end = line.indexOf(dashed ? ' - ' : ' ', start);
+  if (end < 0 || end - start > MAX_NAME) return undefined;
+  const word = line.slice(start, end);
+  if (word === '' || word.includes(' ')) return undefined;
+  return [word, end + (dashed ? 3 : 1)];
+}
+
+function parseWithTime(line: string): ParsedLine | undefined {
+  const timeEnd = dateTimeEnd(line, 0);
+  // Python's own asctime has a comma before the milliseconds; ISO-like times belong to others.
+  if (timeEnd < 0 || line.charCodeAt(19) !== 0x2c /* , */) return undefined;
+  const dashed = line.startsWith(' - ', timeEnd);
+  let i = timeEnd + (dashed ? 3 : 1);
+  if (!dashed && line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  const a = field(line, i, dashed);
+  if (a === undefined) return undefined;
+  const levelA = LEVELS.get(a[0]);
+  if (levelA !== undefined) return result(levelA, undefined, line.slice(a[1]));
+  i = a[1];
+  const b = field(line, i, dashed);
+  if (b === undefined) return undefined;
+  const levelB = LEVELS.get(b[0]);
+  if (levelB === undefined) return undefined;
+  return result(levelB, a[0], line.slice(b[1]));
+}
+
+export const pythonLoggingText: TextFormat = {
+  name: NAME,
+  parse(line) {
+    const c = line.charCodeAt(0);
+    if (c >= 0x30 && c <= 0x39) return parseWithTime(line);
+    if (c >= 0x41 && c <= 0x5a) return parseBasic(line);
+    return undefined;
+  },
+};

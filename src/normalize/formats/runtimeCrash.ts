@@ -1,0 +1,43 @@
+import type { TextFormat } from '../logFormat.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * What a language runtime prints on stderr as it dies, with no prefix of Lambda's: ERROR.
+ * - V8 / Node.js: `FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of
+ *   memory` (and the `<--- Last few GCs --->` / `<--- JS stacktrace --->` banners before it);
+ *   V8 src/utils/utils.cc / node src/node_errors.cc (`OOMErrorHandler`).
+ * - The JVM: `Exception in thread "main" java.lang.OutOfMemoryError: Java heap space`
+ *   (`ThreadGroup.uncaughtException`), and a bare `java.lang.OutOfMemoryError: …` line.
+ * Out-of-memory lines get `error_type: OutOfMemory`, so they are easy to find in Kibana.
+ */
+
+const NAME = 'runtime-crash';
+const PREFIXES = [
+  'FATAL ERROR: ',
+  'Exception in thread "',
+  '<--- Last few GCs --->',
+  '<--- JS stacktrace --->',
+];
+const OOM_MARKERS = ['out of memory', 'OutOfMemoryError', 'heap limit'];
+
+export const runtimeCrash: TextFormat = {
+  name: NAME,
+  parse(line) {
+    const c = line.charCodeAt(0);
+    let matched = false;
+    if (c === 0x46 /* F */ || c === 0x45 /* E */ || c === 0x3c /* < */) {
+      for (const prefix of PREFIXES) if (line.startsWith(prefix)) matched = true;
+    } else if (c === 0x6a /* j */ && line.startsWith('java.lang.OutOfMemoryError')) {
+      matched = true;
+    }
+    if (!matched) return undefined;
+    const { message, exc_info } = splitStack(line.trimEnd());
+    const oom = OOM_MARKERS.some((marker) => line.includes(marker));
+    return {
+      message,
+      exc_info,
+      levelname: 'ERROR',
+      fields: oom ? { error_type: 'OutOfMemory' } : undefined,
+    };
+  },
+};
