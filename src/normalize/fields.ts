@@ -48,8 +48,26 @@ export function jsonText(value: unknown): string {
 /** A stack as one string with `\n` between lines (arrays of frames are joined). */
 export function stackText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.replace(/\r\n?/g, '\n');
-  if (Array.isArray(value) && value.length > 0) return value.map((frame) => messageText(frame)).join('\n');
+  if (Array.isArray(value) && value.length > 0) return value.map(frameText).join('\n');
   return undefined;
+}
+
+/**
+ * One frame of a stack array as text. Frames that are objects are Go's: aws-lambda-go's
+ * `{"path","line","label"}` (lambda/messages/messages.go) and zerolog's pkg/errors
+ * `{"func","line","source"}` (rs/zerolog pkgerrors), written the way Go prints a traceback:
+ * the function, then a tab and `file:line`. Any other frame is its text or compact JSON.
+ */
+export function frameText(frame: unknown): string {
+  if (isObject(frame)) {
+    const fn = frame.label ?? frame.func;
+    const file = frame.path ?? frame.source;
+    if (fn !== undefined && file !== undefined) {
+      const line = frame.line === undefined ? '' : `:${messageText(frame.line)}`;
+      return `${messageText(fn)}\n\t${messageText(file)}${line}`;
+    }
+  }
+  return messageText(frame);
 }
 
 /**
@@ -109,7 +127,7 @@ const MAX_CAUSES = 16;
  * `undefined` when the error carries neither a stack nor a type.
  */
 export function lambdaErrorStack(error: LambdaError): string | undefined {
-  const frames = Array.isArray(error.stackTrace) ? error.stackTrace.map((frame) => messageText(frame)) : [];
+  const frames = Array.isArray(error.stackTrace) ? error.stackTrace.map(frameText) : [];
   const headline = errorHeadline(error);
   const first = frames[0];
   if (first === undefined) {

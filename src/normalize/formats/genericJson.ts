@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
+import { isMultiLine, splitStack } from './stacks.js';
 import { firstString, isObject, messageText, stackText, without, withMessageObject } from '../fields.js';
 
 /**
@@ -40,8 +41,15 @@ export const genericJson: JsonFormat = {
     if (exc_info === undefined) exc_info = errorStack(object.err) ?? errorStack(object.error);
     const requestId = REQUEST_ID_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '');
     if (requestId !== undefined) consumed.push(requestId);
+    let text = message === undefined ? JSON.stringify(object) : messageText(message[1]);
+    if (exc_info === undefined && typeof message?.[1] === 'string' && isMultiLine(text)) {
+      // A logged stack (`log.error(err.stack)`): exc_info, not part of the message.
+      const split = splitStack(text);
+      text = split.message;
+      exc_info = split.exc_info;
+    }
     return {
-      message: message === undefined ? JSON.stringify(object) : messageText(message[1]),
+      message: text,
       levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
       name: name === undefined ? undefined : (object[name] as string),
       exc_info,

@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
+import { isMultiLine, splitStack } from './stacks.js';
 import {
   isObject,
   messageText,
@@ -33,6 +34,8 @@ export interface JsonLibrary {
 
 /** SPEC §3 name precedence among the keys a JSON line carries. */
 export const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'] as const;
+/** Stack keys other tools add to any library's records (java-style `exception`, Python `exc_info`). */
+const COMMON_STACK_KEYS = ['exc_info', 'stack_trace', 'stackTrace', 'exception', 'traceback'];
 const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsRequestId', 'AWSRequestId'];
 
 /** A level spelled with terminal colours (winston's `colorize()`), as its plain name. */
@@ -51,6 +54,10 @@ function firstKey(object: JsonObject, keys: readonly string[]): string | undefin
 /** Builds the format of one library from its description. */
 export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelOf = library.level ?? plainLevel;
+  const stackKeys = [
+    ...library.stackKeys,
+    ...COMMON_STACK_KEYS.filter((key) => !library.stackKeys.includes(key)),
+  ];
   return {
     name: library.name,
     parse(object): ParsedLine | undefined {
@@ -66,7 +73,7 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (requestIdKey !== undefined) consumed.push(requestIdKey);
 
       let stack: string | undefined;
-      for (const key of library.stackKeys) {
+      for (const key of stackKeys) {
         stack = stackText(object[key]);
         if (stack !== undefined) {
           consumed.push(key);
@@ -100,6 +107,12 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       fields = withMessageObject(fields, message);
       let text = messageText(message);
       if (text === '' && errorObject !== undefined) text = messageText(errorObject[1].message);
+      if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
+        // `logger.error(err.stack)`: the stack is exc_info, not part of the message.
+        const split = splitStack(message);
+        text = split.message;
+        exc_info = split.exc_info;
+      }
       return {
         message: text,
         levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),

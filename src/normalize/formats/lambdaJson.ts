@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
   isLambdaError,
@@ -54,7 +55,19 @@ function parseApplication(object: JsonObject): ParsedLine {
   } else {
     text = message === undefined && isLambdaError(object) ? errorHeadline(object) : messageText(message);
   }
-  if (isLambdaError(object)) exc_info ??= lambdaErrorStack(object);
+  if (isLambdaError(object)) {
+    exc_info ??= lambdaErrorStack(object);
+    // console.error('Failed', err): util.format put the whole stack into the message as well.
+    const first = Array.isArray(object.stackTrace) ? object.stackTrace[0] : undefined;
+    const at = typeof first === 'string' && first !== '' ? text.indexOf(first) : -1;
+    if (at > 0) text = text.slice(0, at).trimEnd();
+    else if (at === 0) text = errorHeadline(object);
+  } else if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
+    // console.log(err.stack) / a logged traceback: the stack is exc_info, not part of the message.
+    const split = splitStack(message);
+    text = split.message;
+    exc_info = split.exc_info;
+  }
   const level = toLevelName(object.level);
   return {
     message: text,

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+
+/**
+ * Table-driven: every fixture under test/fixtures/formats/<format>.json is a line exactly as the
+ * runtime or library writes it, with the record fields it must produce, worked out by hand from
+ * the format's source (named in each format's file). The file's name is the format expected to
+ * claim the line (`log_format`).
+ */
+interface Fixture {
+  note?: string;
+  line: string;
+  expect: {
+    levelname: string;
+    message: string;
+    name?: string;
+    exc_info?: string;
+    aws_request_id?: string;
+    asctime?: string;
+    fields?: Record<string, unknown>;
+  };
+}
+
+const JSON_FORMAT_FIXTURES = [
+  'lambda-json',
+  'lambda-json-platform',
+  'python-json-logger',
+  'powertools',
+  'pino',
+  'bunyan',
+  'winston',
+  'logrus',
+  'zap',
+  'zerolog',
+  'json',
+];
+
+const source: EventSource = {
+  logGroup: '/aws/lambda/fixture-fn',
+  logStream: '2023/11/01/[$LATEST]0123456789abcdef0123456789abcdef',
+  owner: '123456789012',
+  defaultName: 'fixture-fn',
+};
+const TIMESTAMP = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
+
+function load(format: string): Fixture[] {
+  const path = join(__dirname, '../../../fixtures/formats', `${format}.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Fixture[];
+}
+
+describe.each(JSON_FORMAT_FIXTURES)('JSON format %s', (format) => {
+  const fixtures = load(format);
+
+  it('has at least three real-shaped lines, one of them an error (with its stack, where the format has one)', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(3);
+    // Platform records carry no stack: their error case is a timeout / out-of-memory record.
+    const stackless = format === 'lambda-json-platform';
+    expect(
+      fixtures.some((f) => f.expect.levelname === 'ERROR' && (stackless || f.expect.exc_info !== undefined)),
+    ).toBe(true);
+  });
+
+  it.each(fixtures.map((f, i) => [i, f.note ?? f.line.slice(0, 80), f] as const))(
+    'line %i (%s) becomes the expected record',
+    (_i, _label, fixture) => {
+      const record = normalizeEvent({ id: `id-${_i}`, timestamp: TIMESTAMP, message: fixture.line }, source);
+      const want = fixture.expect;
+      expect(record.log_format).toBe(format);
+      expect(record.levelname).toBe(want.levelname);
+      expect(record.message).toBe(want.message);
+      expect(record.name).toBe(want.name ?? 'fixture-fn');
+      expect(record.exc_info).toBe(want.exc_info);
+      expect(record.aws_request_id).toBe(want.aws_request_id);
+      expect(record.asctime).toBe(want.asctime ?? '2023-11-01T10:47:57+0000');
+      expect(record['@timestamp']).toBe('2023-11-01T10:47:57.081Z');
+      expect(record.cloudwatch).toEqual({ ...source, defaultName: undefined, id: `id-${_i}` });
+      for (const [key, value] of Object.entries(want.fields ?? {})) expect(record[key], key).toEqual(value);
+    },
+  );
+});
