@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { encodeRecord, type EncodedRecord } from '../src/batch/encodeRecord.js';
 import { packBatches } from '../src/batch/packBatches.js';
@@ -24,6 +25,29 @@ export function runPipeline(event: unknown): PipelineOutput {
   const normalized = normalizePayload(payload);
   const records = normalized.map((record) => encodeRecord(record));
   return { events: payload.logEvents.length, records, batches: packBatches(records) };
+}
+
+/** Milliseconds spent in each step of {@link runPipeline}, for one run. */
+export interface StageTimes {
+  readonly decode: number;
+  readonly normalize: number;
+  readonly encode: number;
+  readonly pack: number;
+}
+
+/** {@link runPipeline} with a clock between the steps, to say where the time goes. */
+export function timePipelineStages(event: unknown): StageTimes {
+  const t0 = performance.now();
+  const payload = decodePayload(event, BENCH_DECODE_OPTIONS);
+  const t1 = performance.now();
+  if (payload.messageType !== 'DATA_MESSAGE') return { decode: t1 - t0, normalize: 0, encode: 0, pack: 0 };
+  const normalized = normalizePayload(payload);
+  const t2 = performance.now();
+  const records = normalized.map((record) => encodeRecord(record));
+  const t3 = performance.now();
+  packBatches(records);
+  const t4 = performance.now();
+  return { decode: t1 - t0, normalize: t2 - t1, encode: t3 - t2, pack: t4 - t3 };
 }
 
 /**

@@ -10,12 +10,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { runFloor, runPipeline } from './pipeline.js';
+import { runFloor, runPipeline, timePipelineStages, type StageTimes } from './pipeline.js';
 
 export interface SpeedResult {
   readonly events: number;
   readonly pipelineMs: readonly number[];
   readonly floorMs: readonly number[];
+  /** Per-step times of separate runs (same count). */
+  readonly stages: readonly StageTimes[];
 }
 
 export interface MemoryResult {
@@ -59,7 +61,12 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
     runPipeline(event);
     pipelineMs.push(performance.now() - start);
   }
-  return { events, pipelineMs, floorMs };
+  const stages: StageTimes[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    stages.push(timePipelineStages(event));
+  }
+  return { events, pipelineMs, floorMs, stages };
 }
 
 function memorySampler() {

@@ -18,6 +18,7 @@ import {
 } from './generatePayload.js';
 import { measureColdStart } from './measureColdStart.js';
 import { measureDelivery } from './measureDelivery.js';
+import type { StageTimes } from './pipeline.js';
 import type { MemoryResult, SpeedResult } from './probe.js';
 import { profilePipeline } from './profilePipeline.js';
 import { int, kib, median, mib, MiB } from './stats.js';
@@ -213,6 +214,33 @@ async function main(): Promise<void> {
     table(
       ['payload', 'pipeline', 'events/s', 'floor', 'floor events/s', 'pipeline / floor', 'target', 'runs'],
       speedRows,
+    ),
+  );
+  out.push('');
+
+  out.push('Where the pipeline time goes (median per step, separate runs):');
+  out.push('');
+  out.push(
+    table(
+      [
+        'payload',
+        'decode (base64, gunzip, JSON.parse, shape)',
+        'normalize',
+        'encode (JSON.stringify, Buffer)',
+        'pack',
+        'floor',
+      ],
+      speed.map(({ payload, result }) => {
+        const step = (key: keyof StageTimes) => `${median(result.stages.map((s) => s[key])).toFixed(1)} ms`;
+        return [
+          payload.name,
+          step('decode'),
+          step('normalize'),
+          step('encode'),
+          step('pack'),
+          `${median(result.floorMs).toFixed(1)} ms`,
+        ];
+      }),
     ),
   );
   out.push('');
