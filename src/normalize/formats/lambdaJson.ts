@@ -58,7 +58,7 @@ function parseApplication(object: JsonObject): ParsedLine {
   if (isLambdaError(object)) {
     exc_info ??= lambdaErrorStack(object);
     // console.error('Failed', err): util.format put the whole stack into the message as well.
-    const first = Array.isArray(object.stackTrace) ? object.stackTrace[0] : undefined;
+    const first: unknown = Array.isArray(object.stackTrace) ? (object.stackTrace as unknown[])[0] : undefined;
     const at = typeof first === 'string' && first !== '' ? text.indexOf(first) : -1;
     if (at > 0) text = text.slice(0, at).trimEnd();
     else if (at === 0) text = errorHeadline(object);
