@@ -38,6 +38,11 @@ const INDEX_NAME_PATTERN = /^[a-z0-9][a-z0-9_.+-]{0,79}$/;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/** An exported but empty variable (`SEARCH_USER=`) counts as unset. */
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
 function url(flag: string, raw: string | undefined): URL | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   let parsed: URL;
@@ -85,12 +90,12 @@ export function readApplyOptions(argv: readonly string[], env: Env = process.env
       `give --search-url and/or --dashboards-url (or SEARCH_URL/DASHBOARDS_URL)\n\n${USAGE}`,
     );
   }
-  const username = values.user ?? env.SEARCH_USER;
-  const password = values.password ?? env.SEARCH_PASSWORD;
+  const username = values.user ?? nonEmpty(env.SEARCH_USER);
+  const password = values.password ?? nonEmpty(env.SEARCH_PASSWORD);
   if ((username === undefined) !== (password === undefined)) {
     throw new UsageError('basic auth needs both --user and --password (or SEARCH_USER and SEARCH_PASSWORD)');
   }
-  const indexName = (values['index-name'] ?? env.INDEX_NAME ?? 'logging-test').trim();
+  const indexName = (values['index-name'] ?? nonEmpty(env.INDEX_NAME) ?? 'logging-test').trim();
   if (!INDEX_NAME_PATTERN.test(indexName)) {
     throw new UsageError(`--index-name: expected a lowercase index name, got ${JSON.stringify(indexName)}`);
   }

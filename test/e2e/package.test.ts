@@ -1,0 +1,332 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * `serverless package` on the real serverless.yml, offline, with different stages, params and
+ * log group lists; the assertions read the CloudFormation template it writes.
+ */
+
+const run = promisify(execFile);
+const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+const SERVERLESS = join(SERVICE_DIR, 'node_modules/.bin/serverless');
+const work = mkdtempSync(join(tmpdir(), 'cwlf-package-'));
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+  DependsOn?: string[];
+}
+interface Template {
+  Resources: Record<string, Resource>;
+  Outputs: Record<string, { Value: unknown }>;
+}
+interface Packaged {
+  code: number;
+  output: string;
+  template: Template | undefined;
+}
+
+async function packageWith(name: string, args: string[]): Promise<Packaged> {
+  const dir = join(work, name);
+  const env = {
+    ...process.env,
+    // Loopback only, whatever the framework might try to reach.
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+    // Its own build folder: serverless-esbuild deletes the folder at the end of each run.
+    ESBUILD_WORK_FOLDER: relative(SERVICE_DIR, join(work, `${name}-build`)),
+  };
+  let code = 0;
+  let output: string;
+  try {
+    const result = await run(SERVERLESS, ['package', '--package', dir, '--stage', name, ...args], {
+      cwd: SERVICE_DIR,
+      env,
+    });
+    output = result.stdout + result.stderr;
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    code = failed.code;
+    output = failed.stdout + failed.stderr;
+  }
+  const file = join(dir, 'cloudformation-template-update-stack.json');
+  const template = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Template) : undefined;
+  return { code, output, template };
+}
+
+const runs: Record<'three' | 'stack' | 'existing' | 'loop' | 'invalid', Packaged> = {} as never;
+
+beforeAll(async () => {
+  // One after the other: each run is CPU-bound and they share .serverless/ in the checkout.
+  runs.three = await packageWith('three', ['--param=logGroupsFile=test/fixtures/log-groups/three.yml']);
+  runs.stack = await packageWith('stack', [
+    '--param=createDeliveryStream=true',
+    '--param=createOpenSearchDomain=true',
+    '--param=deliveryStreamName=app-stream',
+    '--param=indexName=app-logs',
+    '--param=memorySize=512',
+    '--param=rejoinMultiline=true',
+  ]);
+  runs.existing = await packageWith('existing', [
+    '--param=createDeliveryStream=true',
+    '--param=openSearchDomainArn=arn:aws:es:us-east-1:123456789012:domain/team-logs',
+  ]);
+  runs.loop = await packageWith('loop', ['--param=logGroupsFile=test/fixtures/log-groups/own-log-group.yml']);
+  runs.invalid = await packageWith('invalid', [
+    '--param=logGroupsFile=test/fixtures/log-groups/invalid.yml',
+    '--param=createDeliveryStream=true',
+  ]);
+}, 180_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+function templateOf(packaged: Packaged): Template {
+  if (packaged.template === undefined) throw new Error(`serverless package failed:\n${packaged.output}`);
+  return packaged.template;
+}
+
+function resourcesOfType(template: Template, type: string): [string, Resource][] {
+  return Object.entries(template.Resources).filter(([, resource]) => resource.Type === type);
+}
+
+function resource(template: Template, logicalId: string): Resource {
+  const found = template.Resources[logicalId];
+  if (found === undefined) throw new Error(`no ${logicalId} in the template`);
+  return found;
+}
+
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+function forwarderStatements(template: Template): Statement[] {
+  const role = resource(template, 'IamRoleLambdaExecution');
+  const policies = role.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[];
+  return policies.flatMap((policy) => policy.PolicyDocument.Statement);
+}
+function actions(statement: Statement): string[] {
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+function forwarderEnv(template: Template): Record<string, string> {
+  const environment = resource(template, 'ForwarderLambdaFunction').Properties.Environment as {
+    Variables: Record<string, string>;
+  };
+  return environment.Variables;
+}
+
+describe('serverless package: log groups from configuration', () => {
+  it('creates one subscription filter per listed log group, with its filter pattern', () => {
+    const filters = resourcesOfType(templateOf(runs.three), 'AWS::Logs::SubscriptionFilter').map(
+      ([, filter]) => filter.Properties,
+    );
+    expect(filters).toEqual([
+      expect.objectContaining({ LogGroupName: '/aws/lambda/orders-api', FilterPattern: '' }),
+      expect.objectContaining({
+        LogGroupName: '/aws/lambda/billing-worker',
+        FilterPattern: '{ $.levelname = "ERROR" }',
+      }),
+      expect.objectContaining({ LogGroupName: '/aws/lambda/inventory-sync', FilterPattern: '' }),
+    ]);
+    for (const filter of filters) {
+      expect(filter.DestinationArn).toEqual({ 'Fn::GetAtt': ['ForwarderLambdaFunction', 'Arn'] });
+    }
+  });
+
+  it('lets CloudWatch Logs invoke the forwarder', () => {
+    const permissions = resourcesOfType(templateOf(runs.three), 'AWS::Lambda::Permission').map(
+      ([, permission]) => permission.Properties,
+    );
+    expect(permissions).toContainEqual(
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Principal: { 'Fn::Join': ['', ['logs.', { Ref: 'AWS::Region' }, '.amazonaws.com']] },
+      }),
+    );
+  });
+
+  it('uses config/log-groups.yml when no list is given', () => {
+    const groups = resourcesOfType(templateOf(runs.existing), 'AWS::Logs::SubscriptionFilter').map(
+      ([, filter]) => filter.Properties.LogGroupName,
+    );
+    expect(groups).toEqual(['/aws/lambda/orders-api', '/aws/lambda/billing-worker']);
+  });
+
+  it("fails, saying why, when the list names the forwarder's own log group", () => {
+    expect(runs.loop.code).not.toBe(0);
+    expect(runs.loop.output).toContain(
+      "/aws/lambda/cwl-forwarder-loop-forwarder is the forwarder's own log group; subscribing it would feed",
+    );
+    expect(runs.loop.template).toBeUndefined();
+  });
+
+  it('fails listing every problem of a malformed list: bad names, duplicates, a third filter', () => {
+    expect(runs.invalid.code).not.toBe(0);
+    expect(runs.invalid.output).toContain('test/fixtures/log-groups/invalid.yml: invalid log group list');
+    expect(runs.invalid.output).toContain('entry 1: "/aws/lambda/has spaces" is not a log group name');
+    expect(runs.invalid.output).toContain('entry 3: duplicate of an earlier entry');
+    expect(runs.invalid.output).toContain('entry 6: /aws/lambda/billing-worker has more than 2 filters');
+  });
+});
+
+describe('serverless package: the forwarder', () => {
+  it('may call PutRecordBatch on the configured stream only, and no other Firehose action', () => {
+    const firehose = forwarderStatements(templateOf(runs.three)).filter((statement) =>
+      actions(statement).some((action) => action.startsWith('firehose:')),
+    );
+    expect(firehose).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['firehose:PutRecordBatch'],
+        Resource: {
+          'Fn::Sub':
+            'arn:${AWS::Partition}:firehose:${AWS::Region}:${AWS::AccountId}:deliverystream/logging-test',
+        },
+      },
+    ]);
+  });
+
+  it('has no statement on every resource', () => {
+    const statements = forwarderStatements(templateOf(runs.stack));
+    expect(statements.filter((statement) => JSON.stringify(statement.Resource) === '"*"')).toEqual([]);
+  });
+
+  it('writes to the stream named by the deliveryStreamName param', () => {
+    const template = templateOf(runs.stack);
+    expect(forwarderEnv(template).DELIVERY_STREAM_NAME).toBe('app-stream');
+    const firehose = forwarderStatements(template).find(
+      (statement) => actions(statement)[0] === 'firehose:PutRecordBatch',
+    );
+    expect(JSON.stringify(firehose?.Resource)).toMatch(/deliverystream\/app-stream"/);
+  });
+
+  it('takes memory and settings from params, with defaults', () => {
+    const defaults = templateOf(runs.three);
+    const tuned = templateOf(runs.stack);
+    expect(resource(defaults, 'ForwarderLambdaFunction').Properties).toMatchObject({
+      MemorySize: 256,
+      Timeout: 60,
+    });
+    expect(forwarderEnv(defaults)).toMatchObject({ REJOIN_MULTILINE: 'false', DELIVERY_CONCURRENCY: '4' });
+    expect(resource(tuned, 'ForwarderLambdaFunction').Properties.MemorySize).toBe(512);
+    expect(forwarderEnv(tuned).REJOIN_MULTILINE).toBe('true');
+  });
+
+  it('retries a failed payload twice, then sends it to an SQS queue kept 14 days', () => {
+    const template = templateOf(runs.three);
+    expect(resource(template, 'ForwarderLambdaEvConf').Properties).toMatchObject({
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedPayloadsQueue', 'Arn'] } } },
+    });
+    expect(resource(template, 'FailedPayloadsQueue')).toMatchObject({
+      Type: 'AWS::SQS::Queue',
+      Properties: { MessageRetentionPeriod: 1_209_600 },
+    });
+    expect(forwarderStatements(template)).toContainEqual(
+      expect.objectContaining({
+        Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': ['FailedPayloadsQueue', 'Arn'] },
+      }),
+    );
+  });
+
+  it('exposes the on-failure queue URL and ARN as stack outputs, for the replay command', () => {
+    const outputs = templateOf(runs.three).Outputs;
+    expect(outputs.FailedPayloadsQueueUrl?.Value).toEqual({ Ref: 'FailedPayloadsQueue' });
+    expect(outputs.FailedPayloadsQueueArn?.Value).toEqual({ 'Fn::GetAtt': ['FailedPayloadsQueue', 'Arn'] });
+  });
+});
+
+describe('serverless package: the optional log stack', () => {
+  it('adds no delivery stream, bucket, role or domain by default', () => {
+    const types = Object.values(templateOf(runs.three).Resources).map((r) => r.Type);
+    expect(types).not.toContain('AWS::KinesisFirehose::DeliveryStream');
+    expect(types).not.toContain('AWS::OpenSearchService::Domain');
+    expect(types.filter((type) => type === 'AWS::IAM::Role')).toEqual(['AWS::IAM::Role']); // the forwarder's
+    expect(types.filter((type) => type === 'AWS::S3::Bucket')).toHaveLength(1); // the deployment bucket
+  });
+
+  it('creates the delivery stream to OpenSearch with daily indices and every document backed up to S3', () => {
+    const template = templateOf(runs.stack);
+    const stream = resource(template, 'DeliveryStream');
+    expect(stream.Properties.DeliveryStreamName).toBe('app-stream');
+    expect(stream.Properties.AmazonopensearchserviceDestinationConfiguration).toMatchObject({
+      DomainARN: { 'Fn::GetAtt': ['OpenSearchDomain', 'Arn'] },
+      IndexName: 'app-logs',
+      IndexRotationPeriod: 'OneDay',
+      RoleARN: { 'Fn::GetAtt': ['FirehoseDeliveryRole', 'Arn'] },
+      RetryOptions: { DurationInSeconds: 300 },
+      BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 5 },
+      S3BackupMode: 'AllDocuments',
+      S3Configuration: {
+        BucketARN: { 'Fn::GetAtt': ['BackupBucket', 'Arn'] },
+        RoleARN: { 'Fn::GetAtt': ['FirehoseDeliveryRole', 'Arn'] },
+      },
+      CloudWatchLoggingOptions: {
+        Enabled: true,
+        LogGroupName: { Ref: 'FirehoseLogGroup' },
+        LogStreamName: { Ref: 'FirehoseDestinationLogStream' },
+      },
+    });
+  });
+
+  it('expires backups with a lifecycle rule', () => {
+    const bucket = resource(templateOf(runs.stack), 'BackupBucket');
+    expect(bucket.Properties.LifecycleConfiguration).toEqual({
+      Rules: [expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 90 })],
+    });
+  });
+
+  it("scopes Firehose's role to the stack's bucket, domain and error log", () => {
+    const template = templateOf(runs.stack);
+    const trust = JSON.stringify(
+      resource(template, 'FirehoseDeliveryRole').Properties.AssumeRolePolicyDocument,
+    );
+    expect(trust).toContain('firehose.amazonaws.com');
+    const policy = resource(template, 'FirehoseDeliveryPolicy').Properties.PolicyDocument as {
+      Statement: Statement[];
+    };
+    const resources = policy.Statement.flatMap((statement) =>
+      Array.isArray(statement.Resource) ? (statement.Resource as unknown[]) : [statement.Resource],
+    );
+    const unscoped = resources.filter(
+      (arn) => !/BackupBucket|OpenSearchDomain|FirehoseLogGroup/.test(JSON.stringify(arn)),
+    );
+    expect(unscoped).toEqual([]);
+    expect(resource(template, 'DeliveryStream').DependsOn).toContain('FirehoseDeliveryPolicy');
+  });
+
+  it('creates the domain with fine-grained access control and a generated master password', () => {
+    const template = templateOf(runs.stack);
+    const security = resource(template, 'OpenSearchDomain').Properties.AdvancedSecurityOptions as {
+      Enabled: boolean;
+      MasterUserOptions: { MasterUserPassword: unknown };
+    };
+    expect(security.Enabled).toBe(true);
+    expect(JSON.stringify(security.MasterUserOptions.MasterUserPassword)).toContain(
+      '{{resolve:secretsmanager:${OpenSearchMasterUserSecret}',
+    );
+    expect(template.Outputs.OpenSearchDashboardsUrl).toBeDefined();
+  });
+
+  it('delivers to an existing domain given by ARN, without creating one', () => {
+    const template = templateOf(runs.existing);
+    const destination = resource(template, 'DeliveryStream').Properties
+      .AmazonopensearchserviceDestinationConfiguration as { DomainARN: unknown };
+    expect(destination.DomainARN).toBe('arn:aws:es:us-east-1:123456789012:domain/team-logs');
+    expect(resourcesOfType(template, 'AWS::OpenSearchService::Domain')).toEqual([]);
+  });
+
+  it('fails, saying what to set, when the stream is switched on with no domain', () => {
+    expect(runs.invalid.code).not.toBe(0);
+    expect(runs.invalid.output).toContain(
+      'createDeliveryStream=true needs a domain: set param openSearchDomainArn',
+    );
+  });
+});
