@@ -2,7 +2,7 @@ import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
 import { isUuidAt, skipSpaces } from './scan.js';
-import { splitStack } from './stacks.js';
+import { isMultiLine, splitLines, splitStack, type MessageAndStack } from './stacks.js';
 
 /**
  * Ruby's `Logger` text, as Ruby functions on Lambda write it:
@@ -15,7 +15,7 @@ import { splitStack } from './stacks.js';
  * backtrace on the following lines: it moves to exc_info. The runtime's own handler errors
  * (`Error raised from handler method` / `Init error when loading handler …`, then the error as
  * pretty-printed JSON) are ERROR.
- * Checked against ruby/logger lib/logger/formatter.rb, aws/aws-lambda-ruby-runtime-interface-client
+ * Checked against ruby/logger lib/logger/formatter.rb (`msg2str`), aws/aws-lambda-ruby-runtime-interface-client
  * lib/aws_lambda_ric/logger_patch.rb / lambda_log_formatter.rb and lambda_logger.rb, and the
  * Lambda Ruby logging guide's sample output.
  */
@@ -36,6 +36,21 @@ const RUNTIME_ERRORS = [
   'Critical exception from handler',
   'Init error when loading handler',
 ];
+
+/**
+ * `logger.error(exception)` writes `msg2str(exception)`: `message (Class)` and the backtrace,
+ * one `/path.rb:3:in 'm'` per line; the first line is the message, all of it is exc_info.
+ */
+function rubyStack(body: string): MessageAndStack {
+  if (!isMultiLine(body)) return { message: body };
+  const lines = splitLines(body);
+  const first = lines[0] ?? '';
+  const second = lines[1] ?? '';
+  if (first.endsWith(')') && first.includes(' (') && second.includes('.rb:')) {
+    return { message: first, exc_info: lines.join('\n').trimEnd() };
+  }
+  return splitStack(body);
+}
 
 function parseLogger(line: string): ParsedLine | undefined {
   // `I, [` — the severity's first letter.
@@ -59,7 +74,7 @@ function parseLogger(line: string): ParsedLine | undefined {
   const bareEnd = progEnd < 0 && line.endsWith(':') ? line.length - 1 : progEnd;
   if (bareEnd < 0 || bareEnd - i > 256) return undefined;
   const progname = line.slice(i + 3, bareEnd);
-  const { message, exc_info } = splitStack(line.slice(Math.min(line.length, bareEnd + 2)));
+  const { message, exc_info } = rubyStack(line.slice(Math.min(line.length, bareEnd + 2)));
   return {
     message,
     levelname: level,

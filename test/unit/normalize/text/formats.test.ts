@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+
+/**
+ * Table-driven: every fixture under test/fixtures/formats/<format>.json is a line exactly as the
+ * runtime or library writes it (per the source named in the format's file), with the record
+ * fields it must produce, worked out by hand. The file's name is the format expected to claim
+ * the line (`log_format`) unless a fixture names another (`"format"`: a runtime line whose body
+ * is a structured line, a sibling format of the same runtime).
+ */
+interface Fixture {
+  note?: string;
+  format?: string;
+  line: string;
+  expect: {
+    levelname: string;
+    message: string;
+    name?: string;
+    exc_info?: string;
+    aws_request_id?: string;
+    fields?: Record<string, unknown>;
+  };
+}
+
+const TEXT_FORMAT_FIXTURES = [
+  'lambda-nodejs',
+  'lambda-python',
+  'lambda-java',
+  'lambda-dotnet',
+  'dotnet-console',
+  'ruby-logger',
+  'go-log',
+  'lambda-platform',
+  'lambda-extension',
+  'log4j2',
+  'python-logging',
+  'runtime-crash',
+  'text',
+];
+
+// Formats whose error lines carry no stack (a timeout, a killed runtime).
+const STACKLESS = new Set(['lambda-platform', 'lambda-extension']);
+
+const source: EventSource = {
+  logGroup: '/aws/lambda/fixture-fn',
+  logStream: '2023/11/01/[$LATEST]0123456789abcdef0123456789abcdef',
+  owner: '123456789012',
+  defaultName: 'fixture-fn',
+};
+const TIMESTAMP = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
+
+function load(format: string): Fixture[] {
+  const path = join(__dirname, '../../../fixtures/formats', `${format}.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Fixture[];
+}
+
+describe.each(TEXT_FORMAT_FIXTURES)('text format %s', (format) => {
+  const fixtures = load(format);
+
+  it('has at least three real-shaped lines, one of them an error with its stack', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(3);
+    const stackless = STACKLESS.has(format);
+    expect(
+      fixtures.some((f) => f.expect.levelname === 'ERROR' && (stackless || f.expect.exc_info !== undefined)),
+    ).toBe(true);
+  });
+
+  it.each(fixtures.map((f, i) => [i, f.note ?? f.line.slice(0, 80), f] as const))(
+    'line %i (%s) becomes the expected record',
+    (i, _label, fixture) => {
+      const record = normalizeEvent({ id: `id-${i}`, timestamp: TIMESTAMP, message: fixture.line }, source);
+      const want = fixture.expect;
+      expect(record.log_format).toBe(fixture.format ?? format);
+      expect(record.levelname).toBe(want.levelname);
+      expect(record.message).toBe(want.message);
+      expect(record.name).toBe(want.name ?? 'fixture-fn');
+      expect(record.exc_info).toBe(want.exc_info);
+      expect(record.aws_request_id).toBe(want.aws_request_id);
+      expect(record.asctime).toBe('2023-11-01T10:47:57+0000');
+      expect(record['@timestamp']).toBe('2023-11-01T10:47:57.081Z');
+      expect(record.cloudwatch).toEqual({ ...source, defaultName: undefined, id: `id-${i}` });
+      for (const [key, value] of Object.entries(want.fields ?? {})) expect(record[key], key).toEqual(value);
+    },
+  );
+});
