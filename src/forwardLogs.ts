@@ -28,6 +28,12 @@ export interface ForwardDependencies {
   readonly firehose: FirehoseSender;
   /** Milliseconds left in the invocation. */
   readonly remainingTimeMs: () => number;
+  /**
+   * Told the summary of a decoded payload once delivery is over, before `forwardLogs` returns or
+   * throws its `DeliveryError`: the edge's hook for metrics, which must count failed
+   * invocations too.
+   */
+  readonly onSummary?: (summary: ForwardSummary) => void;
 }
 
 const EMPTY_REPORT: DeliveryReport = {
@@ -49,13 +55,15 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
   const { config } = deps;
   const payload = decodePayload(event, config);
   if (payload.messageType === 'CONTROL_MESSAGE') {
-    return {
+    const control: ForwardSummary = {
       messageType: payload.messageType,
       events: 0,
       records: 0,
       truncated: 0,
       ...summaryOf(EMPTY_REPORT),
     };
+    deps.onSummary?.(control);
+    return control;
   }
   const records = normalizePayload(payload, {
     ownLogGroup: config.ownLogGroup,
@@ -80,6 +88,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     truncated: encoded.reduce((n, record) => n + (record.truncated ? 1 : 0), 0),
     ...summaryOf(report),
   };
+  deps.onSummary?.(summary);
   if (report.failed.length > 0) {
     throw new DeliveryError(
       config.deliveryStreamName,

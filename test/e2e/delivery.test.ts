@@ -1,0 +1,240 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BYTES_PER_RECORD } from '../../src/batch/limits.js';
+import { readConfig } from '../../src/config.js';
+import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
+import { DeliveryError } from '../../src/errors.js';
+import { forwardLogs, type ForwardSummary } from '../../src/forwardLogs.js';
+import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { eventId, makeSubscriptionEvent, type SubscriptionEvent } from '../helpers/subscriptionEvent.js';
+
+// Fault injection over HTTP: the real @aws-sdk/client-firehose, built as the handler builds it,
+// against the local Firehose endpoint, which enforces the PutRecordBatch limits and injects the
+// failures the service is known for. A payload of 5,000 events is 10 calls of 500 records.
+
+const STREAM = 'logging-test';
+const EVENTS = 5_000;
+const REQUEST_ID = '3c1e5f2a-9b7d-4c6e-8a1f-2d3b4c5d6e7f';
+const LOG_GROUP = '/aws/lambda/checkout';
+const LOG_STREAM = '2026/11/23/[$LATEST]5d4c3b2a19f8e7d6c5b4a39281706f5e';
+
+/** What the Node.js runtime writes for `console.info` / `console.error(err)` in a handler. */
+function nodeLine(i: number, text: string, stack = false): string {
+  const at = new Date(Date.UTC(2026, 10, 23, 2, 0, 0) + i).toISOString();
+  if (!stack) return `${at}\t${REQUEST_ID}\tINFO\t${text}`;
+  return `${at}\t${REQUEST_ID}\tERROR\t${text} Error: card declined\n    at charge (/var/task/index.js:31:11)\n    at handler (/var/task/index.js:12:5)`;
+}
+
+const largePayload = makeSubscriptionEvent({
+  logGroup: LOG_GROUP,
+  logStream: LOG_STREAM,
+  messages: Array.from({ length: EVENTS }, (_, i) => nodeLine(i, `order ${i} paid`)),
+});
+
+let firehose: LocalFirehose;
+const client = () => createFirehoseClient({ endpoint: firehose.url });
+
+interface Options {
+  readonly maxAttempts?: number;
+  readonly concurrency?: number;
+  /** Milliseconds from now to the invocation's deadline. */
+  readonly deadlineInMs?: number;
+  readonly stream?: string;
+}
+
+function forward(event: SubscriptionEvent, options: Options = {}): Promise<ForwardSummary> {
+  const config = readConfig({
+    DELIVERY_STREAM_NAME: options.stream ?? STREAM,
+    DELIVERY_MAX_ATTEMPTS: String(options.maxAttempts ?? 15),
+    DELIVERY_CONCURRENCY: String(options.concurrency ?? 4),
+  });
+  const deadline = Date.now() + (options.deadlineInMs ?? 25_000);
+  return forwardLogs(event, { config, firehose: client(), remainingTimeMs: () => deadline - Date.now() });
+}
+
+async function failure(run: Promise<unknown>): Promise<DeliveryError> {
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DeliveryError);
+  return error as DeliveryError;
+}
+
+interface Received {
+  asctime: string;
+  name: string;
+  levelname: string;
+  message: string;
+  exc_info?: string;
+  truncated?: boolean;
+  original_size?: number;
+  cloudwatch: { id: string };
+}
+
+function received(): Received[] {
+  return firehose.records(STREAM).map((record) => JSON.parse(record.data.toString('utf8')) as Received);
+}
+
+/** Every event of the large payload arrived at least once. */
+function expectEveryEventArrived(): void {
+  const ids = new Set(received().map((r) => r.cloudwatch.id));
+  const missing = Array.from({ length: EVENTS }, (_, i) => eventId(i)).filter((id) => !ids.has(id));
+  expect(missing).toEqual([]);
+}
+
+beforeAll(async () => {
+  firehose = await startLocalFirehose({ streams: [STREAM] });
+});
+
+afterAll(async () => {
+  await firehose.close();
+});
+
+afterEach(() => {
+  firehose.setFaults({});
+  firehose.reset();
+});
+
+describe('delivery to a Firehose endpoint over HTTP (fault injection)', () => {
+  it('sends 5,000 events in 10 calls of at most 500 records, several in flight', async () => {
+    const summary = await forward(largePayload);
+    expect(summary).toMatchObject({
+      events: EVENTS,
+      delivered: EVENTS,
+      failed: 0,
+      calls: 10,
+      retriedRecords: 0,
+    });
+    expect(firehose.stats()).toMatchObject({ calls: 10, recordsAccepted: EVENTS });
+    expect(received().map((r) => r.cloudwatch.id)).toEqual(
+      expect.arrayContaining(Array.from({ length: EVENTS }, (_, i) => eventId(i))),
+    );
+  });
+
+  it('loses no event when 30% of the records of every call fail', async () => {
+    firehose.setFaults({ failRate: 0.3, seed: 11 });
+    const summary = await forward(largePayload);
+    expect(firehose.stats().recordsFailed).toBeGreaterThan(1_000);
+    expect(summary.delivered).toBe(EVENTS);
+    expect(summary.retriedRecords).toBe(firehose.stats().recordsFailed);
+    expectEveryEventArrived();
+    // Only the failed records were sent again: nothing arrived twice.
+    expect(firehose.stats().recordsAccepted).toBe(EVENTS);
+  });
+
+  it('loses no event when the first calls are throttled with "Slow down." (HTTP 400, which the SDK would not retry)', async () => {
+    firehose.setFaults({ throttleFirst: 6, throttleStatus: 400 });
+    const summary = await forward(largePayload);
+    expect(summary.delivered).toBe(EVENTS);
+    expect(firehose.stats().callErrors).toEqual({ ServiceUnavailableException: 6 });
+    expectEveryEventArrived();
+  });
+
+  it('loses no event when the first calls are throttled with HTTP 503', async () => {
+    firehose.setFaults({ throttleFirst: 6, throttleStatus: 503 });
+    expect((await forward(largePayload)).delivered).toBe(EVENTS);
+    expectEveryEventArrived();
+  });
+
+  it('loses no event when the first calls get 500 and 502', async () => {
+    firehose.setFaults({ serverErrorFirst: 5, serverErrorStatus: 500 });
+    expect((await forward(largePayload)).delivered).toBe(EVENTS);
+    expectEveryEventArrived();
+    firehose.setFaults({ serverErrorFirst: 5, serverErrorStatus: 502 });
+    firehose.reset();
+    expect((await forward(largePayload)).delivered).toBe(EVENTS);
+    expectEveryEventArrived();
+  });
+
+  it('loses no event when connections are dropped without a response', async () => {
+    firehose.setFaults({ dropFirst: 7 });
+    const summary = await forward(largePayload);
+    expect(summary.delivered).toBe(EVENTS);
+    expect(firehose.stats().droppedConnections).toBe(7);
+    expectEveryEventArrived();
+  });
+
+  it('makes one HTTP request per attempt: the SDK adds no retries of its own', async () => {
+    const one = makeSubscriptionEvent({
+      logGroup: LOG_GROUP,
+      logStream: LOG_STREAM,
+      messages: [nodeLine(0, 'one')],
+    });
+    firehose.setFaults({ serverErrorFirst: 2, serverErrorStatus: 503 });
+    const summary = await forward(one, { concurrency: 1 });
+    expect(summary.calls).toBe(3);
+    expect(firehose.stats().calls).toBe(3);
+  });
+
+  it('loses no event behind a slow endpoint that answers in time', async () => {
+    firehose.setFaults({ delayMs: 1_500 });
+    const summary = await forward(largePayload, { deadlineInMs: 25_000 });
+    expect(summary.delivered).toBe(EVENTS);
+    expectEveryEventArrived();
+  });
+
+  it('fails with the counts, before the deadline, when the endpoint is too slow for the time left', async () => {
+    firehose.setFaults({ delayMs: 8_000 });
+    const deadline = Date.now() + 4_000;
+    const error = await failure(forward(largePayload, { deadlineInMs: 4_000 }));
+    // The function's own error, not Lambda's timeout: it came with time to spare.
+    expect(deadline - Date.now()).toBeGreaterThan(0);
+    expect(error.delivered).toBe(0);
+    expect(error.failed).toBe(EVENTS);
+    expect(error.message).toContain(`${EVENTS} of ${EVENTS} records were not delivered`);
+    expect(Object.values(error.failedByErrorCode).reduce((a, b) => a + b, 0)).toBe(EVENTS);
+  });
+
+  it('fails naming delivered, failed and the error codes when the endpoint fails every record', async () => {
+    firehose.setFaults({ failAll: true });
+    const error = await failure(forward(largePayload, { maxAttempts: 3 }));
+    expect(error.delivered).toBe(0);
+    expect(error.failed).toBe(EVENTS);
+    expect(error.failedByErrorCode).toEqual({ ServiceUnavailableException: EVENTS });
+    expect(error.failedIds).toHaveLength(EVENTS);
+    expect(error.message).toContain('ServiceUnavailableException: 5000');
+    expect(firehose.stats().calls).toBe(30);
+  });
+
+  it('fails at once, without retrying, when the stream does not exist', async () => {
+    const error = await failure(forward(largePayload, { stream: 'no-such-stream' }));
+    expect(error.failedByErrorCode).toEqual({ ResourceNotFoundException: EVENTS });
+    expect(firehose.stats().calls).toBe(10);
+  });
+
+  it('delivers 1 MB events, with and without a stack, cut to fit, valid and marked', async () => {
+    const huge = 'x'.repeat(1_048_576);
+    const event = makeSubscriptionEvent({
+      logGroup: LOG_GROUP,
+      logStream: LOG_STREAM,
+      messages: [0, 1, 2, 3, 4, 5].map((i) => nodeLine(i, `${i} ${huge}`, i % 2 === 1)),
+    });
+    const summary = await forward(event);
+    expect(summary).toMatchObject({ events: 6, delivered: 6, truncated: 6 });
+    // 4 MiB per call: four records of ~1,000 KiB in the first, two in the second.
+    expect(firehose.stats().calls).toBe(2);
+    // In order within each call; the two calls are in flight together, so they may land either way.
+    const byCall = new Map<number, string[]>();
+    for (const r of firehose.records(STREAM)) {
+      const id = (JSON.parse(r.data.toString('utf8')) as Received).cloudwatch.id;
+      byCall.set(r.call, [...(byCall.get(r.call) ?? []), id]);
+    }
+    const ids = [...byCall.values()];
+    expect(ids.sort((a, b) => a.length - b.length)).toEqual([
+      [4, 5].map((i) => eventId(i)),
+      [0, 1, 2, 3].map((i) => eventId(i)),
+    ]);
+    for (const record of firehose.records(STREAM)) {
+      expect(record.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
+      const out = JSON.parse(record.data.toString('utf8')) as Received;
+      const i = Number(out.cloudwatch.id.slice(-1));
+      expect(out.truncated).toBe(true);
+      expect(out.original_size).toBeGreaterThan(1_048_576);
+      expect(out.asctime).toBe('2026-11-23T02:00:00+0000');
+      expect(out.name).toBe('checkout');
+      expect(out.levelname).toBe(i % 2 === 1 ? 'ERROR' : 'INFO');
+      expect(out.message.startsWith(`${i} xxxx`)).toBe(true);
+      if (i % 2 === 1) expect(out.exc_info).toContain('at charge (/var/task/index.js:31:11)');
+    }
+  });
+});
