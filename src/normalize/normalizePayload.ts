@@ -149,10 +149,11 @@ function recordOf(group: Group, source: EventSource): ForwarderRecord {
   const first = lines[0] ?? '';
   if (parsed.exc_info !== undefined) {
     parsed.exc_info = `${parsed.exc_info}\n${folded}`;
-  } else if (first === PY_TRACEBACK || first.startsWith('goroutine ') || first === '') {
-    parsed.exc_info = folded.replace(/^\n+/, '');
+  } else if (first === PY_TRACEBACK) {
+    parsed.exc_info = folded;
   } else {
-    // Frames without their exception line: the head line is it (`java.lang.X: boom`).
+    // Frames without their exception line: the head line is it (`java.lang.X: boom`,
+    // `panic: boom`), as when the stack comes in the same event.
     parsed.exc_info = `${parsed.message}\n${folded}`;
   }
   if (parsed.format === 'text' && parsed.levelname === undefined) parsed.levelname = 'ERROR';

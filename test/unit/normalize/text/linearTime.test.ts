@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { DataMessage } from '../../../../src/decode/subscriptionPayload.js';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+import { normalizePayload } from '../../../../src/normalize/normalizePayload.js';
+
+/**
+ * Adversarial 1 MB lines, each built to make a careless scanner backtrack or rescan: repeated
+ * prefixes of every text format. A quadratic parser takes hours on these; a linear one well
+ * under a second. No timing is asserted: vitest's timeout is the judge.
+ */
+const MB = 1024 * 1024;
+
+function fill(unit: string, prefix = ''): string {
+  return prefix + unit.repeat(Math.ceil((MB - prefix.length) / unit.length));
+}
+
+const ISO = '2023-11-01T10:47:57.081Z';
+const ID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+
+const ADVERSARIAL: readonly (readonly [string, string])[] = [
+  ['tabs', fill('\t')],
+  ['open brackets', fill('[')],
+  ['open braces', fill('{')],
+  ['spaces', fill(' ')],
+  ['Java frames', fill('\tat ')],
+  ['Java frames on lines', fill('\n\tat a.B.c(B.java:1)')],
+  ['Node frames on lines', fill('\n    at f (x.js:1:2)', 'Error: boom')],
+  ['tracebacks', fill('Traceback (most recent call last):\n')],
+  ['traceback markers without newlines', fill('Traceback (most recent call last):')],
+  ['digits and dashes', fill('2020-01-01 ')],
+  ['ISO times', fill(`${ISO} `)],
+  ['ISO then tabs', fill('\t', `${ISO}\t`)],
+  ['Node prefix then tabs', fill('\t', `${ISO}\t${ID}\tINFO\t`)],
+  ['Node prefix then error words', fill('Error:', `${ISO}\t${ID}\tERROR\t`)],
+  ['error words', fill('Error: ')],
+  ['exception words without colon', fill('xException ')],
+  ['colons', fill(':')],
+  ['dotted identifiers', fill('a.')],
+  ['Python prefix then tabs', fill('\t', `[INFO]\t${ISO}\t`)],
+  [
+    'Python uncaught with NBSP frames',
+    fill('\r\u00a0\u00a0File "x.py", line 1', '[ERROR] E: x\rTraceback (most recent call last):'),
+  ],
+  ['brackets and spaces', fill('[A] ')],
+  ['Ruby logger prefix', fill(' ', 'I, [2023-11-01T10:47:57.081234 #8]  INFO -- ')],
+  ['log4j prefix then spaces', fill(' ', '2023-11-01 10:47:57,081 [main] ERROR ')],
+  ['log4j dashes', fill(' - ', '2023-11-01 10:47:57 ')],
+  ['Python logging colons', fill(':', 'INFO:')],
+  ['pipes', fill(' | ', '2023-11-01 10:47:57 UTC')],
+  ['REPORT parts', fill('\tDuration: 1 ms', `REPORT RequestId: ${ID}`)],
+  ['EXTENSION parts', fill('\tName: x', 'EXTENSION')],
+  ['timed out', fill(' ', 'Task timed out after ')],
+  ['RequestId errors', fill('Error: ', `RequestId: ${ID} `)],
+  ['Go log prefix', fill('main.go:1: ', '2023/11/01 10:47:57 ')],
+  ['Go panic lines', fill('\n\t/src/main.go:9 +0x2c', 'panic: boom')],
+  ['.NET console', fill('[', 'info: ')],
+  ['.NET frames', fill('\n   at N.C.M() in /f.cs:line 4', 'fail: A[0]\n      System.Exception: x')],
+  [
+    'Ruby backtrace',
+    fill("\n/var/task/f.rb:3:in `h'", 'E, [2023-11-01T10:47:57.081234 #8] ERROR -- : x (E)'),
+  ],
+  ['ANSI escapes', fill('\u001b[1;2;3')],
+  ['unicode', fill('完了✅\u00a0')],
+];
+
+const source: EventSource = {
+  logGroup: '/aws/lambda/fixture-fn',
+  logStream: 's',
+  owner: '123456789012',
+  defaultName: 'fixture-fn',
+};
+
+describe('text normalization of hostile 1 MB lines', () => {
+  it.each(ADVERSARIAL)('normalizes %s in linear time', (_label, line) => {
+    const record = normalizeEvent({ id: 'id', timestamp: 0, message: line }, source);
+    expect(typeof record.message).toBe('string');
+    expect(['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL']).toContain(record.levelname);
+  });
+
+  it('rejoins a payload of many continuation events in linear time', () => {
+    const lines = [
+      'java.lang.IllegalStateException: x',
+      ...Array.from({ length: 20_000 }, () => '\tat a.B.c(B.java:1)'),
+    ];
+    const payload: DataMessage = {
+      messageType: 'DATA_MESSAGE',
+      owner: '123456789012',
+      logGroup: '/ecs/orders',
+      logStream: 's',
+      subscriptionFilters: [],
+      logEvents: lines.map((message, i) => ({ id: `id-${i}`, timestamp: i, message })),
+    };
+    const records = normalizePayload(payload, { rejoinMultiline: true });
+    expect(records).toHaveLength(1);
+    expect(records[0]?.exc_info?.split('\n')).toHaveLength(lines.length);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { DataMessage } from '../../../../src/decode/subscriptionPayload.js';
+import { normalizePayload } from '../../../../src/normalize/normalizePayload.js';
+
+const BASE = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
+
+function payload(lines: readonly string[]): DataMessage {
+  return {
+    messageType: 'DATA_MESSAGE',
+    owner: '123456789012',
+    logGroup: '/ecs/orders',
+    logStream: 'orders/app/0123456789abcdef',
+    subscriptionFilters: ['cwl-forwarder'],
+    logEvents: lines.map((message, i) => ({ id: `id-${i}`, timestamp: BASE + i, message })),
+  };
+}
+
+// A Java stack trace printed line by line to stdout (a container without multi-line framing).
+const JAVA = [
+  'java.lang.IllegalStateException: stock is negative',
+  '\tat com.example.orders.OrderService.reserve(OrderService.java:57)',
+  '\tat com.example.orders.Handler.handleRequest(Handler.java:31)',
+  'Caused by: java.lang.ArithmeticException: overflow',
+  '\t... 2 more',
+  'next request',
+];
+
+// Python's logger.exception on a stream handler, one CloudWatch event per line.
+const PYTHON = [
+  '2023-11-01 10:47:57,081 orders ERROR could not charge card',
+  'Traceback (most recent call last):',
+  '  File "/app/orders.py", line 41, in charge',
+  '    gateway.charge(card, amount)',
+  'gateway.GatewayError: declined',
+  '2023-11-01 10:47:58,002 orders INFO retrying',
+];
+
+describe('normalizePayload multi-line rejoin', () => {
+  it('is off by default: one record per event, as SPEC §2 says', () => {
+    const records = normalizePayload(payload(JAVA));
+    expect(records).toHaveLength(JAVA.length);
+    expect(records[1]?.message).toBe('\tat com.example.orders.OrderService.reserve(OrderService.java:57)');
+  });
+
+  it('folds Java frames, Caused by and "... N more" into the exception line before them', () => {
+    const records = normalizePayload(payload(JAVA), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]?.message).toBe('java.lang.IllegalStateException: stock is negative');
+    expect(records[0]?.levelname).toBe('ERROR');
+    expect(records[0]?.exc_info).toBe(JAVA.slice(0, 5).join('\n'));
+    expect(records[1]?.message).toBe('next request');
+    expect(records[1]?.levelname).toBe('INFO');
+  });
+
+  it('keeps the ids of the folded events under cloudwatch.folded_ids', () => {
+    const records = normalizePayload(payload(JAVA), { rejoinMultiline: true });
+    expect(records[0]?.cloudwatch).toMatchObject({
+      id: 'id-0',
+      folded_ids: ['id-1', 'id-2', 'id-3', 'id-4'],
+    });
+    expect(records[1]?.cloudwatch).toEqual({
+      logGroup: '/ecs/orders',
+      logStream: 'orders/app/0123456789abcdef',
+      owner: '123456789012',
+      id: 'id-5',
+    });
+  });
+
+  it('folds a Python traceback, through its closing exception line, into the logged message', () => {
+    const records = normalizePayload(payload(PYTHON), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      name: 'orders',
+      levelname: 'ERROR',
+      message: 'could not charge card',
+      exc_info: PYTHON.slice(1, 5).join('\n'),
+    });
+    expect(records[1]).toMatchObject({ levelname: 'INFO', message: 'retrying' });
+  });
+
+  it('folds Node.js "    at" frames after a runtime line into its stack', () => {
+    const lines = [
+      '2023-11-01T10:47:57.081Z\t8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01\tERROR\tError: boom',
+      '    at handler (/var/task/index.js:3:9)',
+      '    at Runtime.handleOnceNonStreaming (file:///var/runtime/index.mjs:1173:29)',
+    ];
+    const [record, ...rest] = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(rest).toHaveLength(0);
+    expect(record?.exc_info).toBe(['Error: boom', lines[1], lines[2]].join('\n'));
+    expect(record?.aws_request_id).toBe('8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01');
+  });
+
+  it('folds a Go panic and its goroutine dump', () => {
+    const lines = [
+      'panic: boom',
+      '',
+      'goroutine 1 [running]:',
+      'main.main()',
+      '\t/src/main.go:9 +0x2c',
+      'START RequestId: x',
+    ];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]?.exc_info).toBe(
+      'panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:9 +0x2c',
+    );
+    expect(records[0]?.levelname).toBe('ERROR');
+    expect(records[1]?.message).toBe('START RequestId: x');
+  });
+
+  it('never folds the first event of a payload or a line that is not a continuation', () => {
+    const lines = ['\tat orphan.Frame(Frame.java:1)', 'plain', 'also plain'];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records.map((r) => r.message)).toEqual(lines);
+  });
+});
