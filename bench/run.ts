@@ -154,6 +154,7 @@ async function main(): Promise<void> {
     {
       'AWS SDK bundled': bundles.handlerSdkBundled,
       'AWS SDK external (runtime-provided)': bundles.handlerSdkExternal,
+      'AWS SDK bundled, minified': bundles.handlerSdkBundledMinified,
     },
     options.quick ? 5 : 9,
   );
