@@ -1,5 +1,5 @@
 import type { LogEvent, MalformedLogEvent } from '../decode/subscriptionPayload.js';
-import { messageObjectOf, stripAnsi } from './fields.js';
+import { jsonDepthExceeds, messageObjectOf, stripAnsi } from './fields.js';
 import type { ParsedLine } from './logFormat.js';
 import { parseLine } from './parseLine.js';
 import { COLLISIONS_KEY, MESSAGE_FIELDS_KEY, RESERVED_KEYS, type ForwarderRecord } from './record.js';
@@ -69,9 +69,23 @@ export function buildRecord(
   return record;
 }
 
+// Nesting the record's JSON encoding survives with room to spare (V8 recurses per level), and
+// the line length below which that depth cannot be reached (two characters per level).
+const MAX_FIELD_DEPTH = 1000;
+const DEPTH_CHECK_LENGTH = 2 * MAX_FIELD_DEPTH;
+
 /** Normalizes one CloudWatch log event into one record (SPEC §3). Never throws. */
 export function normalizeEvent(event: LogEvent, source: EventSource): ForwarderRecord {
-  return buildRecord(parseLine(event.message), source, event.id, event.timestamp);
+  let parsed = parseLine(event.message);
+  if (
+    parsed.fields !== undefined &&
+    event.message.length > DEPTH_CHECK_LENGTH &&
+    jsonDepthExceeds(event.message, MAX_FIELD_DEPTH)
+  ) {
+    // Fields nested deeper than the record could be encoded: the line is forwarded whole as text.
+    parsed = { message: event.message.replace(/\r?\n$/, ''), format: 'text' };
+  }
+  return buildRecord(parsed, source, event.id, event.timestamp);
 }
 
 /**

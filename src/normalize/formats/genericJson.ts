@@ -27,7 +27,9 @@ export const genericJson: JsonFormat = {
   name: 'json',
   parse(object) {
     const consumed: string[] = [];
-    const message = first(object, MESSAGE_KEYS);
+    // A `message` that is null is still the line's message (`null`), unless another key has one.
+    const message =
+      first(object, MESSAGE_KEYS) ?? ('message' in object ? (['message', null] as const) : undefined);
     if (message !== undefined) consumed.push(message[0]);
     const level = first(object, LEVEL_KEYS);
     const levelname = level === undefined ? undefined : toLevelName(level[1]);
