@@ -18,14 +18,17 @@ const tsx = require('tsx/cjs/api');
 
 /** @type {typeof import('./validateLogGroupList.ts')} */
 const { validateLogGroupList } = tsx.require('./validateLogGroupList.ts', __filename);
+/** @type {typeof import('./logGroupListFile.ts')} */
+const { logGroupListFile } = tsx.require('./logGroupListFile.ts', __filename);
 
 const SERVICE_DIR = path.resolve(__dirname, '..');
 
-/** The log group list file for the stage, relative to the service directory. */
-function listFileFor(stage, logGroupsFile) {
-  if (logGroupsFile) return logGroupsFile;
-  const perStage = `config/log-groups.${stage}.yml`;
-  return fs.existsSync(path.join(SERVICE_DIR, perStage)) ? perStage : 'config/log-groups.yml';
+/** Serverless prints `error.stack`: keep it to the message, which already says what and where. */
+function messageOnly(name, message) {
+  const error = new Error(message);
+  error.name = name;
+  error.stack = `${name}: ${message}`;
+  return error;
 }
 
 module.exports = async ({ resolveVariable }) => {
@@ -34,13 +37,12 @@ module.exports = async ({ resolveVariable }) => {
     resolveVariable('sls:stage'),
     resolveVariable("param:logGroupsFile, ''"),
   ]);
-  const source = listFileFor(stage, String(logGroupsFile).trim());
-  if (!fs.existsSync(path.resolve(SERVICE_DIR, source))) {
-    throw Object.assign(new Error(`log group list ${source} does not exist (param logGroupsFile)`), {
-      stack: `LogGroupListError: log group list ${source} does not exist (param logGroupsFile)`,
-    });
-  }
-  const list = await resolveVariable(`file(./${path.posix.normalize(source)})`);
+  const source = logGroupListFile(stage, String(logGroupsFile), (file) =>
+    fs.existsSync(path.join(SERVICE_DIR, file)),
+  );
+  const file = path.resolve(SERVICE_DIR, source);
+  if (!fs.existsSync(file)) throw messageOnly('LogGroupListError', `${source}: log group list not found`);
+  const list = await resolveVariable(`file(${file})`);
   // Serverless's default function name; the forwarder's log group is /aws/lambda/<that name>.
   const ownLogGroup = `/aws/lambda/${service}-${stage}-forwarder`;
   try {
@@ -48,9 +50,8 @@ module.exports = async ({ resolveVariable }) => {
       cloudwatchLog: { logGroup, filter },
     }));
   } catch (error) {
-    // Serverless prints error.stack: keep it to the message, which already says what and where.
     if (error instanceof Error && error.name === 'LogGroupListError')
-      error.stack = `${error.name}: ${error.message}`;
+      throw messageOnly(error.name, error.message);
     throw error;
   }
 };

@@ -37,6 +37,8 @@ async function packageWith(name: string, args: string[]): Promise<Packaged> {
     ...process.env,
     // Loopback only, whatever the framework might try to reach.
     AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
+    // The stream name comes from params here, not from the shell (it would win over the default).
+    DELIVERY_STREAM_NAME: undefined,
     // Its own build folder: serverless-esbuild deletes the folder at the end of each run.
     ESBUILD_WORK_FOLDER: relative(SERVICE_DIR, join(work, `${name}-build`)),
   };
