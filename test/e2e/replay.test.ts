@@ -1,0 +1,330 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
+
+// The replay command as a user runs it (`npm run replay:failed`, here its tsx command), with the
+// real SDK clients, against the local Firehose and a minimal SQS endpoint (AWS JSON 1.0, the
+// protocol @aws-sdk/client-sqs speaks) that holds on-failure records.
+
+const STREAM = 'logging-test';
+const LOG_GROUP = '/aws/lambda/checkout';
+const LOG_STREAM = '2026/11/23/[$LATEST]5d4c3b2a19f8e7d6c5b4a39281706f5e';
+
+/** A subscription event of `count` Node.js runtime lines; ids are eventId(offset + i). */
+function subscriptionEvent(offset: number, count: number) {
+  return makeSubscriptionEvent({
+    logGroup: LOG_GROUP,
+    logStream: LOG_STREAM,
+    messages: Array.from({ length: count }, (_, i) => ({
+      id: eventId(offset + i),
+      message: `2026-11-23T02:00:00.000Z\t3c1e5f2a-9b7d-4c6e-8a1f-2d3b4c5d6e7f\tINFO\torder ${offset + i} paid`,
+    })),
+  });
+}
+
+/**
+ * What Lambda sends the on-failure destination after the last retry of an asynchronous
+ * invocation (shape of the example in the Lambda developer guide, "invocation record").
+ */
+function onFailureRecord(requestPayload: unknown) {
+  const requestId = randomUUID();
+  return {
+    version: '1.0',
+    timestamp: '2026-11-23T02:05:00.000Z',
+    requestContext: {
+      requestId,
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:cwl-forwarder-dev-forwarder:$LATEST',
+      condition: 'RetriesExhausted',
+      approximateInvokeCount: 3,
+    },
+    requestPayload,
+    responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+    responsePayload: {
+      errorType: 'DeliveryError',
+      errorMessage: `300 of 300 records were not delivered to Firehose stream "${STREAM}" (ServiceUnavailableException: 300); failing the invocation so Lambda retries the payload`,
+      trace: [],
+    },
+  };
+}
+
+interface QueueMessage {
+  readonly id: string;
+  readonly body: string;
+  visible: boolean;
+  receipt?: string;
+}
+
+/** An SQS queue on 127.0.0.1: ReceiveMessage, DeleteMessage, ChangeMessageVisibility. */
+async function startQueue(): Promise<{
+  url: string;
+  queueUrl: string;
+  messages: QueueMessage[];
+  deleted: string[];
+  close: () => Promise<void>;
+}> {
+  const messages: QueueMessage[] = [];
+  const deleted: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      const target = String(req.headers['x-amz-target']);
+      let output: unknown = {};
+      if (target === 'AmazonSQS.ReceiveMessage') {
+        const max = Number(input.MaxNumberOfMessages ?? 1);
+        const batch = messages.filter((m) => m.visible).slice(0, max);
+        for (const m of batch) {
+          m.visible = false;
+          m.receipt = randomUUID();
+        }
+        output = {
+          Messages: batch.map((m) => ({
+            MessageId: m.id,
+            ReceiptHandle: m.receipt,
+            MD5OfBody: createHash('md5').update(m.body).digest('hex'),
+            Body: m.body,
+          })),
+        };
+      } else if (target === 'AmazonSQS.DeleteMessage') {
+        const index = messages.findIndex((m) => m.receipt === input.ReceiptHandle);
+        const [gone] = messages.splice(index, 1);
+        if (gone !== undefined) deleted.push(gone.id);
+      } else if (target === 'AmazonSQS.ChangeMessageVisibility') {
+        const message = messages.find((m) => m.receipt === input.ReceiptHandle);
+        if (message !== undefined && input.VisibilityTimeout === 0) message.visible = true;
+      } else {
+        res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.0' });
+        res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#UnsupportedOperation', message: target }));
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0' });
+      res.end(JSON.stringify(output));
+    });
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    queueUrl: `${url}/123456789012/cwl-forwarder-dev-failed-payloads`,
+    messages,
+    deleted,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => {
+          done();
+        });
+      }),
+  };
+}
+
+let firehose: LocalFirehose;
+let dir: string;
+
+interface Run {
+  readonly code: number;
+  readonly lines: Record<string, unknown>[];
+  readonly stderr: string;
+}
+
+/** Runs the replay command, as `npm run replay:failed -- <args>` does. */
+function replay(args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      join('node_modules', '.bin', 'tsx'),
+      ['scripts/replay-failed.ts', ...args],
+      {
+        env: {
+          ...process.env,
+          AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+          DELIVERY_STREAM_NAME: STREAM,
+          ...env,
+        },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const lines = stdout
+          .split('\n')
+          .filter((line) => line.startsWith('{'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        resolve({ code: error === null ? 0 : Number(error.code ?? 1), lines, stderr });
+      },
+    );
+  });
+}
+
+const arrivedIds = (): string[] =>
+  firehose
+    .records(STREAM)
+    .map((r) => (JSON.parse(r.data.toString('utf8')) as { cloudwatch: { id: string } }).cloudwatch.id);
+
+const ids = (offset: number, count: number): string[] =>
+  Array.from({ length: count }, (_, i) => eventId(offset + i));
+
+beforeAll(async () => {
+  firehose = await startLocalFirehose({ streams: [STREAM] });
+  dir = await mkdtemp(join(tmpdir(), 'replay-'));
+});
+
+afterAll(async () => {
+  await firehose.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  firehose.setFaults({});
+  firehose.reset();
+});
+
+describe('replay-failed command', () => {
+  it('re-forwards the payloads of a file of on-failure records (JSON array) and prints one line each', async () => {
+    const file = join(dir, 'records.json');
+    await writeFile(
+      file,
+      JSON.stringify([
+        onFailureRecord(subscriptionEvent(0, 300)),
+        onFailureRecord(subscriptionEvent(300, 700)),
+      ]),
+    );
+    const run = await replay([file]);
+    expect(run.code).toBe(0);
+    expect(run.lines.slice(0, 2)).toMatchObject([
+      {
+        source: `${file}[0]`,
+        outcome: 'replayed',
+        condition: 'RetriesExhausted',
+        logGroup: LOG_GROUP,
+        events: 300,
+        delivered: 300,
+        failed: 0,
+      },
+      { source: `${file}[1]`, outcome: 'replayed', events: 700, delivered: 700, calls: 2 },
+    ]);
+    expect(run.lines[2]).toMatchObject({ total: { replayed: 2, failed: 0, skipped: 0 } });
+    expect(arrivedIds().sort()).toEqual(ids(0, 1_000));
+  });
+
+  it('reads NDJSON and single-record files, and bare subscription events', async () => {
+    const ndjson = join(dir, 'records.ndjson');
+    await writeFile(
+      ndjson,
+      `${JSON.stringify(onFailureRecord(subscriptionEvent(0, 5)))}\n${JSON.stringify(onFailureRecord(subscriptionEvent(5, 5)))}\n`,
+    );
+    const single = join(dir, 'one.json');
+    await writeFile(single, JSON.stringify(onFailureRecord(subscriptionEvent(10, 5)), null, 2));
+    const bare = join(dir, 'event.json');
+    await writeFile(bare, JSON.stringify(subscriptionEvent(15, 5)));
+    const run = await replay([ndjson, single, bare]);
+    expect(run.code).toBe(0);
+    expect(run.lines.map((l) => l.source)).toEqual([`${ndjson}:1`, `${ndjson}:2`, single, bare, undefined]);
+    expect(arrivedIds().sort()).toEqual(ids(0, 20));
+  });
+
+  it('with --dry-run sends nothing and prints what it would send', async () => {
+    const file = join(dir, 'dry.json');
+    await writeFile(file, JSON.stringify(onFailureRecord(subscriptionEvent(0, 600))));
+    const run = await replay([file, '--dry-run']);
+    expect(run.code).toBe(0);
+    expect(firehose.stats().calls).toBe(0);
+    expect(run.lines[0]).toMatchObject({ outcome: 'would-send', events: 600, records: 600, calls: 2 });
+    expect(run.lines[0]?.firstRecord).toMatchObject({
+      message: 'order 0 paid',
+      cloudwatch: { id: eventId(0) },
+    });
+  });
+
+  it('fails (exit 1) and says why when the payload still cannot be delivered', async () => {
+    firehose.setFaults({ failAll: true });
+    const file = join(dir, 'fail.json');
+    await writeFile(file, JSON.stringify(onFailureRecord(subscriptionEvent(0, 50))));
+    const run = await replay([file], { DELIVERY_MAX_ATTEMPTS: '2' });
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toMatchObject({ outcome: 'failed', delivered: 0, failed: 50 });
+    expect(String(run.lines[0]?.error)).toContain('ServiceUnavailableException: 50');
+  });
+
+  it('skips (exit 1) a record that carries no subscription event', async () => {
+    const file = join(dir, 'foreign.json');
+    await writeFile(file, JSON.stringify(onFailureRecord({ ORDER_IDS: ['9e07af03'] })));
+    const run = await replay([file]);
+    expect(run.code).toBe(1);
+    expect(run.lines[0]).toMatchObject({ outcome: 'skipped' });
+    expect(firehose.stats().calls).toBe(0);
+  });
+
+  it('refuses to run without input, naming what it needs', async () => {
+    const run = await replay([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--queue-url');
+  });
+
+  describe('from the on-failure SQS queue', () => {
+    it('deletes a message only after its payload was delivered', async () => {
+      const queue = await startQueue();
+      try {
+        queue.messages.push(
+          { id: 'm-1', body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 400))), visible: true },
+          { id: 'm-2', body: JSON.stringify(onFailureRecord({ ORDER_IDS: [] })), visible: true },
+          { id: 'm-3', body: JSON.stringify(onFailureRecord(subscriptionEvent(400, 400))), visible: true },
+        );
+        const run = await replay(['--queue-url', queue.queueUrl], { AWS_ENDPOINT_URL_SQS: queue.url });
+        expect(run.code).toBe(1);
+        expect(queue.deleted).toEqual(['m-1', 'm-3']);
+        expect(queue.messages.map((m) => m.id)).toEqual(['m-2']);
+        expect(arrivedIds().sort()).toEqual(ids(0, 800));
+        expect(run.lines.map((l) => l.outcome)).toEqual(['replayed', 'skipped', 'replayed', undefined]);
+      } finally {
+        await queue.close();
+      }
+    });
+
+    it('keeps every message when Firehose keeps failing', async () => {
+      firehose.setFaults({ failAll: true });
+      const queue = await startQueue();
+      try {
+        queue.messages.push({
+          id: 'm-1',
+          body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 10))),
+          visible: true,
+        });
+        const run = await replay(['--queue-url', queue.queueUrl], {
+          AWS_ENDPOINT_URL_SQS: queue.url,
+          DELIVERY_MAX_ATTEMPTS: '2',
+        });
+        expect(run.code).toBe(1);
+        expect(queue.deleted).toEqual([]);
+        expect(queue.messages).toHaveLength(1);
+      } finally {
+        await queue.close();
+      }
+    });
+
+    it('with --dry-run deletes nothing and leaves the messages visible', async () => {
+      const queue = await startQueue();
+      try {
+        queue.messages.push({
+          id: 'm-1',
+          body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 10))),
+          visible: true,
+        });
+        const run = await replay(['--queue-url', queue.queueUrl, '--dry-run'], {
+          AWS_ENDPOINT_URL_SQS: queue.url,
+        });
+        expect(run.code).toBe(0);
+        expect(run.lines[0]).toMatchObject({ source: 'sqs:m-1', outcome: 'would-send', events: 10 });
+        expect(queue.deleted).toEqual([]);
+        expect(queue.messages[0]?.visible).toBe(true);
+        expect(firehose.stats().calls).toBe(0);
+      } finally {
+        await queue.close();
+      }
+    });
+  });
+});
