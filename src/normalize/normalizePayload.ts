@@ -1,5 +1,10 @@
-import { isLogEvent, type DataMessage, type LogEvent } from '../decode/subscriptionPayload.js';
-import { isAtFrame, PY_TRACEBACK } from './formats/stacks.js';
+import {
+  isLogEvent,
+  type DataMessage,
+  type LogEvent,
+  type MalformedLogEvent,
+} from '../decode/subscriptionPayload.js';
+import { exceptionStart, isAtFrame, PY_TRACEBACK } from './formats/stacks.js';
 import type { ParsedLine } from './logFormat.js';
 import {
   buildRecord,
@@ -39,7 +44,8 @@ export const FOLDED_IDS_KEY = 'folded_ids';
  * recent call last):` and what follows it (indented `File "…"` frames and their code lines, the
  * closing `Type: message` line, the chained-exception sentences); indented `at …` frames of
  * Java, Node.js and .NET; `Caused by:` / `Suppressed:`; `... N more`; .NET's `--- End of …` and
- * ` ---> ` lines; Go's `goroutine N […]:` and its frames after a `panic:`. A plain-text line
+ * ` ---> ` lines; Go's `goroutine N […]:` and its frames after a `panic:`; and the throwable's own
+ * line (`java.lang.X: boom`) between a logger's ERROR / WARNING line without a stack and a frame. A plain-text line
  * whose record gains a stack becomes ERROR, as it would had the stack come in the same event.
  */
 export function normalizePayload(payload: DataMessage, options: NormalizeOptions = {}): ForwarderRecord[] {
@@ -134,22 +140,40 @@ function continuation(line: string, state: StackState): StackState | undefined {
   return undefined;
 }
 
-/** A head event and the continuation lines folded into it. */
+/** A head event, its parse, and the continuation lines folded into it. */
 interface Group {
   readonly event: LogEvent;
+  readonly parsed: ParsedLine;
   readonly lines: string[];
   readonly ids: string[];
 }
 
+/**
+ * `java.lang.IllegalStateException: boom` right after a logger's error line that carried no
+ * stack, and right before a frame: Log4j2 / Logback print the throwable on the lines after the
+ * message, so it belongs to that record, not to one of its own.
+ */
+function isThrowableHeader(
+  group: Group,
+  line: string,
+  next: LogEvent | MalformedLogEvent | undefined,
+): boolean {
+  const { parsed } = group;
+  if (group.lines.length > 0 || parsed.exc_info !== undefined || parsed.format === 'text') return false;
+  if (parsed.levelname !== 'ERROR' && parsed.levelname !== 'WARNING' && parsed.levelname !== 'CRITICAL')
+    return false;
+  if (next === undefined || !isLogEvent(next) || !isAtFrame(trimmedEnd(next.message))) return false;
+  return exceptionStart(line) === 0;
+}
+
 function recordOf(group: Group, source: EventSource): ForwarderRecord {
-  const { event, lines, ids } = group;
-  if (lines.length === 0) return normalizeEvent(event, source);
-  const parsed: ParsedLine = parseLine(event.message);
+  const { event, parsed, lines, ids } = group;
+  if (lines.length === 0) return buildRecord(parsed, source, event.id, event.timestamp);
   const folded = lines.join('\n');
   const first = lines[0] ?? '';
   if (parsed.exc_info !== undefined) {
     parsed.exc_info = `${parsed.exc_info}\n${folded}`;
-  } else if (first === PY_TRACEBACK) {
+  } else if (first === PY_TRACEBACK || exceptionStart(first) === 0) {
     parsed.exc_info = folded;
   } else {
     // Frames without their exception line: the head line is it (`java.lang.X: boom`,
@@ -167,7 +191,10 @@ function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderReco
   let group: Group | undefined;
   let state: StackState = 'none';
   let lastTime = 0;
-  for (const event of payload.logEvents) {
+  const events = payload.logEvents;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event === undefined) continue;
     if (!isLogEvent(event)) {
       if (group !== undefined) records.push(recordOf(group, source));
       group = undefined;
@@ -176,7 +203,9 @@ function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderReco
     }
     lastTime = event.timestamp;
     const line = trimmedEnd(event.message);
-    const next: StackState | undefined = group === undefined ? undefined : continuation(line, state);
+    let next: StackState | undefined = group === undefined ? undefined : continuation(line, state);
+    if (group !== undefined && next === undefined && isThrowableHeader(group, line, events[i + 1]))
+      next = 'frames';
     if (group !== undefined && next !== undefined) {
       group.lines.push(line);
       group.ids.push(event.id);
@@ -184,7 +213,7 @@ function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderReco
       continue;
     }
     if (group !== undefined) records.push(recordOf(group, source));
-    group = { event, lines: [], ids: [] };
+    group = { event, parsed: parseLine(event.message), lines: [], ids: [] };
     state = initialState(line);
   }
   if (group !== undefined) records.push(recordOf(group, source));

@@ -108,6 +108,28 @@ describe('normalizePayload multi-line rejoin', () => {
     expect(records[1]?.message).toBe('START RequestId: x');
   });
 
+  it("folds a logger's throwable, header line included, into the logger's ERROR line", () => {
+    const lines = [
+      '2023-11-01 10:47:57,081 [main] ERROR com.example.orders.OrderService - Order 42 failed',
+      ...JAVA,
+    ];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      name: 'com.example.orders.OrderService',
+      levelname: 'ERROR',
+      message: 'Order 42 failed',
+      exc_info: JAVA.slice(0, 5).join('\n'),
+    });
+  });
+
+  it('does not take an exception-looking line into an INFO line before it', () => {
+    const lines = ['START RequestId: 8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01 Version: $LATEST', ...JAVA];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(3);
+    expect(records[1]?.message).toBe('java.lang.IllegalStateException: stock is negative');
+  });
+
   it('never folds the first event of a payload or a line that is not a continuation', () => {
     const lines = ['\tat orphan.Frame(Frame.java:1)', 'plain', 'also plain'];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
