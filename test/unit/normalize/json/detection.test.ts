@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+
+/** Which format claims a JSON line when formats share keys (`formats/index.ts` order). */
+const source: EventSource = { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', defaultName: 'fn' };
+
+function normalize(object: Record<string, unknown>) {
+  return normalizeEvent({ id: '1', timestamp: 0, message: JSON.stringify(object) }, source);
+}
+
+describe('JSON format detection', () => {
+  it('takes a Powertools record for Powertools, not for Lambda’s own JSON record, so service names it', () => {
+    const record = normalize({
+      level: 'INFO',
+      location: 'h:1',
+      message: 'm',
+      timestamp: 't',
+      service: 'pay',
+    });
+    expect(record.log_format).toBe('powertools');
+    expect(record.name).toBe('pay');
+  });
+
+  it('keeps Lambda’s Python JSON record with a service passed in extra as Lambda JSON, named by its logger', () => {
+    const record = normalize({
+      timestamp: '2023-11-01T10:47:57.081Z',
+      level: 'ERROR',
+      message: 'm',
+      logger: 'app',
+      requestId: 'r',
+      location: '/var/task/app.py:h:3',
+      service: 'pay',
+    });
+    expect(record.log_format).toBe('lambda-json');
+    expect(record.name).toBe('app');
+    expect(record.service).toBe('pay');
+  });
+
+  it('tells zerolog (time) from winston (timestamp) by their time key', () => {
+    expect(normalize({ level: 'info', time: 't', message: 'm' }).log_format).toBe('zerolog');
+    expect(normalize({ level: 'info', timestamp: 't', message: 'm' }).log_format).toBe('winston');
+  });
+
+  it('tells bunyan (v: 0) from pino', () => {
+    expect(
+      normalize({ name: 'a', hostname: 'h', pid: 1, level: 30, msg: 'm', time: 't', v: 0 }).log_format,
+    ).toBe('bunyan');
+    expect(normalize({ level: 30, time: 1, pid: 1, hostname: 'h', msg: 'm' }).log_format).toBe('pino');
+  });
+
+  it('tells zap (ts) from logrus (time)', () => {
+    expect(normalize({ level: 'info', ts: 1.5, msg: 'm' }).log_format).toBe('zap');
+    expect(normalize({ level: 'info', time: 't', msg: 'm' }).log_format).toBe('logrus');
+  });
+
+  it('leaves a JSON object no library claims to the generic format, message and level found by their usual keys', () => {
+    const record = normalize({ severity: 'NOTICE', text: 'hello', logger_name: 'x.Y' });
+    expect(record).toMatchObject({ log_format: 'json', message: 'hello', levelname: 'INFO', name: 'x.Y' });
+  });
+});
+
+describe('Lambda platform records', () => {
+  it('reads a runtimeDone with status error as ERROR, with success as INFO', () => {
+    const done = (status: string) =>
+      normalize({ time: 't', type: 'platform.runtimeDone', record: { requestId: 'r', status } });
+    expect(done('error').levelname).toBe('ERROR');
+    expect(done('failure').levelname).toBe('ERROR');
+    expect(done('success').levelname).toBe('INFO');
+  });
+
+  it('summarises a type it does not know as the type and its record, INFO, record kept', () => {
+    const record = normalize({ time: 't', type: 'platform.somethingNew', record: { a: 1 } });
+    expect(record.message).toBe('platform.somethingNew {"a":1}');
+    expect(record.levelname).toBe('INFO');
+    expect(record.lambda).toEqual({ type: 'platform.somethingNew', a: 1 });
+  });
+
+  it('writes the initStart runtime version the way the text INIT_START line does', () => {
+    const record = normalize({
+      time: 't',
+      type: 'platform.initStart',
+      record: { initializationType: 'on-demand', phase: 'init', runtimeVersion: 'nodejs:20.v13' },
+    });
+    expect(record.message).toBe('INIT_START Runtime Version: nodejs:20.v13');
+  });
+});
