@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePayload } from '../../tools/subscription-event/encodeSubscriptionEvent.js';
+import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+
+const SERVERLESS = resolve('node_modules/osls/bin/serverless.js');
+const STREAM = 'logging-test';
+
+interface Result {
+  code: number | null;
+  output: string;
+}
+
+function invokeLocal(eventFile: string, env: Record<string, string>): Promise<Result> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      process.execPath,
+      [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', eventFile],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          AWS_REGION: 'us-east-1',
+          AWS_EC2_METADATA_DISABLED: 'true',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => { done({ code, output }); });
+  });
+}
+
+function payloadEventCount(file: string): number {
+  const event = JSON.parse(readFileSync(file, 'utf8')) as { awslogs: { data: string } };
+  const payload = JSON.parse(gunzipSync(Buffer.from(event.awslogs.data, 'base64')).toString()) as {
+    logEvents: { id: string }[];
+  };
+  return payload.logEvents.length;
+}
+
+describe('serverless invoke local', () => {
+  let firehose: LocalFirehose;
+  let scratch: string;
+
+  beforeAll(async () => {
+    firehose = await startLocalFirehose({ streams: [STREAM] });
+    scratch = mkdtempSync(join(tmpdir(), 'cwl-forwarder-e2e-'));
+  });
+  afterAll(async () => {
+    await firehose.close();
+  });
+
+  it('delivers one newline-terminated JSON record per log event of an events/ file', async () => {
+    firehose.reset();
+    const file = 'events/python-json-logger.json';
+    const result = await invokeLocal(file, {
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+      DELIVERY_STREAM_NAME: STREAM,
+    });
+    expect(result.code, result.output).toBe(0);
+    const records = firehose.records(STREAM);
+    expect(records).toHaveLength(payloadEventCount(file));
+    for (const record of records) {
+      const line = record.data.toString('utf8');
+      expect(line.endsWith('\n')).toBe(true);
+      expect(line.indexOf('\n')).toBe(line.length - 1);
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      expect(Object.keys(parsed)).toEqual(
+        expect.arrayContaining(['asctime', 'name', 'levelname', 'message']),
+      );
+    }
+    const error = records
+      .map((r) => JSON.parse(r.data.toString('utf8')) as Record<string, unknown>)
+      .find((r) => r.levelname === 'ERROR');
+    expect(error?.exc_info).toMatch(/^Traceback \(most recent call last\):\n/);
+  });
+
+  it('acknowledges a control message and sends nothing', async () => {
+    firehose.reset();
+    const result = await invokeLocal('events/control-message.json', {
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+      DELIVERY_STREAM_NAME: STREAM,
+    });
+    expect(result.code, result.output).toBe(0);
+    expect(firehose.stats().calls).toBe(0);
+  });
+
+  it('fails with a clear decode error on a payload that is not gzip', async () => {
+    const file = join(scratch, 'not-gzip.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ awslogs: { data: Buffer.from('{"plain":"json"}').toString('base64') } }),
+    );
+    const result = await invokeLocal(file, {
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+      DELIVERY_STREAM_NAME: STREAM,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('DecodeError');
+    expect(result.output).toContain('not gzip data');
+  });
+
+  it('fails the invocation, naming the counts, when the stream does not exist', async () => {
+    firehose.reset();
+    const file = join(scratch, 'two-lines.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        encodePayload({
+          messageType: 'DATA_MESSAGE',
+          owner: '123456789012',
+          logGroup: '/aws/lambda/orders-api',
+          logStream: 's',
+          subscriptionFilters: [],
+          logEvents: [
+            { id: '1', timestamp: 1589201084000, message: 'one' },
+            { id: '2', timestamp: 1589201084001, message: 'two' },
+          ],
+        }),
+      ),
+    );
+    const result = await invokeLocal(file, {
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+      DELIVERY_STREAM_NAME: 'no-such-stream',
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('DeliveryError');
+    expect(result.output).toMatch(/2 of 2 records were not delivered.*ResourceNotFoundException: 2/);
+  });
+});
