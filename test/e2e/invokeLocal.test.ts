@@ -9,6 +9,7 @@ import { startLocalFirehose, type LocalFirehose } from '../../tools/local-fireho
 
 const SERVERLESS = resolve('node_modules/osls/bin/serverless.js');
 const STREAM = 'logging-test';
+const WORK_FOLDER = '.esbuild-invoke-local-test';
 
 interface Result {
   code: number | null;
