@@ -30,10 +30,15 @@ function invokeLocal(file: string, env: NodeJS.ProcessEnv): Promise<Invocation> 
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const collect = (chunk: Buffer): void => {
+      output += chunk.toString();
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     child.on('error', fail);
-    child.on('close', (code) => done({ code, output }));
+    child.on('close', (code) => {
+      done({ code, output });
+    });
   });
 }
 
@@ -70,7 +75,9 @@ async function main(): Promise<void> {
   };
   delete env.AWS_PROFILE;
   delete env.AWS_SESSION_TOKEN;
-  console.log(`local Firehose on ${firehose.url}, stream "${STREAM}"; replaying ${files.length} event file(s)\n`);
+  console.log(
+    `local Firehose on ${firehose.url}, stream "${STREAM}"; replaying ${files.length} event file(s)\n`,
+  );
   let failures = 0;
   try {
     for (const file of files) {
@@ -88,7 +95,9 @@ async function main(): Promise<void> {
   const stats = firehose.stats();
   const written = firehose.files(STREAM).map((f) => relative(process.cwd(), f));
   console.log(`${stats.recordsAccepted} records delivered in ${stats.calls} PutRecordBatch call(s).`);
-  console.log(`NDJSON files (laid out like Firehose's S3 backup) under ${relative(process.cwd(), OUTPUT_DIR)}/:`);
+  console.log(
+    `NDJSON files (laid out like Firehose's S3 backup) under ${relative(process.cwd(), OUTPUT_DIR)}/:`,
+  );
   for (const file of written) console.log(`   ${file}`);
   if (failures > 0) {
     console.error(`\n${failures} invocation(s) failed; see their errors above.`);

@@ -29,6 +29,9 @@ function invokeLocal(eventFile: string, env: Record<string, string>): Promise<Re
           AWS_SECRET_ACCESS_KEY: 'test',
           AWS_REGION: 'us-east-1',
           AWS_EC2_METADATA_DISABLED: 'true',
+          // serverless-esbuild removes its work folder when done: one per test file, so test
+          // files running in parallel do not delete each other's bundles.
+          ESBUILD_WORK_FOLDER: WORK_FOLDER,
           ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +41,9 @@ function invokeLocal(eventFile: string, env: Record<string, string>): Promise<Re
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', fail);
-    child.on('close', (code) => { done({ code, output }); });
+    child.on('close', (code) => {
+      done({ code, output });
+    });
   });
 }
 
