@@ -207,3 +207,15 @@ describe('buildRecord', () => {
     });
   });
 });
+
+describe('record timestamps', () => {
+  it('writes milliseconds with three digits and asctime without them, across seconds', () => {
+    const at = (ms: number) => normalizeEvent({ id: '1', timestamp: ms, message: 'x' }, source);
+    const base = Date.UTC(2024, 1, 29, 23, 59, 59);
+    expect(at(base + 5)['@timestamp']).toBe('2024-02-29T23:59:59.005Z');
+    expect(at(base + 5).asctime).toBe('2024-02-29T23:59:59+0000');
+    expect(at(base + 1000)['@timestamp']).toBe('2024-03-01T00:00:00.000Z');
+    expect(at(base + 1000).asctime).toBe('2024-03-01T00:00:00+0000');
+    expect(at(base + 999)['@timestamp']).toBe('2024-02-29T23:59:59.999Z');
+  });
+});
