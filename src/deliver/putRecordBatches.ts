@@ -11,7 +11,12 @@ export interface DeliveryOptions {
   readonly deliveryStreamName: string;
   /** PutRecordBatch calls in flight at once. */
   readonly concurrency: number;
-  /** Sends of one record, the first included, before it counts as failed. */
+  /**
+   * Calls in a row that deliver none of a batch's pending records before those records count as
+   * failed (the first call included). A call that delivers some of them is progress and starts
+   * the count again: a stream shedding part of the load (per-record `ServiceUnavailableException`)
+   * is worked through while time lasts, and one refusing everything is given up on quickly.
+   */
   readonly maxAttempts: number;
   /** Milliseconds left in the invocation (Lambda's `context.getRemainingTimeInMillis`). */
   readonly remainingTimeMs: () => number;
@@ -58,11 +63,43 @@ function errorInfo(error: unknown): { code: string; message: string } {
   return { code: 'Error', message: String(error) };
 }
 
+/** What one call did to the records it sent. */
+interface CallOutcome {
+  /** Records to send again (rejected one by one, or all of a failed call). */
+  readonly retry: EncodedRecord[];
+  /** The error of each of those records. */
+  readonly errors: FailedRecord[];
+  /** The call failed in a way that sending it again will not fix. */
+  readonly permanent: boolean;
+}
+
+/** A counting semaphore: at most `size` holders, waiters served first come, first served. */
+class CallSlots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next === undefined) this.free++;
+    else next();
+  }
+}
+
 /**
  * Sends the batches with PutRecordBatch, at most `concurrency` calls at once. Records that come
  * back with an `ErrorCode`, and whole calls that fail with a retryable error (throttling, 5xx,
  * timeouts, dropped connections), are sent again, only those records, after an exponential,
- * fully jittered backoff, while attempts and the invocation's time (less `reserveMs`) last.
+ * fully jittered backoff, while calls make progress (see `maxAttempts`) and the invocation's
+ * time (less `reserveMs`) lasts.
  * Never throws: what could not be delivered is in the report, each record with its last error.
  */
 export async function deliverBatches(
@@ -94,22 +131,28 @@ export async function deliverBatches(
     report.billedUnits += Math.ceil(record.data.length / BILLING_UNIT_BYTES);
   };
 
+  const slots = new CallSlots(Math.max(1, options.concurrency));
+
   /** One call: accepts what Firehose took, returns the records to send again with their errors. */
-  async function put(
-    pending: readonly EncodedRecord[],
-    budgetMs: number,
-  ): Promise<{ retry: EncodedRecord[]; errors: FailedRecord[]; permanent: boolean }> {
-    report.calls++;
-    for (const record of pending) report.bytesSent += record.data.length;
+  async function put(pending: readonly EncodedRecord[]): Promise<CallOutcome | 'no time left'> {
     const retry: EncodedRecord[] = [];
     const errors: FailedRecord[] = [];
+    await slots.acquire();
+    // Measured after the wait for a slot, which came out of the invocation's time too.
+    const callBudget = timeLeft();
+    if (callBudget <= 0) {
+      slots.release();
+      return 'no time left';
+    }
+    report.calls++;
+    for (const record of pending) report.bytesSent += record.data.length;
     try {
       const output = await client.send(
         new PutRecordBatchCommand({
           DeliveryStreamName: options.deliveryStreamName,
           Records: pending.map((record) => ({ Data: record.data })),
         }),
-        { abortSignal: AbortSignal.timeout(Math.max(1, Math.min(callTimeout, budgetMs))) },
+        { abortSignal: AbortSignal.timeout(Math.max(1, Math.min(callTimeout, callBudget))) },
       );
       // Each record is judged by its own response, whatever FailedPutCount says: a 200 with
       // per-record errors is the normal shape of a partial failure, and the SDK does not retry it.
@@ -133,29 +176,34 @@ export async function deliverBatches(
       const { code, message } = errorInfo(error);
       for (const record of pending) errors.push({ id: record.id, errorCode: code, errorMessage: message });
       return { retry: [...pending], errors, permanent: !isRetryableCallError(error) };
+    } finally {
+      slots.release();
     }
   }
 
   async function deliverOne(batch: readonly EncodedRecord[]): Promise<void> {
     let pending = batch;
     let lastErrors: FailedRecord[] = [];
+    let stalled = 0;
     for (let attempt = 1; ; attempt++) {
-      const budget = timeLeft();
-      if (budget <= 0) {
+      const outcome = await put(pending);
+      if (outcome === 'no time left') {
         // Records that were tried keep their last real error; the others say why they were not.
         if (lastErrors.length > 0) report.failed.push(...lastErrors);
         else failAll(pending, DEADLINE_EXCEEDED, 'no time left in the invocation to send these records');
         return;
       }
       if (attempt > 1) report.retriedRecords += pending.length;
-      const outcome = await put(pending, budget);
+      stalled = outcome.retry.length < pending.length ? 0 : stalled + 1;
       pending = outcome.retry;
       lastErrors = outcome.errors;
       if (pending.length === 0) return;
-      if (outcome.permanent || attempt >= options.maxAttempts) {
+      if (outcome.permanent || stalled >= options.maxAttempts) {
         report.failed.push(...lastErrors);
         return;
       }
+      // The delay grows with every retry, progress or not: partial failures are Firehose's sign of
+      // a stream over its throughput, where backing off is what lets the rest through.
       const delay = backoffDelay(attempt - 1, backoff, random);
       // Waiting past the deadline would only postpone the same failure.
       if (delay >= timeLeft()) {
@@ -166,14 +214,8 @@ export async function deliverBatches(
     }
   }
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < batches.length) {
-      const batch = batches[next++];
-      if (batch !== undefined) await deliverOne(batch);
-    }
-  };
-  const workers = Math.max(1, Math.min(options.concurrency, batches.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  // Every batch is worked on at once; only the calls in flight are bounded, so a batch waiting
+  // out its backoff does not hold a slot that another batch could use.
+  await Promise.all(batches.map((batch) => deliverOne(batch)));
   return report;
 }

@@ -57,7 +57,12 @@ export interface BackoffOptions {
   readonly capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = Object.freeze({ baseMs: 100, capMs: 5_000 });
+/**
+ * 100 ms, doubling, at most 2 s: Firehose's throughput quotas are per second, so a wait of up to
+ * a couple of seconds lets a throttled stream recover, and a dozen retries still fit in a
+ * 60-second function with room for the calls themselves.
+ */
+export const DEFAULT_BACKOFF: BackoffOptions = Object.freeze({ baseMs: 100, capMs: 2_000 });
 
 /**
  * Exponential backoff with full jitter: a uniform draw in [0, min(cap, base·2^retry)).

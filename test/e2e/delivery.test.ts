@@ -42,10 +42,11 @@ interface Options {
 }
 
 function forward(event: SubscriptionEvent, options: Options = {}): Promise<ForwardSummary> {
+  // The function's defaults unless a test says otherwise.
   const config = readConfig({
     DELIVERY_STREAM_NAME: options.stream ?? STREAM,
-    DELIVERY_MAX_ATTEMPTS: String(options.maxAttempts ?? 15),
-    DELIVERY_CONCURRENCY: String(options.concurrency ?? 4),
+    DELIVERY_MAX_ATTEMPTS: options.maxAttempts === undefined ? undefined : String(options.maxAttempts),
+    DELIVERY_CONCURRENCY: options.concurrency === undefined ? undefined : String(options.concurrency),
   });
   const deadline = Date.now() + (options.deadlineInMs ?? 25_000);
   return forwardLogs(event, { config, firehose: client(), remainingTimeMs: () => deadline - Date.now() });

@@ -139,7 +139,7 @@ describe('deliverBatches', () => {
     expect(countByErrorCode(report.failed)).toEqual({ ResourceNotFoundException: 3 });
   });
 
-  it('gives up after maxAttempts sends of a record, naming its last error', async () => {
+  it('gives up after maxAttempts calls in a row that deliver nothing, naming the last error', async () => {
     const { sender, calls } = scriptedSender((ids) => ({
       FailedPutCount: ids.length,
       RequestResponses: ids.map(() => ({
@@ -153,6 +153,22 @@ describe('deliverBatches', () => {
     expect(report.failed.map((f) => f.id)).toEqual(['e0', 'e1']);
     expect(countByErrorCode(report.failed)).toEqual({ ServiceUnavailableException: 2 });
     expect(report.retriedRecords).toBe(4);
+  });
+
+  it('keeps retrying past maxAttempts while each call delivers some of the records', async () => {
+    // Each call accepts only the first pending record: always progress, never a whole success.
+    const { sender, calls } = scriptedSender((ids) => ({
+      FailedPutCount: ids.length - 1,
+      RequestResponses: ids.map((id, i) =>
+        i === 0
+          ? { RecordId: `r-${id}` }
+          : { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' },
+      ),
+    }));
+    const report = await deliverBatches(sender, [records(6)], options({ maxAttempts: 2 }));
+    expect(calls).toHaveLength(6);
+    expect(report.delivered).toBe(6);
+    expect(report.failed).toEqual([]);
   });
 
   it('waits with growing, jittered backoff between attempts', async () => {
@@ -183,16 +199,21 @@ describe('deliverBatches', () => {
     });
     const report = await deliverBatches(
       sender,
-      [records(2, 'a'), records(2, 'b')],
+      [records(2, 'a'), records(2, 'b'), records(2, 'c')],
       options({ concurrency: 1, reserveMs: 1_000, remainingTimeMs: () => now }),
     );
-    // First call at 10 s left; after it 4 s are left, a second call; then the deadline.
+    // A call at 10 s left, one more at 4 s left; then the deadline: `a` and `b` keep their last
+    // error, `c` was never sent.
     expect(calls).toEqual([
       ['a0', 'a1'],
-      ['a0', 'a1'],
+      ['b0', 'b1'],
     ]);
     expect(report.delivered).toBe(0);
-    expect(countByErrorCode(report.failed)).toEqual({ InternalFailure: 2, [DEADLINE_EXCEEDED]: 2 });
+    expect(countByErrorCode(report.failed)).toEqual({ InternalFailure: 4, [DEADLINE_EXCEEDED]: 2 });
+    expect(report.failed.filter((f) => f.errorCode === DEADLINE_EXCEEDED).map((f) => f.id)).toEqual([
+      'c0',
+      'c1',
+    ]);
   });
 
   it('does not sleep past the deadline: a backoff longer than the time left fails at once', async () => {
@@ -210,6 +231,19 @@ describe('deliverBatches', () => {
     );
     expect(calls).toHaveLength(1);
     expect(report.failed).toHaveLength(1);
+  });
+
+  it('lets another batch use the call slot while one waits out its backoff', async () => {
+    const { sender, calls } = scriptedSender((ids, call) =>
+      call === 1 ? serviceError('InternalFailure', 500, 'internal') : ok(ids),
+    );
+    const report = await deliverBatches(
+      sender,
+      [records(1, 'a'), records(1, 'b')],
+      options({ concurrency: 1, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms + 20)) }),
+    );
+    expect(calls).toEqual([['a0'], ['b0'], ['a0']]);
+    expect(report.delivered).toBe(2);
   });
 
   it('keeps at most `concurrency` calls in flight, and uses them', async () => {
