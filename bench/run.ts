@@ -6,7 +6,7 @@
  *   npm run bench -- [--seed 42] [--quick] [--no-profile]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildBundles } from './buildBundles.js';
 import { OFFLINE_AWS_ENV, runNode } from './childProcess.js';
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
   mkdirSync(results, { recursive: true });
   const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
 
   log('building bundles (esbuild, as serverless-esbuild does)…');
   const bundles = await buildBundles(root, join(results, 'build'));
@@ -168,7 +169,9 @@ async function main(): Promise<void> {
   // ---- Report ----
   const out: string[] = [];
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  out.push(`## Benchmark — seed ${options.seed}, Node ${process.version}, ${cpu} × ${cpus().length}`);
+  out.push(
+    `## Benchmark — seed ${options.seed}, Node ${process.version}, ${cpu} × ${cpus().length}, load average ${loadAtStart.toFixed(1)} at start`,
+  );
   out.push('');
   out.push(
     `Reproduce: \`npm ci && npm run bench${options.seed === 42 ? '' : ` -- --seed ${options.seed}`}${options.quick ? ' -- --quick' : ''}\``,
@@ -340,10 +343,27 @@ async function main(): Promise<void> {
     name,
     kib(c.bundleBytes),
     `${c.importMs.toFixed(1)} ms`,
+    `${c.requireWallMs.toFixed(1)} ms`,
+    `${c.requireCpuMs.toFixed(1)} ms`,
     `≤ ${TARGETS.importMs} ms: ${mark(c.importMs <= TARGETS.importMs)}`,
-    `median of ${c.runs} fresh \`node -e require()\` minus \`node -e ''\``,
   ]);
-  out.push(table(['variant', 'bundle size', 'import time', 'target', 'method'], coldRows));
+  out.push(
+    table(
+      [
+        'variant',
+        'bundle size',
+        'import (spawn − empty node)',
+        'require() wall, in-process',
+        'require() CPU',
+        'target',
+      ],
+      coldRows,
+    ),
+  );
+  out.push('');
+  out.push(
+    `Medians of ${Object.values(cold)[0]?.runs ?? 0} fresh processes each. Import = wall time of \`node -e "require(bundle)"\` minus \`node -e ""\`; the in-process columns time the \`require\` call alone, and its CPU time is the steadiest figure on a busy machine (the load average was ${loadavg()[0]?.toFixed(1) ?? '?'} on ${cpus().length} cores at the end of this run).`,
+  );
   out.push('');
 
   if (hotSpots.length > 0) {
