@@ -1,6 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
-import { envelope, isIsoTimestampAt, requestIdOf } from './envelope.js';
+import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './envelope.js';
 
 /**
  * The .NET runtime's text lines (.NET 6 and later): `<ISO time>\t<request id>\t<level>\t<message>`
@@ -32,19 +32,14 @@ const LABELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['Critical', 'CRITICAL'],
 ]);
 
-const MAX_ID_LENGTH = 64;
-
 export const dotnetRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
     const timeEnd = line.indexOf('\t');
     if (timeEnd < 19 || timeEnd > 40 || !isIsoTimestampAt(line, 0, timeEnd)) return undefined;
     const idEnd = line.indexOf('\t', timeEnd + 1);
-    if (idEnd < 0 || idEnd - timeEnd > MAX_ID_LENGTH) return undefined;
-    const id = line.slice(timeEnd + 1, idEnd);
-    // The id is a UUID or empty: a free-text second column means some other tab-separated text.
-    if (id.includes(' ')) return undefined;
-    const requestId = requestIdOf(id);
+    if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
+    const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
     const levelEnd = line.indexOf('\t', idEnd + 1);
     const level =
       levelEnd > 0 && levelEnd - idEnd <= 12 ? LABELS.get(line.slice(idEnd + 1, levelEnd)) : undefined;

@@ -1,5 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { ParsedLine } from '../logFormat.js';
+import { isUuidAt } from './scan.js';
 
 /**
  * Merges what a runtime's prefix says (level, request id) with what its body says once parsed
@@ -25,6 +26,18 @@ export function envelope(
 /** A request id as runtimes print it; `undefined` / empty outside an invocation. */
 export function requestIdOf(id: string): string | undefined {
   return id === '' || id === 'undefined' || id === 'null' ? undefined : id;
+}
+
+/**
+ * True for a runtime's request-id column: a Lambda request id (a UUID), or what the runtimes
+ * print outside an invocation (Node `undefined`, .NET and Python an empty string). Anything
+ * else there (`INFO` in a zap console line) means the line is some other tab-separated text.
+ */
+export function isRequestIdColumn(line: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 0) return true;
+  if (length === 9) return line.startsWith('undefined', start);
+  return length === 36 && isUuidAt(line, start);
 }
 
 /** `2020-05-11T12:44:44.123Z` (Node, .NET) — digits checked, not parsed; linear. */

@@ -14,6 +14,7 @@ import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Text } from './log4j2Text.js';
+import { logfmt } from './logfmt.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { pino } from './pino.js';
 import { powertools } from './powertools.js';
@@ -22,6 +23,7 @@ import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
+import { springBoot } from './springBoot.js';
 import { winston } from './winston.js';
 
 /**
@@ -57,8 +59,10 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   pythonRuntime,
   javaRuntime,
   lambdaExtension,
+  springBoot,
   log4j2Text,
   pythonLoggingText,
+  logfmt,
   goRuntime,
   rubyRuntime,
   dotnetConsole,

@@ -1,6 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
-import { envelope, isIsoTimestampAt, requestIdOf } from './envelope.js';
+import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './envelope.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
 
 /**
@@ -31,16 +31,13 @@ const NAME = 'lambda-nodejs';
 
 const ERROR_KINDS = ['Invoke Error', 'Uncaught Exception', 'Unhandled Promise Rejection'];
 
-// A request id is a UUID (36) or `undefined`; anything far longer is not this format.
-const MAX_ID_LENGTH = 64;
-
 export const nodeRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
     const timeEnd = line.indexOf('\t');
     if (timeEnd < 19 || timeEnd > 40 || !isIsoTimestampAt(line, 0, timeEnd)) return undefined;
     const idEnd = line.indexOf('\t', timeEnd + 1);
-    if (idEnd < 0 || idEnd - timeEnd > MAX_ID_LENGTH) return undefined;
+    if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
     const levelEnd = line.indexOf('\t', idEnd + 1);
     if (levelEnd < 0 || levelEnd - idEnd > 6) return undefined;
     const level = LEVELS.get(line.slice(idEnd + 1, levelEnd));

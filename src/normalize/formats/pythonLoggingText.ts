@@ -9,7 +9,10 @@ import { splitStack } from './stacks.js';
  *   (asctime's default is `%Y-%m-%d %H:%M:%S,mmm`), also with ` - ` between the fields (the
  *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) and without the
  *   name (`%(asctime)s %(levelname)s %(message)s`);
- * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`.
+ * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`;
+ * - uvicorn's default `%(levelprefix)s %(message)s`, the level and its colon padded to nine
+ *   characters: `INFO:     Started server process [1]` (encode/uvicorn uvicorn/logging.py,
+ *   `ColourizedFormatter.formatMessage`).
  * `logger.exception` appends the traceback after `\n` in the same record: it moves to exc_info.
  * Checked against CPython Lib/logging/__init__.py (`BASIC_FORMAT`, `Formatter.default_time_format`,
  * `default_msec_format`, `Formatter.format` appending `formatException`).
@@ -41,6 +44,10 @@ function parseBasic(line: string): ParsedLine | undefined {
   if (first < 4 || first > 8) return undefined;
   const level = LEVELS.get(line.slice(0, first));
   if (level === undefined) return undefined;
+  // uvicorn's `%(levelprefix)s %(message)s`: `INFO:     Started server process [1]`.
+  if (line.charCodeAt(first + 1) === 0x20) {
+    return result(level, undefined, line.slice(first + 1).trimStart());
+  }
   const second = line.indexOf(':', first + 1);
   if (second < 0 || second - first > MAX_NAME) return undefined;
   const name = line.slice(first + 1, second);

@@ -1,6 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { envelope, isIsoTimestampAt, requestIdOf } from './envelope.js';
+import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './envelope.js';
 import { PY_TRACEBACK, splitLines } from './stacks.js';
 
 /**
@@ -63,7 +63,7 @@ export const pythonRuntime: TextFormat = {
       const timeEnd = line.indexOf('\t', close + 2);
       if (timeEnd < 0 || !isIsoTimestampAt(line, close + 2, timeEnd)) return undefined;
       const idEnd = line.indexOf('\t', timeEnd + 1);
-      if (idEnd < 0 || idEnd - timeEnd > 64) return undefined;
+      if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
       const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
       return envelope(NAME, context.parseBody(line.slice(idEnd + 1)), toLevelName(levelText), requestId);
     }

@@ -35,7 +35,9 @@ const TEXT_FORMAT_FIXTURES = [
   'lambda-platform',
   'lambda-extension',
   'log4j2',
+  'spring-boot',
   'python-logging',
+  'logfmt',
   'runtime-crash',
   'text',
 ];

@@ -59,6 +59,12 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
     'Ruby backtrace',
     fill("\n/var/task/f.rb:3:in `h'", 'E, [2023-11-01T10:47:57.081234 #8] ERROR -- : x (E)'),
   ],
+  ['logfmt pairs', fill('a=b ', 'level=info ')],
+  ['logfmt unterminated quote with escapes', fill('\\"', 'level=info msg="')],
+  ['logfmt equals signs', fill('=', 'a')],
+  ['Spring Boot brackets', fill('[', '2023-11-01 10:47:57.081  INFO 1 --- ')],
+  ['Spring Boot colons', fill(' : ', '2023-11-01 10:47:57.081  INFO 1 --- [main] ')],
+  ['uvicorn prefix', fill(' ', 'INFO:')],
   ['ANSI escapes', fill('\u001b[1;2;3')],
   ['unicode', fill('完了✅\u00a0')],
 ];

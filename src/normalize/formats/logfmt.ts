@@ -1,0 +1,119 @@
+import { toLevelName } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * logfmt lines: `key=value` pairs separated by spaces, values bare or double-quoted with Go's
+ * escapes. Go's logrus writes them when not on a terminal (`TextFormatter`):
+ * `time="2023-11-01T10:47:57Z" level=info msg="Started" port=8080`; so do go-kit/log and
+ * log/slog's `TextHandler` (`time=… level=INFO msg=…`).
+ * `msg` is the message, `level` the level, `logger` / `name` the name; a `stack` / `stacktrace`
+ * value is exc_info; every other pair is kept as a field (values as strings, as written).
+ * Checked against sirupsen/logrus text_formatter.go (`appendKeyValue`, `needsQuoting`) and Go's
+ * log/slog text_handler.go.
+ */
+
+const NAME = 'logfmt';
+const MESSAGE_KEYS = new Set(['msg', 'message']);
+const LEVEL_KEYS = new Set(['level', 'lvl']);
+const NAME_KEYS = new Set(['logger', 'name', 'logger_name']);
+const STACK_KEYS = new Set(['stack', 'stacktrace', 'stack_trace']);
+// Keys the record reserves; a line's own value moves under original_fields (normalizeEvent).
+const MAX_KEY = 128;
+
+function unquote(line: string, start: number): [string, number] | undefined {
+  // `start` is just after the opening quote; Go's %q escapes: \" \\ \n \t \r and \uXXXX.
+  let out = '';
+  let i = start;
+  let from = start;
+  while (i < line.length) {
+    const c = line.charCodeAt(i);
+    if (c === 0x22 /* " */) return [out + line.slice(from, i), i + 1];
+    if (c === 0x5c /* \ */) {
+      out += line.slice(from, i);
+      const e = line.charAt(i + 1);
+      if (e === 'n') out += '\n';
+      else if (e === 't') out += '\t';
+      else if (e === 'r') out += '\r';
+      else if (e === 'u' || e === 'x') {
+        const width = e === 'u' ? 4 : 2;
+        const code = Number.parseInt(line.slice(i + 2, i + 2 + width), 16);
+        if (Number.isNaN(code)) return undefined;
+        out += String.fromCharCode(code);
+        i += width;
+      } else out += e;
+      i += 2;
+      from = i;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
+}
+
+function parsePairs(line: string): Map<string, string> | undefined {
+  const pairs = new Map<string, string>();
+  let i = 0;
+  while (i < line.length) {
+    while (line.charCodeAt(i) === 0x20) i++;
+    if (i >= line.length) break;
+    const eq = line.indexOf('=', i);
+    if (eq <= i || eq - i > MAX_KEY) return undefined;
+    const key = line.slice(i, eq);
+    if (key.includes(' ') || key.includes('"')) return undefined;
+    let value: string;
+    if (line.charCodeAt(eq + 1) === 0x22) {
+      const quoted = unquote(line, eq + 2);
+      if (quoted === undefined) return undefined;
+      [value, i] = quoted;
+    } else {
+      const space = line.indexOf(' ', eq + 1);
+      const end = space < 0 ? line.length : space;
+      value = line.slice(eq + 1, end);
+      i = end;
+    }
+    pairs.set(key, value);
+  }
+  return pairs;
+}
+
+export const logfmt: TextFormat = {
+  name: NAME,
+  parse(line) {
+    // Cheap rejection: a key of letters first, then `=`, before any space.
+    const c = line.charCodeAt(0);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) return undefined;
+    const eq = line.indexOf('=');
+    if (eq < 1 || eq > MAX_KEY) return undefined;
+    const space = line.indexOf(' ');
+    if (space >= 0 && space < eq) return undefined;
+    if (line.includes('\n')) return undefined;
+    const pairs = parsePairs(line);
+    if (pairs === undefined) return undefined;
+    let message: string | undefined;
+    let level: string | undefined;
+    let name: string | undefined;
+    let stack: string | undefined;
+    const fields: Record<string, unknown> = {};
+    for (const [key, value] of pairs) {
+      if (message === undefined && MESSAGE_KEYS.has(key)) message = value;
+      else if (level === undefined && LEVEL_KEYS.has(key)) level = value;
+      else if (name === undefined && NAME_KEYS.has(key) && value !== '') name = value;
+      else if (stack === undefined && STACK_KEYS.has(key) && value !== '') stack = value;
+      else fields[key] = value;
+    }
+    // Without a message or a level, `a=b` is more likely prose than logfmt.
+    if (message === undefined && level === undefined) return undefined;
+    const levelname = level === undefined ? undefined : toLevelName(level);
+    if (level !== undefined && levelname === undefined) fields.level = level;
+    const split =
+      stack === undefined ? splitStack(message ?? '') : { message: message ?? '', exc_info: stack };
+    return {
+      message: split.message,
+      levelname: levelname ?? (split.exc_info === undefined ? undefined : 'ERROR'),
+      name,
+      exc_info: split.exc_info?.replace(/\r\n?/g, '\n'),
+      fields: Object.keys(fields).length === 0 ? undefined : fields,
+    };
+  },
+};

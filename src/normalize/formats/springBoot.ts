@@ -1,0 +1,65 @@
+import { toLevelName } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { dateTimeEnd, skipSpaces } from './scan.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * Spring Boot's default console layout (Logback), common in Java containers on ECS/EKS:
+ * - Boot 2: `%d{yyyy-MM-dd HH:mm:ss.SSS} %5p ${PID} --- [%15.15t] %-40.40logger{39} : %m%n`
+ *   → `2023-11-01 10:47:57.081  INFO 1 --- [           main] c.e.orders.OrderApplication : Started`
+ * - Boot 3: the date as `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`; from 3.2 the application name in
+ *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`.
+ * The logger (abbreviated category) is the record's `name`, the thread is kept as `thread`, the
+ * process id as `pid`; a stack trace after the message moves to exc_info.
+ * Checked against spring-projects/spring-boot
+ * spring-boot-project/spring-boot/src/main/resources/org/springframework/boot/logging/logback/defaults.xml
+ * (`CONSOLE_LOG_PATTERN`).
+ */
+
+const NAME = 'spring-boot';
+const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+const MAX_PREFIX = 512;
+
+function bracket(line: string, start: number): [string, number] | undefined {
+  if (line.charCodeAt(start) !== 0x5b /* [ */) return undefined;
+  const close = line.indexOf(']', start);
+  if (close < 0 || close - start > 128) return undefined;
+  return [line.slice(start + 1, close).trim(), close + 1];
+}
+
+export const springBoot: TextFormat = {
+  name: NAME,
+  parse(line) {
+    const c = line.charCodeAt(0);
+    if (c < 0x30 || c > 0x39) return undefined;
+    let i = dateTimeEnd(line, 0);
+    if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+    i = skipSpaces(line, i);
+    const levelEnd = line.indexOf(' ', i);
+    if (levelEnd < 0 || levelEnd - i > 5 || !LEVELS.has(line.slice(i, levelEnd))) return undefined;
+    const level = line.slice(i, levelEnd);
+    i = skipSpaces(line, levelEnd);
+    const dashes = line.indexOf(' --- ', i);
+    if (dashes < 0 || dashes - i > 12) return undefined;
+    const pid = Number(line.slice(i, dashes));
+    if (!Number.isInteger(pid)) return undefined;
+    i = dashes + 5;
+    let thread = bracket(line, i);
+    if (thread === undefined) return undefined;
+    let application: string | undefined;
+    const second = bracket(line, skipSpaces(line, thread[1]));
+    if (second !== undefined) {
+      application = thread[0];
+      thread = second;
+    }
+    i = skipSpaces(line, thread[1]);
+    const colon = line.indexOf(' : ', i);
+    if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
+    const logger = line.slice(i, colon).trim();
+    if (logger === '' || logger.includes(' ')) return undefined;
+    const { message, exc_info } = splitStack(line.slice(colon + 3));
+    const fields: Record<string, unknown> = { thread: thread[0], pid };
+    if (application !== undefined && application !== '') fields.application = application;
+    return { message, levelname: toLevelName(level), name: logger, exc_info, fields };
+  },
+};
