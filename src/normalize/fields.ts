@@ -56,10 +56,21 @@ export function stackText(value: unknown): string | undefined {
  * One frame of a stack array as text. Frames that are objects are Go's: aws-lambda-go's
  * `{"path","line","label"}` (lambda/messages/messages.go) and zerolog's pkg/errors
  * `{"func","line","source"}` (rs/zerolog pkgerrors), written the way Go prints a traceback:
- * the function, then a tab and `file:line`. Any other frame is its text or compact JSON.
+ * the function, then a tab and `file:line`; log4j2's are Java's. Any other frame is its text or
+ * compact JSON.
  */
 export function frameText(frame: unknown): string {
   if (isObject(frame)) {
+    // log4j2 JsonTemplateLayout `exception` resolver, field `stackTrace` (aws-lambda-java-log4j2
+    // LambdaLayout.json): `{"class","method","file","line"}`, written as Java's
+    // `StackTraceElement.toString()` does: `pkg.Class.method(File.java:12)`.
+    if (typeof frame.class === 'string' && typeof frame.method === 'string') {
+      const where =
+        typeof frame.file === 'string'
+          ? `${frame.file}${frame.line === undefined ? '' : `:${messageText(frame.line)}`}`
+          : 'Unknown Source';
+      return `${frame.class}.${frame.method}(${where})`;
+    }
     const fn = frame.label ?? frame.func;
     const file = frame.path ?? frame.source;
     if (fn !== undefined && file !== undefined) {

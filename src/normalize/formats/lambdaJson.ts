@@ -25,11 +25,16 @@ import {
  *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);
  *   several arguments with an Error put `errorType`/`errorMessage`/`stackTrace` at the top level.
  *   `requestId` is absent outside an invocation.
- * - Java (aws-lambda-java-libs `JsonLogFormatter`): `{"timestamp","level","message","AWSRequestId"}`.
+ * - Java (aws-lambda-java-libs `JsonLogFormatter`): `{"timestamp","level","message","AWSRequestId"}`;
+ *   with aws-lambda-java-log4j2's JSON layout (`LambdaLayout.json`): `{"timestamp","level","message",
+ *   "logger","errorType","errorMessage","stackTrace", …MDC flattened, `AWSRequestId` among it}`,
+ *   `stackTrace` an array of `{"class","method","file","line"}` (or a string when stringified).
  * - The runtimes' uncaught-error payload printed as a line (Java, Ruby, custom runtimes):
  *   `{"errorMessage","errorType","stackTrace":[…],"cause"?}`, no level: ERROR.
  * Checked against aws/aws-lambda-python-runtime-interface-client (awslambdaric/bootstrap.py,
- * lambda_runtime_log_utils.py), aws/aws-lambda-nodejs-runtime-interface-client (src/LogPatch.js)
+ * lambda_runtime_log_utils.py), aws/aws-lambda-nodejs-runtime-interface-client (src/LogPatch.js),
+ * aws/aws-lambda-java-libs (aws-lambda-java-log4j2 LambdaLayout.json, runtime-interface-client
+ * JsonLogFormatter, the Java error document of the Lambda docs' "Function errors (Java)")
  * and https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html.
  */
 
