@@ -60,11 +60,15 @@ const XRAY: Readonly<Record<string, string>> = {
   Sampled: 'sampled',
 };
 
+// Values never hold two spaces in a row, so runs of spaces separate parts as tabs do.
+const PART_SEPARATOR = /\t| {2,}/;
+
 /** Reads the tab-separated `Key: value` parts after the line's keyword into `lambda`. */
 function readParts(text: string, lambda: Record<string, unknown>): void {
   const metrics: Record<string, number> = {};
   let hasMetrics = false;
-  for (const part of text.split('\t')) {
+  // CloudWatch keeps Lambda's tabs; copies from `--log-type Tail` or a console show spaces.
+  for (const part of text.split(PART_SEPARATOR)) {
     const colon = part.indexOf(': ');
     if (colon < 0) continue;
     const key = part.slice(0, colon).trim();
@@ -248,6 +252,15 @@ export const lambdaPlatform: TextFormat = {
           }
           return parseKeywordLine(line, keyword, type);
         }
+      }
+      if (line.startsWith('XRAY TraceId: ')) {
+        // The X-Ray line of a REPORT, when it arrives as an event of its own.
+        return {
+          message: line.trim(),
+          levelname: 'INFO',
+          fields: { lambda: { type: 'platform.xray', xray: readXray(line.slice(5)) } },
+          format: NAME,
+        };
       }
       for (const [keyword, type] of SUBSCRIBERS) {
         if (line.startsWith(keyword) && line.startsWith('\tName: ', keyword.length)) {
