@@ -152,7 +152,10 @@ export function lambdaErrorStack(error: LambdaError): string | undefined {
     lines.push(headline);
     return lines.join('\n');
   }
-  if (headline !== '' && first.startsWith(headline)) return stackText(frames);
+  if (headline !== '' && first.startsWith(headline)) {
+    // .NET writes `Exception.ToString()` lines trimmed: its frames get their `   at ` back.
+    return frames.map((frame) => (frame.startsWith('at ') ? `   ${frame}` : frame)).join('\n');
+  }
   if (frames.some((frame) => frame.startsWith('    at '))) return stackText(frames);
   if (isJavaFrame(first)) return javaStack(error, frames);
   return [headline, ...frames].join('\n');

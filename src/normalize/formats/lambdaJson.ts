@@ -29,17 +29,39 @@ import {
  *   with aws-lambda-java-log4j2's JSON layout (`LambdaLayout.json`): `{"timestamp","level","message",
  *   "logger","errorType","errorMessage","stackTrace", …MDC flattened, `AWSRequestId` among it}`,
  *   `stackTrace` an array of `{"class","method","file","line"}` (or a string when stringified).
+ * - .NET (Amazon.Lambda.RuntimeSupport `JsonLogMessageFormatter`): `{"timestamp","level":"Information",
+ *   "requestId","traceId"?,"message", …message template properties}`, with an exception also
+ *   `errorType`, `errorMessage` and `stackTrace` (`Exception.ToString()` split on `\n`, trimmed).
  * - The runtimes' uncaught-error payload printed as a line (Java, Ruby, custom runtimes):
  *   `{"errorMessage","errorType","stackTrace":[…],"cause"?}`, no level: ERROR.
  * Checked against aws/aws-lambda-python-runtime-interface-client (awslambdaric/bootstrap.py,
  * lambda_runtime_log_utils.py), aws/aws-lambda-nodejs-runtime-interface-client (src/LogPatch.js),
  * aws/aws-lambda-java-libs (aws-lambda-java-log4j2 LambdaLayout.json, runtime-interface-client
- * JsonLogFormatter, the Java error document of the Lambda docs' "Function errors (Java)")
+ * JsonLogFormatter, the Java error document of the Lambda docs' "Function errors (Java)"),
+ * aws/aws-lambda-dotnet (Libraries/src/Amazon.Lambda.RuntimeSupport/Helpers/Logging/JsonLogMessageFormatter.cs)
  * and https://docs.aws.amazon.com/lambda/latest/dg/monitoring-cloudwatchlogs-advanced.html.
  */
 
-/** The level names the runtimes write in JSON records (Node: TRACE…FATAL, Python: DEBUG…CRITICAL). */
-const RUNTIME_LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'FATAL', 'CRITICAL']);
+/**
+ * The level names the runtimes write in JSON records: Node.js TRACE…FATAL, Python DEBUG…CRITICAL,
+ * Java (log4j2) TRACE…FATAL, .NET `LogLevel` names Trace…Critical.
+ */
+const RUNTIME_LEVELS = new Set([
+  'TRACE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'WARNING',
+  'ERROR',
+  'FATAL',
+  'CRITICAL',
+  'Trace',
+  'Debug',
+  'Information',
+  'Warning',
+  'Error',
+  'Critical',
+]);
 
 const CONSUMED = ['timestamp', 'level', 'message', 'logger', 'requestId', 'AWSRequestId', 'stackTrace'];
 
