@@ -4,6 +4,7 @@ import { encodeRecord, type EncodedRecord } from '../src/batch/encodeRecord.js';
 import { packBatches } from '../src/batch/packBatches.js';
 import { decodePayload } from '../src/decode/decodePayload.js';
 import { normalizePayload } from '../src/normalize/normalizePayload.js';
+import type { ForwarderRecord } from '../src/normalize/record.js';
 
 /** Decode caps decompressed bytes; the stress payload is beyond any real one, so the cap is lifted. */
 export const BENCH_DECODE_OPTIONS = { maxPayloadBytes: 1024 * 1024 * 1024 } as const;
@@ -67,4 +68,21 @@ export function runFloor(data: string): number {
     logEvents?: unknown[];
   };
   return payload.logEvents?.length ?? 0;
+}
+
+/** The payload's records, normalized once (input of {@link runOutputFloor}). */
+export function normalizedRecords(event: unknown): ForwarderRecord[] {
+  const payload = decodePayload(event, BENCH_DECODE_OPTIONS);
+  return payload.messageType === 'DATA_MESSAGE' ? normalizePayload(payload) : [];
+}
+
+/**
+ * A second, higher floor: reading the payload plus serializing the records the contract asks for
+ * (one `JSON.stringify` per record), with no parsing of the lines and no Buffers. Whatever does
+ * the normalizer's job pays at least this.
+ */
+export function runOutputFloor(data: string, records: readonly ForwarderRecord[]): number {
+  let chars = runFloor(data);
+  for (const record of records) chars += JSON.stringify(record).length;
+  return chars;
 }

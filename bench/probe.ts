@@ -10,12 +10,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { runFloor, runPipeline, timePipelineStages, type StageTimes } from './pipeline.js';
+import {
+  normalizedRecords,
+  runFloor,
+  runOutputFloor,
+  runPipeline,
+  timePipelineStages,
+  type StageTimes,
+} from './pipeline.js';
 
 export interface SpeedResult {
   readonly events: number;
   readonly pipelineMs: readonly number[];
   readonly floorMs: readonly number[];
+  /** The floor plus one `JSON.stringify` per (already normalized) record. */
+  readonly outputFloorMs: readonly number[];
   /** Per-step times of separate runs (same count). */
   readonly stages: readonly StageTimes[];
 }
@@ -50,6 +59,9 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
   }
   const pipelineMs: number[] = [];
   const floorMs: number[] = [];
+  const outputFloorMs: number[] = [];
+  const records = normalizedRecords(event);
+  runOutputFloor(data, records);
   // Interleaved, so a slow phase of the machine hits both sides alike.
   for (let i = 0; i < runs; i++) {
     gc?.();
@@ -60,13 +72,17 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
     start = performance.now();
     runPipeline(event);
     pipelineMs.push(performance.now() - start);
+    gc?.();
+    start = performance.now();
+    runOutputFloor(data, records);
+    outputFloorMs.push(performance.now() - start);
   }
   const stages: StageTimes[] = [];
   for (let i = 0; i < runs; i++) {
     gc?.();
     stages.push(timePipelineStages(event));
   }
-  return { events, pipelineMs, floorMs, stages };
+  return { events, pipelineMs, floorMs, outputFloorMs, stages };
 }
 
 function memorySampler() {
