@@ -177,12 +177,15 @@ const SUBSCRIBERS: readonly (readonly [string, string])[] = [
 ];
 
 const TIMED_OUT = 'Task timed out after ';
+const TIMEOUT_WINDOW = 140;
 const REQUEST_ID = 'RequestId: ';
 
 /** `[<ISO> <id> ]Task timed out after 3.00 seconds`, with spaces or tabs, or undefined. */
 function parseTimeout(line: string): ParsedLine | undefined {
-  const at = line.indexOf(TIMED_OUT);
-  // Only the runtime's own prefix may stand before it: a time and a request id.
+  // Only the runtime's own prefix may stand before it (a time and a request id): the search
+  // stays within the head of the line, so other lines starting with a digit pay next to nothing.
+  const head = line.length > TIMEOUT_WINDOW ? line.slice(0, TIMEOUT_WINDOW) : line;
+  const at = head.indexOf(TIMED_OUT);
   if (at < 0 || at > 100) return undefined;
   let requestId: string | undefined;
   if (at > 0) {
@@ -273,8 +276,7 @@ export const lambdaPlatform: TextFormat = {
       }
     }
     // `Task timed out …` alone, or after the runtime's ISO time: nothing else needs the scan.
-    if ((c === 0x54 /* T */ || (c >= 0x30 && c <= 0x39)) && line.includes(TIMED_OUT))
-      return parseTimeout(line);
+    if (c === 0x54 /* T */ || (c >= 0x30 && c <= 0x39)) return parseTimeout(line);
     return undefined;
   },
 };
