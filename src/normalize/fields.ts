@@ -15,6 +15,18 @@ export function firstString(object: JsonObject, keys: readonly string[]): string
   return undefined;
 }
 
+/** SPEC §3 precedence of the keys that name a line's logger (Powertools' `service` last). */
+export const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'] as const;
+
+/** The first of `keys` whose value is a non-empty string: the key, not its value. */
+export function firstStringKey(object: JsonObject, keys: readonly string[]): string | undefined {
+  for (const key of keys) {
+    const value = object[key];
+    if (typeof value === 'string' && value !== '') return key;
+  }
+  return undefined;
+}
+
 /** `object[key]` when it is a string (empty included), else `undefined`. */
 export function stringAt(object: JsonObject, key: string): string | undefined {
   const value = object[key];

@@ -3,7 +3,9 @@ import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
+  firstStringKey,
   isObject,
+  NAME_KEYS,
   messageText,
   stackText,
   stringAt,
@@ -32,8 +34,6 @@ export interface JsonLibrary {
   readonly stackKeys: readonly string[];
 }
 
-/** SPEC §3 name precedence among the keys a JSON line carries. */
-export const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'] as const;
 /** Stack keys other tools add to any library's records (java-style `exception`, Python `exc_info`). */
 const COMMON_STACK_KEYS = ['exc_info', 'stack_trace', 'stackTrace', 'exception', 'traceback'];
 const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsRequestId', 'AWSRequestId'];
@@ -41,14 +41,6 @@ const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsReques
 /** A level spelled with terminal colours (winston's `colorize()`), as its plain name. */
 export function plainLevel(value: unknown): LevelName | undefined {
   return toLevelName(typeof value === 'string' ? stripAnsi(value) : value);
-}
-
-function firstKey(object: JsonObject, keys: readonly string[]): string | undefined {
-  for (const key of keys) {
-    const value = object[key];
-    if (typeof value === 'string' && value !== '') return key;
-  }
-  return undefined;
 }
 
 /** Builds the format of one library from its description. */
@@ -67,9 +59,9 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (message !== undefined) consumed.push(library.messageKey);
       const levelname = levelOf(object.level);
       if (levelname !== undefined) consumed.push('level');
-      const nameKey = firstKey(object, NAME_KEYS);
+      const nameKey = firstStringKey(object, NAME_KEYS);
       if (nameKey !== undefined) consumed.push(nameKey);
-      const requestIdKey = firstKey(object, REQUEST_ID_KEYS);
+      const requestIdKey = firstStringKey(object, REQUEST_ID_KEYS);
       if (requestIdKey !== undefined) consumed.push(requestIdKey);
 
       let stack: string | undefined;

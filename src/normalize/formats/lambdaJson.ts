@@ -3,11 +3,13 @@ import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
+  firstStringKey,
   isLambdaError,
   isObject,
   jsonText,
   lambdaErrorStack,
   messageText,
+  NAME_KEYS,
   stringAt,
   without,
   withMessageObject,
@@ -63,7 +65,7 @@ const RUNTIME_LEVELS = new Set([
   'Critical',
 ]);
 
-const CONSUMED = ['timestamp', 'level', 'message', 'logger', 'requestId', 'AWSRequestId', 'stackTrace'];
+const CONSUMED = ['timestamp', 'level', 'message', 'requestId', 'AWSRequestId', 'stackTrace'];
 
 function requestIdOf(object: JsonObject): string | undefined {
   const id = stringAt(object, 'requestId') ?? stringAt(object, 'AWSRequestId');
@@ -72,7 +74,9 @@ function requestIdOf(object: JsonObject): string | undefined {
 
 function parseApplication(object: JsonObject): ParsedLine {
   const message = object.message;
-  const fields = without(object, CONSUMED);
+  // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
+  const nameKey = firstStringKey(object, NAME_KEYS);
+  const fields = without(object, nameKey === undefined ? CONSUMED : [...CONSUMED, nameKey]);
   let exc_info: string | undefined;
   let text: string;
   if (isLambdaError(message)) {
@@ -99,7 +103,7 @@ function parseApplication(object: JsonObject): ParsedLine {
   return {
     message: text,
     levelname: level ?? (exc_info === undefined ? undefined : 'ERROR'),
-    name: stringAt(object, 'logger') || undefined,
+    name: nameKey === undefined ? undefined : (object[nameKey] as string),
     exc_info,
     aws_request_id: requestIdOf(object),
     // An error message keeps its type, message and own fields; its stack is exc_info.

@@ -1,7 +1,9 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import {
+  firstStringKey,
   isObject,
+  NAME_KEYS,
   messageText,
   stackText,
   stringAt,
@@ -24,7 +26,8 @@ import {
  *   "stack","cause"?}`.
  * Recognised by `service` with `level`, and one of the keys only Powertools writes (`location`,
  * `sampling_rate`, `cold_start`, `function_request_id`).
- * `name` is `service`; `aws_request_id` is `function_request_id`; `exc_info` the `exception`
+ * `name` is `service` (unless the record also carries a logger name, which SPEC §3 puts first);
+ * `aws_request_id` is `function_request_id`; `exc_info` the `exception`
  * traceback or the error's `stack`.
  * Checked against aws-powertools/powertools-lambda-python (aws_lambda_powertools/logging/formatter.py)
  * and aws-powertools/powertools-lambda-typescript (packages/logger/src/formatter/PowertoolsLogFormatter.ts,
@@ -32,7 +35,7 @@ import {
  */
 
 const MARKER_KEYS = ['location', 'sampling_rate', 'cold_start', 'function_request_id'];
-const CONSUMED = ['level', 'message', 'service', 'function_request_id', 'exception'];
+const CONSUMED = ['level', 'message', 'function_request_id', 'exception'];
 
 function isPowertools(object: JsonObject): boolean {
   if (typeof object.service !== 'string' || typeof object.level !== 'string') return false;
@@ -62,6 +65,9 @@ export const powertools: JsonFormat = {
       (key) =>
         (key !== 'exception' || exc_info !== undefined) && (key !== 'level' || levelname !== undefined),
     );
+    // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
+    const nameKey = firstStringKey(object, NAME_KEYS);
+    if (nameKey !== undefined) consumed.push(nameKey);
     let fields = without(object, consumed);
     if (exc_info === undefined) {
       // The error object keeps its `name`, `message`, `location`; its stack is the record's exc_info.
@@ -77,7 +83,7 @@ export const powertools: JsonFormat = {
     return {
       message: messageText(object.message),
       levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
-      name: stringAt(object, 'service') || undefined,
+      name: nameKey === undefined ? undefined : (object[nameKey] as string),
       exc_info,
       aws_request_id: requestId === '' ? undefined : requestId,
       fields,

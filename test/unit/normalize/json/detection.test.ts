@@ -36,6 +36,20 @@ describe('JSON format detection', () => {
     expect(record.service).toBe('pay');
   });
 
+  it('names a record by its logger before its service, as SPEC §3 orders them', () => {
+    const powertools = { level: 'INFO', message: 'm', timestamp: 't', service: 'pay', sampling_rate: 0 };
+    expect(normalize({ ...powertools, logger: 'app.db' }).name).toBe('app.db');
+    expect(normalize({ ...powertools, logger: 'app.db' }).service).toBe('pay');
+    const java = {
+      timestamp: 't',
+      level: 'INFO',
+      message: 'm',
+      loggerName: 'helloworld.App',
+      service: 'pay',
+    };
+    expect(normalize(java).name).toBe('helloworld.App');
+  });
+
   it('tells zerolog (time) from winston (timestamp) by their time key', () => {
     expect(normalize({ level: 'info', time: 't', message: 'm' }).log_format).toBe('zerolog');
     expect(normalize({ level: 'info', timestamp: 't', message: 'm' }).log_format).toBe('winston');
