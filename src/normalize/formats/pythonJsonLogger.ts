@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
+import { isMultiLine, splitStack } from './stacks.js';
 import { firstString, messageText, stackText, without, withMessageObject } from '../fields.js';
 
 /**
@@ -8,21 +9,39 @@ import { firstString, messageText, stackText, without, withMessageObject } from 
  * Recognised by `levelname` together with `asctime` or `name`.
  * Checked against madzak/python-json-logger, src/pythonjsonlogger/jsonlogger.py.
  */
-const CONSUMED = ['asctime', 'name', 'levelname', 'message', 'exc_info', 'aws_request_id'];
-
 export const pythonJsonLogger: JsonFormat = {
   name: 'python-json-logger',
   parse(object) {
     if (typeof object.levelname !== 'string') return undefined;
     if (typeof object.asctime !== 'string' && typeof object.name !== 'string') return undefined;
+    // Only what becomes the record's own is consumed; an unusable value (an unknown level, a
+    // non-string request id) stays and, its key being the record's, lands in original_fields.
+    const consumed = ['message'];
+    const levelname = toLevelName(object.levelname);
+    if (levelname !== undefined) consumed.push('levelname');
+    const name = firstString(object, ['name']);
+    if (name !== undefined) consumed.push('name');
+    const asctime = typeof object.asctime === 'string' ? object.asctime : undefined;
+    if (asctime !== undefined) consumed.push('asctime');
+    let exc_info = stackText(object.exc_info);
+    if (exc_info !== undefined || object.exc_info === null) consumed.push('exc_info');
+    const requestId = firstString(object, ['aws_request_id']);
+    if (requestId !== undefined) consumed.push('aws_request_id');
+    let message = messageText(object.message);
+    if (exc_info === undefined && typeof object.message === 'string' && isMultiLine(message)) {
+      // `logger.error(traceback.format_exc())`: the traceback is exc_info, not the message.
+      const split = splitStack(message);
+      message = split.message;
+      exc_info = split.exc_info;
+    }
     return {
-      message: messageText(object.message),
-      levelname: toLevelName(object.levelname),
-      name: firstString(object, ['name']),
-      asctime: typeof object.asctime === 'string' ? object.asctime : undefined,
-      exc_info: stackText(object.exc_info),
-      aws_request_id: firstString(object, ['aws_request_id']),
-      fields: withMessageObject(without(object, CONSUMED), object.message),
+      message,
+      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+      name,
+      asctime,
+      exc_info,
+      aws_request_id: requestId,
+      fields: withMessageObject(without(object, consumed), object.message),
     };
   },
 };

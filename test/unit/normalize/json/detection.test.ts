@@ -62,6 +62,17 @@ describe('JSON format detection', () => {
     expect(normalize({ level: 30, time: 1, pid: 1, hostname: 'h', msg: 'm' }).log_format).toBe('pino');
   });
 
+  it('takes pino lines with level labels (formatters.level) for pino', () => {
+    const record = normalize({ level: 'warn', time: 1, pid: 1, hostname: 'h', msg: 'm' });
+    expect(record).toMatchObject({ log_format: 'pino', levelname: 'WARNING' });
+  });
+
+  it('keeps a python-json-logger level it cannot map under original_fields, the record at INFO', () => {
+    const record = normalize({ asctime: 'a', name: 'root', levelname: 'Level 5', message: 'm' });
+    expect(record).toMatchObject({ log_format: 'python-json-logger', levelname: 'INFO' });
+    expect(record.original_fields).toEqual({ levelname: 'Level 5' });
+  });
+
   it('tells zap (ts) from logrus (time)', () => {
     expect(normalize({ level: 'info', ts: 1.5, msg: 'm' }).log_format).toBe('zap');
     expect(normalize({ level: 'info', time: 't', msg: 'm' }).log_format).toBe('logrus');
