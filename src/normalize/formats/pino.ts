@@ -11,8 +11,9 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  */
 export const pino: JsonFormat = jsonLibraryFormat({
   name: 'pino',
+  // A numeric level, or its label with `formatters.level`; `time` in epoch ms.
   detect: (o) =>
-    typeof o.level === 'number' &&
+    (typeof o.level === 'number' || (typeof o.level === 'string' && 'pid' in o)) &&
     typeof o.time === 'number' &&
     o.v === undefined &&
     ('pid' in o || 'msg' in o),
