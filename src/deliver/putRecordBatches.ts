@@ -39,6 +39,8 @@ export const DEFAULT_RESERVE_MS = 1_000;
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 const CONNECTION_TIMEOUT_MS = 3_000;
 
+/** Error code of records whose call got no answer in time (they may still have arrived). */
+export const CALL_TIMED_OUT = 'CallTimedOut';
 /** Error code of records that were never (re)sent because the invocation's time ran out. */
 export const DEADLINE_EXCEEDED = 'DeadlineExceeded';
 
@@ -146,13 +148,15 @@ export async function deliverBatches(
     }
     report.calls++;
     for (const record of pending) report.bytesSent += record.data.length;
+    const limitMs = Math.max(1, Math.min(callTimeout, callBudget));
+    const abortSignal = AbortSignal.timeout(limitMs);
     try {
       const output = await client.send(
         new PutRecordBatchCommand({
           DeliveryStreamName: options.deliveryStreamName,
           Records: pending.map((record) => ({ Data: record.data })),
         }),
-        { abortSignal: AbortSignal.timeout(Math.max(1, Math.min(callTimeout, callBudget))) },
+        { abortSignal },
       );
       // Each record is judged by its own response, whatever FailedPutCount says: a 200 with
       // per-record errors is the normal shape of a partial failure, and the SDK does not retry it.
@@ -173,7 +177,10 @@ export async function deliverBatches(
       });
       return { retry, errors, permanent: false };
     } catch (error) {
-      const { code, message } = errorInfo(error);
+      // Our own timeout surfaces from the SDK as a bare AbortError: say what it was.
+      const { code, message } = abortSignal.aborted
+        ? { code: CALL_TIMED_OUT, message: `no answer from Firehose within ${limitMs} ms` }
+        : errorInfo(error);
       for (const record of pending) errors.push({ id: record.id, errorCode: code, errorMessage: message });
       return { retry: [...pending], errors, permanent: !isRetryableCallError(error) };
     } finally {
