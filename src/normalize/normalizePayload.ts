@@ -41,8 +41,10 @@ export const FOLDED_IDS_KEY = 'folded_ids';
  * Lambda's telemetry framing, containers) gets it back in one record: continuation events of the
  * same payload are appended to the `exc_info` of the record before them (lines joined with `\n`),
  * and their ids are kept under `cloudwatch.folded_ids`. Continuations are: `Traceback (most
- * recent call last):` and what follows it (indented `File "…"` frames and their code lines, the
- * closing `Type: message` line, the chained-exception sentences); indented `at …` frames of
+ * recent call last):` after a logger's WARNING/ERROR/CRITICAL line without a stack, and what
+ * follows a traceback (indented `File "…"` frames and their code lines, the closing `Type:
+ * message` line, chained exceptions); a traceback after any other line is an uncaught error and
+ * starts a record of its own, whose message is its closing line; indented `at …` frames of
  * Java, Node.js and .NET; `Caused by:` / `Suppressed:`; `... N more`; .NET's `--- End of …` and
  * ` ---> ` lines; Go's `goroutine N […]:` and its frames after a `panic:`; and the throwable's own
  * line (`java.lang.X: boom`) between a logger's ERROR / WARNING line without a stack and a frame. A plain-text line
@@ -74,7 +76,7 @@ export function normalizePayload(payload: DataMessage, options: NormalizeOptions
 }
 
 /** Where a stack being folded stands: what the next line may continue. */
-type StackState = 'none' | 'python' | 'frames' | 'go';
+type StackState = 'none' | 'python' | 'pythonEnd' | 'frames' | 'go';
 
 const PY_CHAIN = [
   'During handling of the above exception, another exception occurred:',
@@ -120,13 +122,18 @@ function initialState(line: string): StackState {
 }
 
 /** The state after `line` when it continues the stack, or `undefined` when it starts a record. */
-function continuation(line: string, state: StackState): StackState | undefined {
-  if (line === PY_TRACEBACK || PY_CHAIN.includes(line)) return 'python';
-  if (line === '') return state === 'python' || state === 'go' ? state : undefined;
+function continuation(line: string, state: StackState, openToTraceback: boolean): StackState | undefined {
+  if (line === PY_TRACEBACK) {
+    // A traceback continues a traceback (chained exceptions) or a logger's error line without a
+    // stack (`logger.exception`); after anything else it is an uncaught error of its own.
+    return state === 'python' || state === 'pythonEnd' || openToTraceback ? 'python' : undefined;
+  }
+  if (PY_CHAIN.includes(line)) return state === 'python' || state === 'pythonEnd' ? 'python' : undefined;
+  if (line === '') return state === 'python' || state === 'pythonEnd' || state === 'go' ? state : undefined;
   if (state === 'python') {
     if (isIndented(line)) return 'python';
-    // The closing `Type: message` line ends the traceback.
-    if (isExceptionLine(line)) return 'none';
+    // The closing `Type: message` line ends the traceback (a chained one may follow).
+    if (isExceptionLine(line)) return 'pythonEnd';
   }
   if (state === 'go') {
     if (line.startsWith('goroutine ') || isIndented(line) || line.startsWith('created by ')) return 'go';
@@ -137,6 +144,21 @@ function continuation(line: string, state: StackState): StackState | undefined {
   const start = line.trimStart();
   if (start.startsWith('Caused by: ') || start.startsWith('Suppressed: ')) return 'frames';
   if (isIndented(line) && (start.startsWith('--- End of ') || start.startsWith('---> '))) return 'frames';
+  return undefined;
+}
+
+/** A logger's WARNING / ERROR / CRITICAL line that carried no stack of its own yet. */
+function awaitsStack(group: Group): boolean {
+  const { parsed } = group;
+  if (group.lines.length > 0 || parsed.exc_info !== undefined || parsed.format === 'text') return false;
+  return parsed.levelname === 'ERROR' || parsed.levelname === 'WARNING' || parsed.levelname === 'CRITICAL';
+}
+
+function lastExceptionLine(lines: readonly string[]): string | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] ?? '';
+    if (line !== '' && !isIndented(line)) return line;
+  }
   return undefined;
 }
 
@@ -158,10 +180,7 @@ function isThrowableHeader(
   line: string,
   next: LogEvent | MalformedLogEvent | undefined,
 ): boolean {
-  const { parsed } = group;
-  if (group.lines.length > 0 || parsed.exc_info !== undefined || parsed.format === 'text') return false;
-  if (parsed.levelname !== 'ERROR' && parsed.levelname !== 'WARNING' && parsed.levelname !== 'CRITICAL')
-    return false;
+  if (!awaitsStack(group)) return false;
   if (next === undefined || !isLogEvent(next) || !isAtFrame(trimmedEnd(next.message))) return false;
   return exceptionStart(line) === 0;
 }
@@ -169,12 +188,16 @@ function isThrowableHeader(
 function recordOf(group: Group, source: EventSource): ForwarderRecord {
   const { event, parsed, lines, ids } = group;
   if (lines.length === 0) return buildRecord(parsed, source, event.id, event.timestamp);
-  const folded = lines.join('\n');
+  const folded = lines.join('\n').trimEnd();
   const first = lines[0] ?? '';
   if (parsed.exc_info !== undefined) {
     parsed.exc_info = `${parsed.exc_info}\n${folded}`;
   } else if (first === PY_TRACEBACK || exceptionStart(first) === 0) {
     parsed.exc_info = folded;
+  } else if (parsed.message === PY_TRACEBACK) {
+    // An uncaught Python error printed line by line: the message is its closing line.
+    parsed.exc_info = `${parsed.message}\n${folded}`;
+    parsed.message = lastExceptionLine(lines) ?? parsed.message;
   } else {
     // Frames without their exception line: the head line is it (`java.lang.X: boom`,
     // `panic: boom`), as when the stack comes in the same event.
@@ -203,7 +226,8 @@ function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderReco
     }
     lastTime = event.timestamp;
     const line = trimmedEnd(event.message);
-    let next: StackState | undefined = group === undefined ? undefined : continuation(line, state);
+    let next: StackState | undefined =
+      group === undefined ? undefined : continuation(line, state, awaitsStack(group));
     if (group !== undefined && next === undefined && isThrowableHeader(group, line, events[i + 1]))
       next = 'frames';
     if (group !== undefined && next !== undefined) {

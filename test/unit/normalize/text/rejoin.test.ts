@@ -130,6 +130,45 @@ describe('normalizePayload multi-line rejoin', () => {
     expect(records[1]?.message).toBe('java.lang.IllegalStateException: stock is negative');
   });
 
+  it('gives an uncaught traceback printed line by line a record of its own, named by its last line', () => {
+    const lines = [
+      'Starting worker',
+      'Traceback (most recent call last):',
+      '  File "/app/worker.py", line 9, in <module>',
+      '    main()',
+      "KeyError: 'QUEUE_URL'",
+    ];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({ message: 'Starting worker', levelname: 'INFO' });
+    expect(records[0]?.exc_info).toBeUndefined();
+    expect(records[1]).toMatchObject({
+      message: "KeyError: 'QUEUE_URL'",
+      levelname: 'ERROR',
+      exc_info: lines.slice(1).join('\n'),
+    });
+  });
+
+  it('keeps a chained Python exception in one stack', () => {
+    const lines = [
+      '2023-11-01 10:47:57,081 orders ERROR lookup failed',
+      'Traceback (most recent call last):',
+      '  File "/app/orders.py", line 5, in find',
+      "KeyError: 'A-1'",
+      '',
+      'During handling of the above exception, another exception occurred:',
+      '',
+      'Traceback (most recent call last):',
+      '  File "/app/orders.py", line 7, in find',
+      'LookupError: no order A-1',
+      '2023-11-01 10:47:57,090 orders INFO next',
+    ];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]?.exc_info).toBe(lines.slice(1, 10).join('\n'));
+    expect(records[1]?.message).toBe('next');
+  });
+
   it('never folds the first event of a payload or a line that is not a continuation', () => {
     const lines = ['\tat orphan.Frame(Frame.java:1)', 'plain', 'also plain'];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
