@@ -42,7 +42,13 @@ function* logEvents(seed: number): Generator<EventInput> {
   const dice = new Dice(seededRandom(seed));
   let time = Date.UTC(2026, 10, 23, 2, 0, 0);
   for (;;) {
-    const inv: Invocation = { requestId: dice.uuid(), time, dice, functionName: FUNCTION_NAME };
+    const inv: Invocation = {
+      requestId: dice.uuid(),
+      time,
+      dice,
+      functionName: FUNCTION_NAME,
+      traceId: `1-${dice.hex(8)}-${dice.hex(24)}`,
+    };
     const format = dice.pick(APPLICATION_FORMATS);
     const json = format.name === 'lambda JSON';
     const platform = platformLines(inv, json, dice.int(1, 900) + dice.int(0, 99) / 100);

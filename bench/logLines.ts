@@ -129,6 +129,8 @@ export interface Invocation {
   time: number;
   readonly dice: Dice;
   readonly functionName: string;
+  /** X-Ray trace id of the invocation (Powertools logs it on every line). */
+  readonly traceId: string;
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -257,7 +259,7 @@ const powertools: LineFormat = (inv) => {
     function_memory_size: '256',
     function_arn: `arn:aws:lambda:us-east-1:123456789012:function:${inv.functionName}`,
     function_request_id: inv.requestId,
-    xray_trace_id: `1-${dice.hex(8)}-${dice.hex(24)}`,
+    xray_trace_id: inv.traceId,
   };
   if (level === 'ERROR' && dice.chance(0.5)) {
     const tb = pythonTraceback(dice);
