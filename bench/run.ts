@@ -169,12 +169,17 @@ async function main(): Promise<void> {
   // ---- Report ----
   const out: string[] = [];
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const reproduceArgs = [
+    ...(options.seed === 42 ? [] : ['--seed', String(options.seed)]),
+    ...(options.quick ? ['--quick'] : []),
+    ...(options.profile ? [] : ['--no-profile']),
+  ];
   out.push(
     `## Benchmark — seed ${options.seed}, Node ${process.version}, ${cpu} × ${cpus().length}, load average ${loadAtStart.toFixed(1)} at start`,
   );
   out.push('');
   out.push(
-    `Reproduce: \`npm ci && npm run bench${options.seed === 42 ? '' : ` -- --seed ${options.seed}`}${options.quick ? ' -- --quick' : ''}\``,
+    `Reproduce: \`npm ci && npm run bench${reproduceArgs.length > 0 ? ` -- ${reproduceArgs.join(' ')}` : ''}\``,
   );
   out.push('');
   out.push('### Payloads');
