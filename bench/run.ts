@@ -350,7 +350,7 @@ async function main(): Promise<void> {
     `Firehose bills each record rounded up to 5 KB, per record, not per call, so batching does not change the Firehose bill (${int(forwarder.billedUnits)} vs ${int(naive.billedUnits)} units). ` +
       `What batching changes: ${int(naive.calls)} calls instead of ${int(forwarder.endpointCalls)} (${(naive.calls / Math.max(1, forwarder.endpointCalls)).toFixed(0)}×), ` +
       `which at the default ${int(FIREHOSE_REQUESTS_PER_SECOND)} requests/s per stream is ${(naive.calls / FIREHOSE_REQUESTS_PER_SECOND).toFixed(1)} s of the stream's whole request quota for one payload (throttling) instead of ${((forwarder.endpointCalls / FIREHOSE_REQUESTS_PER_SECOND) * 1000).toFixed(0)} ms, ` +
-      `and ${(naiveLambdaMs / Math.max(1, forwarder.wallMs)).toFixed(1)}× the Lambda time on a loopback endpoint (${usd(lambdaCost(naiveLambdaMs) - lambdaCost(forwarder.wallMs))} more per payload at ${PRICES.lambdaMemoryGB * 1024} MB arm64; in AWS each call also pays a network round trip, so the gap is wider).`,
+      `and ${(naiveLambdaMs / Math.max(1, forwarder.wallMs)).toFixed(1)}× the Lambda time on a loopback endpoint (${usd(lambdaCost(naiveLambdaMs) - lambdaCost(forwarder.wallMs))} more per payload at ${PRICES.lambdaMemoryGB * 1024} MB arm64, $${((lambdaCost(naiveLambdaMs) - lambdaCost(forwarder.wallMs)) * 1e6).toFixed(0)} per million such payloads; in AWS each call also pays a network round trip, so the gap is wider).`,
   );
   out.push('');
 
