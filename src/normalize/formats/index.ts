@@ -10,6 +10,7 @@ import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
 import { javaRuntime } from './javaRuntime.js';
+import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
@@ -59,6 +60,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   pythonRuntime,
   javaRuntime,
   lambdaExtension,
+  lambdaAspNetCore,
   springBoot,
   log4j2Text,
   pythonLoggingText,

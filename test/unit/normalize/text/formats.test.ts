@@ -30,6 +30,7 @@ const TEXT_FORMAT_FIXTURES = [
   'lambda-java',
   'lambda-dotnet',
   'dotnet-console',
+  'dotnet-lambda-ilogger',
   'ruby-logger',
   'go-log',
   'lambda-platform',

@@ -65,6 +65,8 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ['Spring Boot brackets', fill('[', '2023-11-01 10:47:57.081  INFO 1 --- ')],
   ['Spring Boot colons', fill(' : ', '2023-11-01 10:47:57.081  INFO 1 --- [main] ')],
   ['uvicorn prefix', fill(' ', 'INFO:')],
+  ['ILogger scopes', fill(' => ', '[Error] ')],
+  ['ILogger event ids', fill('[1]:', '[Information] A: ')],
   ['ANSI escapes', fill('\u001b[1;2;3')],
   ['unicode', fill('完了✅\u00a0')],
 ];
