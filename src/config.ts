@@ -10,7 +10,11 @@ export interface ForwarderConfig {
   readonly rejoinMultiline: boolean;
   /** PutRecordBatch calls in flight at once (`DELIVERY_CONCURRENCY`). */
   readonly deliveryConcurrency: number;
-  /** Attempts per record before the invocation fails (`DELIVERY_MAX_ATTEMPTS`). */
+  /**
+   * PutRecordBatch calls in a row that deliver none of a batch's pending records before the
+   * batch is given up (`DELIVERY_MAX_ATTEMPTS`). A call that delivers some resets the count, so
+   * a partly throttled stream is worked through while the invocation has time.
+   */
   readonly deliveryMaxAttempts: number;
   /** The forwarder's own log group, whose events are never forwarded (loop guard). */
   readonly ownLogGroup: string | undefined;
