@@ -57,8 +57,14 @@ function parseWith(line: string, context: ParseContext): ParsedLine {
  * back to plain text. Never throws for any string; linear in the line's length.
  */
 export function parseLine(line: string): ParsedLine {
-  // CloudWatch keeps the newline `print` and most loggers end their line with.
-  const end = line.endsWith('\r\n') ? line.length - 2 : line.endsWith('\n') ? line.length - 1 : line.length;
+  // CloudWatch keeps the newline(s) `print` and most loggers end their line with: separators,
+  // not content (Java's uncaught-error report ends in two).
+  let end = line.length;
+  while (end > 0) {
+    const c = line.charCodeAt(end - 1);
+    if (c !== 0x0a && c !== 0x0d) break;
+    end--;
+  }
   const text = end === line.length ? line : line.slice(0, end);
   try {
     return parseWith(text, TOP_CONTEXT);
