@@ -27,13 +27,6 @@ export interface NormalizeOptions {
 }
 
 /**
- * The key, inside a record's `cloudwatch`, that lists the CloudWatch ids of the events folded
- * into it by multi-line rejoin, in payload order: `cloudwatch.id` is the first line's event,
- * `cloudwatch.folded_ids` the rest, so downstream de-duplication still sees every event.
- */
-export const FOLDED_IDS_KEY = 'folded_ids';
-
-/**
  * One record per log event, in payload order (SPEC §2). A payload from the forwarder's own log
  * group yields none, so a misconfigured subscription cannot feed the forwarder its own output.
  *
@@ -205,7 +198,7 @@ function recordOf(group: Group, source: EventSource): ForwarderRecord {
   }
   if (parsed.format === 'text' && parsed.levelname === undefined) parsed.levelname = 'ERROR';
   const record = buildRecord(parsed, source, event.id, event.timestamp);
-  (record.cloudwatch as unknown as Record<string, unknown>)[FOLDED_IDS_KEY] = ids;
+  record.cloudwatch.folded_ids = ids;
   return record;
 }
 

@@ -16,6 +16,8 @@ export interface CloudWatchOrigin {
   logStream: string;
   owner: string;
   id: string;
+  /** With REJOIN_MULTILINE: ids of the later events folded into this record's `exc_info`. */
+  folded_ids?: string[];
 }
 
 export interface ForwarderRecord {
