@@ -1,4 +1,7 @@
-import { gzipSync } from 'node:zlib';
+import {
+  encodePayload,
+  subscriptionPayload,
+} from '../../tools/subscription-event/encodeSubscriptionEvent.js';
 
 /** One log event of a test payload; omitted fields get deterministic defaults. */
 export interface TestLogEvent {
@@ -38,21 +41,20 @@ export function eventId(index: number): string {
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html#LambdaFunctionExample
  */
 export function makeSubscriptionEvent(input: SubscriptionEventInput): SubscriptionEvent {
-  const logEvents = input.messages.map((entry, i) => {
-    const event = typeof entry === 'string' ? { message: entry } : entry;
-    return {
-      id: event.id ?? eventId(i),
-      timestamp: event.timestamp ?? FIRST_EVENT_TIME + i,
-      message: event.message,
-    };
-  });
-  const payload = {
-    messageType: 'DATA_MESSAGE',
-    owner: input.owner ?? '123456789012',
-    logGroup: input.logGroup,
-    logStream: input.logStream,
-    subscriptionFilters: ['test-subscription'],
-    logEvents,
-  };
-  return { awslogs: { data: gzipSync(Buffer.from(JSON.stringify(payload))).toString('base64') } };
+  return encodePayload(
+    subscriptionPayload({
+      logGroup: input.logGroup,
+      logStream: input.logStream,
+      owner: input.owner,
+      subscriptionFilters: ['test-subscription'],
+      events: input.messages.map((entry, i) => {
+        const event = typeof entry === 'string' ? { message: entry } : entry;
+        return {
+          id: event.id ?? eventId(i),
+          timestamp: event.timestamp ?? FIRST_EVENT_TIME + i,
+          message: event.message,
+        };
+      }),
+    }),
+  );
 }
