@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { encodeRecord, type EncodedRecord } from '../src/batch/encodeRecord.js';
 import { packBatches } from '../src/batch/packBatches.js';
 import { decodePayload } from '../src/decode/decodePayload.js';
-import { normalizePayload } from '../src/normalize/normalizePayload.js';
+import { forEachRecord, normalizePayload } from '../src/normalize/normalizePayload.js';
 import type { ForwarderRecord } from '../src/normalize/record.js';
 
 /** Decode caps decompressed bytes; the stress payload is beyond any real one, so the cap is lifted. */
@@ -18,13 +18,15 @@ export interface PipelineOutput {
 
 /**
  * The forwarder's pure pipeline, exactly as `forwardLogs` runs it before delivery:
- * `decodePayload` → `normalizePayload` → `encodeRecord` → `packBatches`.
+ * `decodePayload` → `forEachRecord` (normalize) with `encodeRecord` per record → `packBatches`.
  */
 export function runPipeline(event: unknown): PipelineOutput {
   const payload = decodePayload(event, BENCH_DECODE_OPTIONS);
   if (payload.messageType !== 'DATA_MESSAGE') return { events: 0, records: [], batches: [] };
-  const normalized = normalizePayload(payload);
-  const records = normalized.map((record) => encodeRecord(record));
+  const records: EncodedRecord[] = [];
+  forEachRecord(payload, {}, (record) => {
+    records.push(encodeRecord(record));
+  });
   return { events: payload.logEvents.length, records, batches: packBatches(records) };
 }
 

@@ -44,28 +44,46 @@ export interface NormalizeOptions {
  * whose record gains a stack becomes ERROR, as it would had the stack come in the same event.
  */
 export function normalizePayload(payload: DataMessage, options: NormalizeOptions = {}): ForwarderRecord[] {
-  if (options.ownLogGroup !== undefined && payload.logGroup === options.ownLogGroup) return [];
+  const records: ForwarderRecord[] = [];
+  forEachRecord(payload, options, (record) => {
+    records.push(record);
+  });
+  return records;
+}
+
+/**
+ * {@link normalizePayload}, handing each record to `sink` as soon as it is built, in order,
+ * instead of returning them all: a caller that encodes each record at once never holds every
+ * record object at the same time, and they die young (cheap to collect).
+ */
+export function forEachRecord(
+  payload: DataMessage,
+  options: NormalizeOptions,
+  sink: (record: ForwarderRecord) => void,
+): void {
+  if (options.ownLogGroup !== undefined && payload.logGroup === options.ownLogGroup) return;
   const source: EventSource = {
     logGroup: payload.logGroup,
     logStream: payload.logStream,
     owner: payload.owner,
     defaultName: defaultNameOf(payload.logGroup),
   };
-  if (options.rejoinMultiline === true) return rejoinPayload(payload, source);
+  if (options.rejoinMultiline === true) {
+    rejoinPayload(payload, source, sink);
+    return;
+  }
   const events = payload.logEvents;
-  const records = new Array<ForwarderRecord>(events.length);
   let lastTime = 0;
   for (let i = 0; i < events.length; i++) {
     const event = events[i];
     if (event === undefined) continue;
     if (isLogEvent(event)) {
-      records[i] = normalizeEvent(event, source);
+      sink(normalizeEvent(event, source));
       lastTime = event.timestamp;
     } else {
-      records[i] = normalizeMalformed(event, source, lastTime);
+      sink(normalizeMalformed(event, source, lastTime));
     }
   }
-  return records;
 }
 
 /** Where a stack being folded stands: what the next line may continue. */
@@ -202,8 +220,11 @@ function recordOf(group: Group, source: EventSource): ForwarderRecord {
   return record;
 }
 
-function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderRecord[] {
-  const records: ForwarderRecord[] = [];
+function rejoinPayload(
+  payload: DataMessage,
+  source: EventSource,
+  sink: (record: ForwarderRecord) => void,
+): void {
   let group: Group | undefined;
   let state: StackState = 'none';
   let lastTime = 0;
@@ -212,9 +233,9 @@ function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderReco
     const event = events[i];
     if (event === undefined) continue;
     if (!isLogEvent(event)) {
-      if (group !== undefined) records.push(recordOf(group, source));
+      if (group !== undefined) sink(recordOf(group, source));
       group = undefined;
-      records.push(normalizeMalformed(event, source, lastTime));
+      sink(normalizeMalformed(event, source, lastTime));
       continue;
     }
     lastTime = event.timestamp;
@@ -229,10 +250,9 @@ function rejoinPayload(payload: DataMessage, source: EventSource): ForwarderReco
       state = next;
       continue;
     }
-    if (group !== undefined) records.push(recordOf(group, source));
+    if (group !== undefined) sink(recordOf(group, source));
     group = { event, parsed: parseLine(event.message), lines: [], ids: [] };
     state = initialState(line);
   }
-  if (group !== undefined) records.push(recordOf(group, source));
-  return records;
+  if (group !== undefined) sink(recordOf(group, source));
 }
