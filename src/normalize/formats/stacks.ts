@@ -113,9 +113,12 @@ export function splitStack(text: string): MessageAndStack {
   // the stack; text above it is the message.
   let head = firstFrame - 1;
   for (let i = head; i >= 0 && i >= firstFrame - MAX_HEADER_LOOKBACK; i--) {
-    if (exceptionStart(lines[i] ?? '') >= 0) {
+    const line = lines[i] ?? '';
+    if (exceptionStart(line) >= 0) {
       head = i;
-      break;
+      // .NET's ` ---> Inner: msg` and Java's `Caused by: X` continue the stack of an outer
+      // exception line above them: that one opens the stack.
+      if (!isNestedExceptionLine(line)) break;
     }
   }
   const headLine = lines[head] ?? '';
@@ -130,6 +133,11 @@ export function splitStack(text: string): MessageAndStack {
   }
   const stack = joinTrimmed(lines, head, lines.length);
   return { message: before === '' ? headLine.trim() : before, exc_info: stack };
+}
+
+function isNestedExceptionLine(line: string): boolean {
+  const start = line.trimStart();
+  return start.startsWith('---> ') || start.startsWith('Caused by: ');
 }
 
 function joinTrimmed(lines: readonly string[], from: number, to: number): string {

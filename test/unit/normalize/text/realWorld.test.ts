@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+
+/**
+ * Text lines of the real-world corpus (test/fixtures/corpus) that the normalizer once got
+ * wrong, pinned one behaviour per test.
+ */
+const source: EventSource = { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', defaultName: 'fn' };
+const RID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+
+function normalize(line: string) {
+  return normalizeEvent({ id: '1', timestamp: 0, message: line }, source);
+}
+
+describe('stack splitting (stacks.ts)', () => {
+  it('opens a .NET stack at the outer exception, not at its ` ---> ` inner exception', () => {
+    const record = normalize(
+      `2023-11-01T10:47:57.081Z\t${RID}\tfail\tSystem.AggregateException: One or more errors occurred. (boom)\n` +
+        ' ---> System.Exception: boom\n   at Function.Inner() in /src/Function.cs:line 40\n' +
+        '   --- End of inner exception stack trace ---\n   at Function.Handler() in /src/Function.cs:line 22\n',
+    );
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('System.AggregateException: One or more errors occurred. (boom)');
+    expect(record.exc_info).toBe(
+      'System.AggregateException: One or more errors occurred. (boom)\n ---> System.Exception: boom\n' +
+        '   at Function.Inner() in /src/Function.cs:line 40\n   --- End of inner exception stack trace ---\n' +
+        '   at Function.Handler() in /src/Function.cs:line 22',
+    );
+  });
+
+  it('keeps the text before a Java throwable as the message when a `Caused by:` follows it', () => {
+    const record = normalize(
+      '10:47:57.081 [main] ERROR com.example.App - Failed to start\njava.lang.IllegalStateException: boom\n' +
+        '\tat com.example.App.run(App.java:10)\nCaused by: java.io.IOException: reset\n\tat x.Net.call(Net.java:5)\n',
+    );
+    expect(record.message).toBe('Failed to start');
+    expect(record.exc_info?.startsWith('java.lang.IllegalStateException: boom\n')).toBe(true);
+  });
+});
