@@ -31,7 +31,15 @@ export const runtimeCrash: TextFormat = {
       matched = true;
     }
     if (!matched) return undefined;
-    const { message, exc_info } = splitStack(line.trimEnd());
+    const split = splitStack(line.trimEnd());
+    let message = split.message;
+    const exc_info = split.exc_info;
+    // `Exception in thread "main" java.lang.X: msg`: the JVM's whole headline is the message
+    // (the thread and the error), not just the words before the throwable.
+    if (c === 0x45 && exc_info !== undefined && line.startsWith(PREFIXES[1] ?? '')) {
+      const end = line.search(/\r|\n/);
+      message = end < 0 ? line : line.slice(0, end);
+    }
     const oom = OOM_MARKERS.some((marker) => line.includes(marker));
     return {
       message,
