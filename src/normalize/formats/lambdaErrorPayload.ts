@@ -47,14 +47,15 @@ export function parseLambdaErrorPayload(json: string, kind: string | undefined):
   const errorMessage = messageText(error.errorMessage);
   const headline = errorMessage === '' ? errorType : `${errorType}: ${errorMessage}`;
   let stack = stackLines(error.stack) ?? stackLines(error.trace) ?? stackLines(error.stackTrace);
-  // Node's rejection wraps the rejected value: its own stack is the one that helps.
+  // Go, Ruby and Java frame lists carry no exception line of their own: it opens the stack.
+  if (stack !== undefined && !stack.startsWith(errorType)) stack = `${headline}\n${stack}`;
+  // Node's rejection wraps the rejected value: its own stack (which opens with its own
+  // `Error: msg` line, not the wrapper's) is the one that helps.
   const reason = error.reason;
   if (isObject(reason)) {
     const reasonStack = stackLines(reason.stack) ?? stackLines(reason.stackTrace);
     if (reasonStack !== undefined) stack = reasonStack;
   }
-  // Go, Ruby and Java frame lists carry no exception line of their own: it opens the stack.
-  if (stack !== undefined && !stack.startsWith(errorType)) stack = `${headline}\n${stack}`;
   const fields: Record<string, unknown> = { error_type: errorType };
   if (kind !== undefined) fields.lambda_error = kind;
   if (reason !== undefined) fields.reason = reason;

@@ -37,3 +37,42 @@ describe('stack splitting (stacks.ts)', () => {
     expect(record.exc_info?.startsWith('java.lang.IllegalStateException: boom\n')).toBe(true);
   });
 });
+
+describe('runtime crash lines (runtimeCrash.ts)', () => {
+  it('keeps the JVM’s whole `Exception in thread "main" X: msg` headline as the message', () => {
+    const record = normalize(
+      'Exception in thread "main" java.lang.OutOfMemoryError: Java heap space\n' +
+        '\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)\n',
+    );
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('Exception in thread "main" java.lang.OutOfMemoryError: Java heap space');
+    expect(record.exc_info).toBe(
+      'java.lang.OutOfMemoryError: Java heap space\n\tat java.base/java.util.Arrays.copyOf(Arrays.java:3537)',
+    );
+  });
+});
+
+describe('Node.js runtime error lines (lambdaErrorPayload.ts)', () => {
+  it('gives an Unhandled Promise Rejection the rejected error’s own stack, without the wrapper’s headline', () => {
+    const payload = {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'Error: HelloError',
+      reason: {
+        errorType: 'Error',
+        errorMessage: 'HelloError',
+        stack: ['Error: HelloError', '    at hello (file:///var/task/index.mjs:2:9)'],
+      },
+      promise: {},
+      stack: [
+        'Runtime.UnhandledPromiseRejection: Error: HelloError',
+        '    at process.<anonymous> (x.mjs:1:1)',
+      ],
+    };
+    const record = normalize(
+      `2026-01-29T17:14:37.197Z\t${RID}\tERROR\tUnhandled Promise Rejection \t${JSON.stringify(payload)}\n`,
+    );
+    expect(record.message).toBe('Runtime.UnhandledPromiseRejection: Error: HelloError');
+    expect(record.exc_info).toBe('Error: HelloError\n    at hello (file:///var/task/index.mjs:2:9)');
+    expect(record.aws_request_id).toBe(RID);
+  });
+});
