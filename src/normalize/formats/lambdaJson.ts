@@ -178,8 +178,9 @@ function statusParts(record: JsonObject): string {
 /** The text-format line of each platform event, built from its record. */
 const SUMMARIES: Readonly<Record<string, (record: JsonObject, requestId: string) => string>> = {
   'platform.initStart': (r) =>
+    // As the text line: a tab between the version and its ARN.
     `INIT_START Runtime Version: ${messageText(r.runtimeVersion)}` +
-    part('Runtime Version ARN', r.runtimeVersionArn).replace('\t', ' ') +
+    part('Runtime Version ARN', r.runtimeVersionArn) +
     part('Phase', r.phase === 'init' ? undefined : r.phase),
   'platform.initRuntimeDone': (r) => `INIT_RUNTIME_DONE${statusParts(r).replace('\t', ' ')}`,
   'platform.initReport': (r) => {

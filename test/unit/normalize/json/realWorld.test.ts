@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+
+/**
+ * JSON lines of the real-world corpus (test/fixtures/corpus) that the normalizer once got
+ * wrong, pinned one behaviour per test.
+ */
+const source: EventSource = { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', defaultName: 'fn' };
+
+function normalize(object: Record<string, unknown>) {
+  return normalizeEvent({ id: '1', timestamp: 0, message: `${JSON.stringify(object)}\n` }, source);
+}
+
+describe('Lambda JSON platform records (lambdaJson.ts)', () => {
+  it('writes platform.initStart as the text format’s INIT_START line, a tab before the ARN', () => {
+    const arn = 'arn:aws:lambda:us-east-1::runtime:0c5b0d2c';
+    const record = normalize({
+      time: '2023-11-01T10:47:57.081Z',
+      type: 'platform.initStart',
+      record: {
+        initializationType: 'on-demand',
+        phase: 'init',
+        runtimeVersion: 'nodejs:20.v13',
+        runtimeVersionArn: arn,
+      },
+    });
+    expect(record.levelname).toBe('INFO');
+    expect(record.message).toBe(`INIT_START Runtime Version: nodejs:20.v13\tRuntime Version ARN: ${arn}`);
+  });
+});
