@@ -3,6 +3,7 @@
  * adding its file (parser, detection, source it was checked against) and one line here.
  */
 import type { JsonFormat, TextFormat } from '../logFormat.js';
+import { bracketLevel } from './bracketLevel.js';
 import { bunyan } from './bunyan.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
@@ -51,7 +52,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * first characters, so the order costs little; it matters where shapes overlap: Node's upper-case
  * levels before .NET's tab lines (which may have no level), Python's `[LEVEL]\t` before Java's
  * `[LEVEL] `, extensions' `[Name] ` after both, Log4j2 (`date level logger - msg`) before
- * Python logging text (`date name level msg`).
+ * Python logging text (`date name level msg`); a bare `[LEVEL] ` head last, after the
+ * runtimes whose prefixes start the same way.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -69,4 +71,5 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyRuntime,
   dotnetConsole,
   runtimeCrash,
+  bracketLevel,
 ];

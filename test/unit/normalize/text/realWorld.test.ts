@@ -76,3 +76,28 @@ describe('Node.js runtime error lines (lambdaErrorPayload.ts)', () => {
     expect(record.aws_request_id).toBe(RID);
   });
 });
+
+describe('a bracketed level at the head of a plain line (bracketLevel.ts)', () => {
+  it.each([
+    ['[WARNING] disk almost full', 'WARNING', 'disk almost full'],
+    ['[CRITICAL] cannot reach the database', 'CRITICAL', 'cannot reach the database'],
+    ['[error] bad payload', 'ERROR', 'bad payload'],
+  ])('reads %j as its level and the rest as the message', (line, levelname, message) => {
+    const record = normalize(`${line}\n`);
+    expect(record.levelname).toBe(levelname);
+    expect(record.message).toBe(message);
+  });
+
+  it('lets the bracketed level of a console.log body win over the console method', () => {
+    const record = normalize(`2023-11-01T10:47:57.081Z\t${RID}\tINFO\t[ERROR] order 42 rejected\n`);
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('order 42 rejected');
+    expect(record.aws_request_id).toBe(RID);
+  });
+
+  it('leaves other bracketed words and the runtimes’ own bracket lines alone', () => {
+    expect(normalize('[http] GET /health\n').message).toBe('[http] GET /health');
+    expect(normalize('[1] first item\n').levelname).toBe('INFO');
+    expect(normalize('[WARN] Retrying\n').log_format).toBe('lambda-java');
+  });
+});

@@ -1,0 +1,34 @@
+import { toLevelName } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * A level in brackets at the head of an otherwise plain line: `[WARNING] disk almost full`,
+ * `[CRITICAL] cannot reach the database`, `[error] bad payload` — what `print` / `console.log`
+ * users write when they have no logger, and what the Lambda runtimes' own formats
+ * (`[LEVEL]\t<time>\t<id>\t` of Python, `[LEVEL] ` of Java) leave when they do not claim the
+ * line (Java's enum has no WARNING or CRITICAL). The level is the line's; the message is the rest,
+ * a stack in it moves to exc_info. Tried after every runtime format, so their lines stay theirs.
+ */
+
+const NAME = 'bracket-level';
+// The level names of SPEC §3, in any case; other bracketed words (`[http]`, `[alert]`, an
+// extension's `[name]`) are no level here.
+const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'critical', 'fatal']);
+const MAX_LEVEL = 8;
+
+export const bracketLevel: TextFormat = {
+  name: NAME,
+  parse(line) {
+    if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+    const close = line.indexOf(']', 1);
+    if (close < 0 || close > MAX_LEVEL + 1) return undefined;
+    const after = line.charCodeAt(close + 1);
+    if (after !== 0x20 && after !== 0x09) return undefined;
+    const word = line.slice(1, close).toLowerCase();
+    const levelname = LEVELS.has(word) ? toLevelName(word) : undefined;
+    if (levelname === undefined) return undefined;
+    const { message, exc_info } = splitStack(line.slice(close + 2).trimStart());
+    return { message, levelname, exc_info };
+  },
+};
