@@ -15,8 +15,15 @@ export function firstString(object: JsonObject, keys: readonly string[]): string
   return undefined;
 }
 
-/** SPEC §3 precedence of the keys that name a line's logger (Powertools' `service` last). */
-export const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'] as const;
+/**
+ * SPEC §3 precedence of the keys that name a line's logger. `service` is not among them: SPEC §3
+ * counts only Powertools' `service` as a name (see {@link POWERTOOLS_NAME_KEYS}); any other
+ * line's `service` (winston's `defaultMeta`, an app's own field) stays a field.
+ */
+export const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName'] as const;
+
+/** Powertools records: a logger name they carry first, then their `service` (SPEC §3). */
+export const POWERTOOLS_NAME_KEYS = [...NAME_KEYS, 'service'] as const;
 
 /** The first of `keys` whose value is a non-empty string: the key, not its value. */
 export function firstStringKey(object: JsonObject, keys: readonly string[]): string | undefined {

@@ -1,7 +1,15 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
 import { isMultiLine, splitStack } from './stacks.js';
-import { firstString, isObject, messageText, stackText, without, withMessageObject } from '../fields.js';
+import {
+  firstString,
+  isObject,
+  messageText,
+  NAME_KEYS,
+  stackText,
+  without,
+  withMessageObject,
+} from '../fields.js';
 
 /**
  * Any JSON object line no specific format claimed: the usual keys for message, level, logger
@@ -9,7 +17,6 @@ import { firstString, isObject, messageText, stackText, without, withMessageObje
  */
 const MESSAGE_KEYS = ['message', 'msg', '@message', 'log', 'text'];
 const LEVEL_KEYS = ['levelname', 'level', 'severity', 'log.level', 'lvl', 'loglevel', 'log_level', '@level'];
-const NAME_KEYS = ['name', 'logger', 'logger_name', 'loggerName', 'service'];
 const STACK_KEYS = ['exc_info', 'stack', 'stack_trace', 'stackTrace', 'exception', 'traceback'];
 const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsRequestId'];
 

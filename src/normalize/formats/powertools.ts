@@ -3,7 +3,7 @@ import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import {
   firstStringKey,
   isObject,
-  NAME_KEYS,
+  POWERTOOLS_NAME_KEYS,
   messageText,
   stackText,
   stringAt,
@@ -66,7 +66,7 @@ export const powertools: JsonFormat = {
         (key !== 'exception' || exc_info !== undefined) && (key !== 'level' || levelname !== undefined),
     );
     // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
-    const nameKey = firstStringKey(object, NAME_KEYS);
+    const nameKey = firstStringKey(object, POWERTOOLS_NAME_KEYS);
     if (nameKey !== undefined) consumed.push(nameKey);
     let fields = without(object, consumed);
     if (exc_info === undefined) {

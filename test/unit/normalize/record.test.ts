@@ -144,7 +144,11 @@ describe('record assembly (normalizeEvent)', () => {
   });
 
   it('names the record after the line’s logger, else the function, else the log group', () => {
-    expect(normalize('{"level":"info","message":"m","timestamp":"t","service":"svc"}').name).toBe('svc');
+    expect(normalize('{"level":"info","message":"m","timestamp":"t","logger":"svc"}').name).toBe('svc');
+    // SPEC §3 names a line by `service` only in Powertools records.
+    expect(normalize('{"level":"info","message":"m","timestamp":"t","service":"svc"}').name).toBe(
+      'orders-api',
+    );
     expect(normalize('plain').name).toBe('orders-api');
     const ecs = { ...source, logGroup: '/ecs/web', defaultName: defaultNameOf('/ecs/web') };
     expect(normalize('plain', ecs).name).toBe('/ecs/web');

@@ -28,3 +28,28 @@ describe('Lambda JSON platform records (lambdaJson.ts)', () => {
     expect(record.message).toBe(`INIT_START Runtime Version: nodejs:20.v13\tRuntime Version ARN: ${arn}`);
   });
 });
+
+describe('logger names (SPEC §3)', () => {
+  it('names a Powertools record by its service', () => {
+    const record = normalize({
+      level: 'INFO',
+      location: 'h:1',
+      message: 'm',
+      timestamp: 't',
+      service: 'payment',
+    });
+    expect(record.name).toBe('payment');
+  });
+
+  it('keeps any other line’s service (winston defaultMeta) as a field, the function naming the record', () => {
+    const record = normalize({
+      level: 'info',
+      message: 'Hello distributed log files!',
+      service: 'user-service',
+    });
+    expect(record.log_format).toBe('winston');
+    expect(record.name).toBe('fn');
+    expect(record.service).toBe('user-service');
+    expect(normalize({ severity: 'WARNING', message: 'm', service: 'svc' }).name).toBe('fn');
+  });
+});
