@@ -14,7 +14,8 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  *   "msg":"…","logger"?:"name","stacktrace"?:"…"}`, `zap.Error` under `error` (`errorVerbose` with
  *   pkg/errors); levels debug info warn error dpanic panic fatal. (uber-go/zap config.go
  *   `NewProductionEncoderConfig`, zapcore/encoder.go, field.go `Error`)
- * - zerolog: `{"level":"info","time":"…","message":"…"}`, `Err` under `error`, `Stack` under `stack`,
+ * - zerolog: `{"level":"info","time":"…","message":"…"}` (no `message` when it is empty), `Err` under
+ *   `error`, `Stack` under `stack`,
  *   `Caller` under `caller`; levels trace debug info warn error fatal panic. (rs/zerolog globals.go
  *   field names, event.go)
  *
@@ -42,7 +43,8 @@ export const zerolog: JsonFormat = jsonLibraryFormat({
   name: 'zerolog',
   detect: (o) =>
     typeof o.level === 'string' &&
-    'message' in o &&
+    // `log.Error().Err(err).Msg("")` writes no message at all, only the error.
+    ('message' in o || typeof o.error === 'string') &&
     !('msg' in o) &&
     (typeof o.time === 'string' || typeof o.time === 'number') &&
     !('timestamp' in o),

@@ -98,7 +98,9 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       }
       fields = withMessageObject(fields, message);
       let text = messageText(message);
+      // An error logged without a message of its own: the error's message is the line's.
       if (text === '' && errorObject !== undefined) text = messageText(errorObject[1].message);
+      if (text === '' && errorText !== undefined) text = errorText;
       if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
         // `logger.error(err.stack)`: the stack is exc_info, not part of the message.
         const split = splitStack(message);

@@ -53,3 +53,24 @@ describe('logger names (SPEC §3)', () => {
     expect(normalize({ severity: 'WARNING', message: 'm', service: 'svc' }).name).toBe('fn');
   });
 });
+
+describe('zerolog records without a message (goJson.ts, jsonLibrary.ts)', () => {
+  it('reads log.Error().Err(err).Msg("") as zerolog, the error its message and exc_info', () => {
+    const record = normalize({ level: 'error', error: 'seems we have an error here', time: 1609085256 });
+    expect(record.log_format).toBe('zerolog');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('seems we have an error here');
+    expect(record.exc_info).toBe('seems we have an error here');
+  });
+
+  it('puts a pkgerrors stack after the error text', () => {
+    const record = normalize({
+      level: 'error',
+      stack: [{ func: 'inner', line: '20', source: 'errors.go' }],
+      error: 'seems we have an error here',
+      time: 1609086683,
+    });
+    expect(record.message).toBe('seems we have an error here');
+    expect(record.exc_info).toBe('seems we have an error here\ninner\n\terrors.go:20');
+  });
+});
