@@ -1,6 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { dateTimeEnd, isUuidAt, skipSpaces, timeEnd } from './scan.js';
+import { dateTimeEnd, isUuidAt, skipSpaces, timeEnd, wordEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -11,7 +11,9 @@ import { splitStack } from './stacks.js';
  *   the older log4j 1.x appender wrote `<%X{AWSRequestId}>`);
  * - `%d [%t] %-5level %logger{36} - %msg%n` → `2020-05-11 12:44:44,123 [main] INFO  c.e.App - m`
  *   and log4j2's DefaultConfiguration `%d{HH:mm:ss.SSS} [%t] %-5level %logger{36} - %msg%n`
- *   (Apache Log4j 2 manual, Layouts → PatternLayout; `%d` default `yyyy-MM-dd HH:mm:ss,SSS`).
+ *   (Apache Log4j 2 manual, Layouts → PatternLayout; `%d` default `yyyy-MM-dd HH:mm:ss,SSS`);
+ * - the manual's own example `%d %p %c{1.} [%t] %m%n` → `2020-05-11 12:44:44,123 INFO c.e.App [main] m`
+ *   (logger and thread after the level, no ` - `).
  * The date, then in any order an optional `[thread]`, `<request id>` or bare request id, then the
  * level, the logger (the category: the record's `name`; a `:line` suffix is kept as `line`),
  * ` - ` and the message. A throwable follows the message on the next lines (`%xEx`): it moves to
@@ -22,6 +24,19 @@ const NAME = 'log4j2';
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
 // The prefix (date, thread, request id, level, logger) is short; a longer one is not this format.
 const MAX_PREFIX = 512;
+
+/** `c.e.App [main] ` at `start`: the logger, the thread and where the message starts. */
+function afterLoggerAndThread(
+  line: string,
+  start: number,
+): { logger: string; thread: string; messageStart: number } | undefined {
+  const end = wordEnd(line, start, MAX_PREFIX);
+  if (end <= start || line.charCodeAt(end) !== 0x20 || line.charCodeAt(end + 1) !== 0x5b /* [ */)
+    return undefined;
+  const close = line.indexOf('] ', end + 2);
+  if (close < 0 || close > MAX_PREFIX) return undefined;
+  return { logger: line.slice(start, end), thread: line.slice(end + 2, close), messageStart: close + 2 };
+}
 
 export const log4j2Text: TextFormat = {
   name: NAME,
@@ -57,6 +72,21 @@ export const log4j2Text: TextFormat = {
     }
     if (level === undefined) return undefined;
     i = skipSpaces(line, i);
+    if (thread === undefined) {
+      // The Log4j 2 manual's `%d %p %c{1.} [%t] %m%n`: the logger, then the thread, no ` - `.
+      const manual = afterLoggerAndThread(line, i);
+      if (manual !== undefined) {
+        const { message, exc_info } = splitStack(line.slice(manual.messageStart));
+        return {
+          message,
+          levelname: toLevelName(level),
+          name: manual.logger,
+          exc_info,
+          aws_request_id: requestId,
+          fields: { thread: manual.thread },
+        };
+      }
+    }
     const dash = line.indexOf(' - ', i);
     if (dash < 0 || dash > MAX_PREFIX) return undefined;
     let logger = line.slice(i, dash);

@@ -101,3 +101,22 @@ describe('a bracketed level at the head of a plain line (bracketLevel.ts)', () =
     expect(normalize('[WARN] Retrying\n').log_format).toBe('lambda-java');
   });
 });
+
+describe('Log4j 2 text (log4j2Text.ts)', () => {
+  it('reads the manual’s `%d %p %c{1.} [%t] %m%n`: level, logger, thread, message', () => {
+    const record = normalize(
+      '2023-11-01 10:47:57,081 WARN c.e.o.OrderService [pool-1-thread-3] Stock low for SKU-7\n',
+    );
+    expect(record.log_format).toBe('log4j2');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.name).toBe('c.e.o.OrderService');
+    expect(record.message).toBe('Stock low for SKU-7');
+    expect(record.thread).toBe('pool-1-thread-3');
+  });
+
+  it('leaves Python’s `%(asctime)s %(levelname)s %(message)s` lines to Python logging', () => {
+    const record = normalize('2023-11-01 10:47:57,081 INFO Started the worker\n');
+    expect(record.log_format).toBe('python-logging');
+    expect(record.message).toBe('Started the worker');
+  });
+});
