@@ -53,11 +53,17 @@ const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(
  * (see `retryPolicy.ts`). `overrides` is for tools and tests (say an `endpoint`).
  */
 export function createFirehoseClient(overrides: FirehoseClientConfig = {}): FirehoseClient {
-  return new FirehoseClient({
+  const client = new FirehoseClient({
     maxAttempts: 1,
     requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: DEFAULT_CALL_TIMEOUT_MS },
     ...overrides,
   });
+  // The SDK's logger middleware builds a log-safe copy of every call's input and output even for
+  // its no-op default logger: a walk over all 500 records per call. Without it, the client CPU of
+  // delivering the max payload (37 calls to the local Firehose, median of 10 deliveries, 3
+  // alternated processes each) went from 176–269 to 150–204 ms. Kept when a caller gives a logger.
+  if (overrides.logger === undefined) client.middlewareStack.remove('loggerMiddleware');
+  return client;
 }
 
 function errorInfo(error: unknown): { code: string; message: string } {
