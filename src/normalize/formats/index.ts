@@ -27,6 +27,7 @@ import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
 import { springBoot } from './springBoot.js';
 import { winston } from './winston.js';
+import { winstonText } from './winstonText.js';
 
 /**
  * Tried on lines that are a JSON object; the first that returns a result wins. Most specific
@@ -71,5 +72,6 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyRuntime,
   dotnetConsole,
   runtimeCrash,
+  winstonText,
   bracketLevel,
 ];

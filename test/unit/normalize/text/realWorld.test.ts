@@ -120,3 +120,23 @@ describe('Log4j 2 text (log4j2Text.ts)', () => {
     expect(record.message).toBe('Started the worker');
   });
 });
+
+describe('winston text (winstonText.ts)', () => {
+  it.each([
+    ['info: Hello distributed log files!', 'INFO', 'Hello distributed log files!'],
+    ['error: Something went wrong', 'ERROR', 'Something went wrong'],
+    ['warn:    Disk space low', 'WARNING', 'Disk space low'],
+    ['\u001b[31merror\u001b[39m: payment failed', 'ERROR', 'payment failed'],
+  ])('reads %j (format.simple / cli / colorize)', (line, levelname, message) => {
+    const record = normalize(`${line}\n`);
+    expect(record.log_format).toBe('winston-text');
+    expect(record.levelname).toBe(levelname);
+    expect(record.message).toBe(message);
+  });
+
+  it('takes no `Error: msg` headline or other `word: text` line for a winston level', () => {
+    expect(normalize('Error: boom\n').log_format).toBe('text');
+    expect(normalize('errors: 3 found\n').levelname).toBe('INFO');
+    expect(normalize('debugging: on\n').message).toBe('debugging: on');
+  });
+});
