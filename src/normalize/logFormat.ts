@@ -37,6 +37,9 @@ export interface TextFormat {
 /** A format recognised from a line that is a JSON object. */
 export interface JsonFormat {
   readonly name: string;
-  /** Returns `undefined` when the object is not of this format. */
-  parse(object: Record<string, unknown>, context: ParseContext): ParsedLine | undefined;
+  /**
+   * Returns `undefined` when the object is not of this format. `line` is the text the object was
+   * parsed from, for a format that forwards the line as it came (a JSON line with no message).
+   */
+  parse(object: Record<string, unknown>, context: ParseContext, line: string): ParsedLine | undefined;
 }

@@ -33,7 +33,7 @@ function parseWith(line: string, context: ParseContext): ParsedLine {
   const object = tryParseObject(line);
   if (object !== undefined) {
     for (const format of JSON_FORMATS) {
-      const parsed = format.parse(object, context);
+      const parsed = format.parse(object, context, line);
       if (parsed !== undefined) {
         parsed.format ??= format.name;
         return parsed;
