@@ -32,7 +32,7 @@ function errorStack(value: unknown): string | undefined {
 
 export const genericJson: JsonFormat = {
   name: 'json',
-  parse(object) {
+  parse(object, _context, line) {
     const consumed: string[] = [];
     // A `message` that is null is still the line's message (`null`), unless another key has one.
     const message =
@@ -50,7 +50,9 @@ export const genericJson: JsonFormat = {
     if (exc_info === undefined) exc_info = errorStack(object.err) ?? errorStack(object.error);
     const requestId = REQUEST_ID_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '');
     if (requestId !== undefined) consumed.push(requestId);
-    let text = message === undefined ? JSON.stringify(object) : messageText(message[1]);
+    // No message key: the line is the message, as it was written (`print(json.dumps(d))` keeps
+    // its spaces), its fields kept beside it.
+    let text = message === undefined ? line.trim() : messageText(message[1]);
     if (exc_info === undefined && typeof message?.[1] === 'string' && isMultiLine(text)) {
       // A logged stack (`log.error(err.stack)`): exc_info, not part of the message.
       const split = splitStack(text);

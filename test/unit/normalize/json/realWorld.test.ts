@@ -74,3 +74,13 @@ describe('zerolog records without a message (goJson.ts, jsonLibrary.ts)', () => 
     expect(record.exc_info).toBe('seems we have an error here\ninner\n\terrors.go:20');
   });
 });
+
+describe('JSON lines with no message (genericJson.ts)', () => {
+  it('forwards the line as it was written as the message, its fields kept beside it', () => {
+    const line = '{"statusCode": 200, "body": "{\\"ok\\": true}"}';
+    const record = normalizeEvent({ id: '1', timestamp: 0, message: `${line}\n` }, source);
+    expect(record.log_format).toBe('json');
+    expect(record.message).toBe(line);
+    expect(record.statusCode).toBe(200);
+  });
+});
