@@ -25,6 +25,7 @@ import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
+import { rustTracing } from './rustTracing.js';
 import { springBoot } from './springBoot.js';
 import { winston } from './winston.js';
 import { winstonText } from './winstonText.js';
@@ -72,6 +73,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyRuntime,
   dotnetConsole,
   runtimeCrash,
+  rustTracing,
   winstonText,
   bracketLevel,
 ];

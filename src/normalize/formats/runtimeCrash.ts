@@ -8,6 +8,8 @@ import { splitStack } from './stacks.js';
  *   V8 src/utils/utils.cc / node src/node_errors.cc (`OOMErrorHandler`).
  * - The JVM: `Exception in thread "main" java.lang.OutOfMemoryError: Java heap space`
  *   (`ThreadGroup.uncaughtException`), and a bare `java.lang.OutOfMemoryError: …` line.
+ * - Rust: `thread 'main' panicked at src/main.rs:74:6:` and the panic's message (library/std
+ *   src/panicking.rs `default_hook`).
  * Out-of-memory lines get `error_type: OutOfMemory`, so they are easy to find in Kibana.
  */
 
@@ -18,6 +20,8 @@ const PREFIXES = [
   '<--- Last few GCs --->',
   '<--- JS stacktrace --->',
 ];
+// Rust's panic hook: `thread 'main' panicked at src/main.rs:74:6:` then the payload.
+const RUST_PANIC = "thread '";
 const OOM_MARKERS = ['out of memory', 'OutOfMemoryError', 'heap limit'];
 
 export const runtimeCrash: TextFormat = {
@@ -29,6 +33,9 @@ export const runtimeCrash: TextFormat = {
       for (const prefix of PREFIXES) if (line.startsWith(prefix)) matched = true;
     } else if (c === 0x6a /* j */ && line.startsWith('java.lang.OutOfMemoryError')) {
       matched = true;
+    } else if (c === 0x74 /* t */ && line.startsWith(RUST_PANIC)) {
+      const quote = line.indexOf("' panicked at ", RUST_PANIC.length);
+      matched = quote > 0 && quote < 256;
     }
     if (!matched) return undefined;
     const split = splitStack(line.trimEnd());

@@ -140,3 +140,48 @@ describe('winston text (winstonText.ts)', () => {
     expect(normalize('debugging: on\n').message).toBe('debugging: on');
   });
 });
+
+describe('Rust on a custom runtime (rustTracing.ts, runtimeCrash.ts)', () => {
+  const span = `Lambda runtime invoke{requestId="${RID}" xrayTraceId="Root=1-6431b558-19be6d894b8d7b025bf628ee"}`;
+
+  it.each([
+    [` INFO ${span}: Payload {"a":1}.`, 'INFO', 'Payload {"a":1}.'],
+    [
+      `ERROR ${span}: user handler panicked error=Any { .. }`,
+      'ERROR',
+      'user handler panicked error=Any { .. }',
+    ],
+    [` WARN ${span}: retrying attempt=2`, 'WARNING', 'retrying attempt=2'],
+    [
+      `TRACE ${span}:send_operation{operation="Put" service="s3"}:dispatch: checkout dropped`,
+      'DEBUG',
+      'checkout dropped',
+    ],
+  ])(
+    'reads the level, the request id of the invocation span and the message of %j',
+    (line, levelname, message) => {
+      const record = normalize(`${line}\n`);
+      expect(record.log_format).toBe('rust-tracing');
+      expect(record.levelname).toBe(levelname);
+      expect(record.message).toBe(message);
+      expect(record.aws_request_id).toBe(RID);
+    },
+  );
+
+  it('reads a line outside the invocation span by its level alone', () => {
+    const record = normalize('DEBUG resolving host="s3.amazonaws.com"\n');
+    expect(record.levelname).toBe('DEBUG');
+    expect(record.message).toBe('resolving host="s3.amazonaws.com"');
+    expect(record.aws_request_id).toBeUndefined();
+  });
+
+  it('takes a Rust panic for a crash: ERROR', () => {
+    const record = normalize(
+      "thread 'main' panicked at src/main.rs:74:6:\ncalled `Option::unwrap()` on a `None` value\n",
+    );
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe(
+      "thread 'main' panicked at src/main.rs:74:6:\ncalled `Option::unwrap()` on a `None` value",
+    );
+  });
+});
