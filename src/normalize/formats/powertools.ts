@@ -25,7 +25,8 @@ import {
  *   key the caller chose) formatted by `LogFormatter.formatError` as `{"name","location","message",
  *   "stack","cause"?}`.
  * Recognised by `service` with `level`, and one of the keys only Powertools writes (`location`,
- * `sampling_rate`, `cold_start`, `function_request_id`).
+ * `sampling_rate`, `cold_start`, `function_request_id`), or by an upper-case level, `message` and
+ * `timestamp` beside `service` with no Lambda request id or logger key (TypeScript without context).
  * `name` is `service` (unless the record also carries a logger name, which SPEC §3 puts first);
  * `aws_request_id` is `function_request_id`; `exc_info` the `exception`
  * traceback or the error's `stack`.
@@ -37,12 +38,25 @@ import {
 const MARKER_KEYS = ['location', 'sampling_rate', 'cold_start', 'function_request_id'];
 const CONSUMED = ['level', 'message', 'function_request_id', 'exception'];
 
+// The level names Powertools writes (Python's, TypeScript's), always upper case.
+const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL']);
+
 function isPowertools(object: JsonObject): boolean {
   if (typeof object.service !== 'string' || typeof object.level !== 'string') return false;
   // Lambda's own Python JSON record (`logger` + `requestId`) with a `service` passed in `extra`.
   if ('logger' in object && 'requestId' in object) return false;
   for (const key of MARKER_KEYS) if (key in object) return true;
-  return false;
+  // Powertools TypeScript outside `injectLambdaContext`, no sampling rate set: `level`, `message`,
+  // `service`, `timestamp` (and `xray_trace_id`). No Lambda JSON record has a `service` without
+  // its request id or logger key; winston's levels are lower case.
+  return (
+    LEVELS.has(object.level) &&
+    'message' in object &&
+    typeof object.timestamp === 'string' &&
+    !('requestId' in object) &&
+    !('AWSRequestId' in object) &&
+    !('logger' in object)
+  );
 }
 
 /** A formatted Error of Powertools TypeScript: `{ name, message, stack, location? }`. */

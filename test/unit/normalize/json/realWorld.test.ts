@@ -84,3 +84,18 @@ describe('JSON lines with no message (genericJson.ts)', () => {
     expect(record.statusCode).toBe(200);
   });
 });
+
+describe('Powertools TypeScript without Lambda context (powertools.ts)', () => {
+  it('takes level, message, service and timestamp with no request id for Powertools: service names it', () => {
+    const record = normalize({ level: 'WARN', message: 'Cache disabled', service: 'orders', timestamp: 't' });
+    expect(record.log_format).toBe('powertools');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.name).toBe('orders');
+  });
+
+  it('leaves a winston line with service and timestamp (lower-case level) to winston', () => {
+    expect(normalize({ level: 'info', message: 'm', service: 's', timestamp: 't' }).log_format).toBe(
+      'winston',
+    );
+  });
+});
