@@ -99,7 +99,11 @@ export function splitStack(text: string): MessageAndStack {
     const message = joinTrimmed(lines, 0, traceback);
     const stack = joinTrimmed(lines, traceback, lines.length);
     // A bare `raise` logged with no message of its own: the exception's last line says it all.
-    return { message: message === '' ? lastNonEmpty(lines) : message, exc_info: stack };
+    if (message === '') return { message: lastNonEmpty(lines), exc_info: stack };
+    // The python2.7 / 3.6 runtime's uncaught error: `'id': KeyError` (message: type) above the
+    // traceback, whose last line `KeyError: 'id'` is the same error as Python prints it.
+    const last = lastNonEmpty(lines);
+    return { message: isSwappedHeadline(message, last) ? last : message, exc_info: stack };
   }
   let firstFrame = -1;
   for (let i = 1; i < lines.length; i++) {
@@ -133,6 +137,14 @@ export function splitStack(text: string): MessageAndStack {
   }
   const stack = joinTrimmed(lines, head, lines.length);
   return { message: before === '' ? headLine.trim() : before, exc_info: stack };
+}
+
+/** `'id': KeyError` above a traceback that ends in `KeyError: 'id'`. */
+function isSwappedHeadline(message: string, last: string): boolean {
+  const colon = last.indexOf(': ');
+  if (colon <= 0 || message.length !== last.length) return false;
+  const type = last.slice(0, colon);
+  return message.endsWith(`: ${type}`) && message.startsWith(last.slice(colon + 2));
 }
 
 function isNestedExceptionLine(line: string): boolean {

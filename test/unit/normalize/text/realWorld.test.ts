@@ -185,3 +185,23 @@ describe('Rust on a custom runtime (rustTracing.ts, runtimeCrash.ts)', () => {
     );
   });
 });
+
+describe('python2.7 / python3.6 uncaught errors (stacks.ts)', () => {
+  it("gives `KeyError: 'key1'` as the message of `'key1': KeyError` above its traceback", () => {
+    const record = normalize(
+      "'key1': KeyError\nTraceback (most recent call last):\n  File \"/var/task/f.py\", line 5, in h\n    e['key1']\nKeyError: 'key1'\n",
+    );
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe("KeyError: 'key1'");
+    expect(record.exc_info).toBe(
+      "Traceback (most recent call last):\n  File \"/var/task/f.py\", line 5, in h\n    e['key1']\nKeyError: 'key1'",
+    );
+  });
+
+  it('keeps a logger’s own message above a traceback', () => {
+    const record = normalize(
+      'Failed: KeyError\nTraceback (most recent call last):\n  File "f.py", line 1, in h\nKeyError: \'x\'\n',
+    );
+    expect(record.message).toBe('Failed: KeyError');
+  });
+});
