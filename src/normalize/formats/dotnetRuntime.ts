@@ -32,6 +32,23 @@ const LABELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['Critical', 'CRITICAL'],
 ]);
 
+// `Information` is the longest label.
+const MAX_LABEL = 11;
+
+/**
+ * Where the level column starting at `start` ends: at a tab, or at a line break when the message
+ * itself starts on the next line (a pretty-printed JSON message, as Powertools for .NET writes
+ * it); -1 when no label-sized column is there.
+ */
+function labelEnd(line: string, start: number): number {
+  const limit = Math.min(line.length, start + MAX_LABEL + 1);
+  for (let i = start; i < limit; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a) return i;
+  }
+  return -1;
+}
+
 export const dotnetRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
@@ -40,9 +57,8 @@ export const dotnetRuntime: TextFormat = {
     const idEnd = line.indexOf('\t', timeEnd + 1);
     if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
     const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
-    const levelEnd = line.indexOf('\t', idEnd + 1);
-    const level =
-      levelEnd > 0 && levelEnd - idEnd <= 12 ? LABELS.get(line.slice(idEnd + 1, levelEnd)) : undefined;
+    const levelEnd = labelEnd(line, idEnd + 1);
+    const level = levelEnd < 0 ? undefined : LABELS.get(line.slice(idEnd + 1, levelEnd));
     const body = level === undefined ? line.slice(idEnd + 1) : line.slice(levelEnd + 1);
     return envelope(NAME, context.parseBody(body), level, requestId);
   },

@@ -205,3 +205,20 @@ describe('python2.7 / python3.6 uncaught errors (stacks.ts)', () => {
     expect(record.message).toBe('Failed: KeyError');
   });
 });
+
+describe('.NET runtime lines (dotnetRuntime.ts)', () => {
+  const json =
+    '{\n    "level": "Error",\n    "service": "orders",\n    "cold_start": false,\n    "message": "charge failed"\n}';
+
+  it.each([
+    ['a line break', '\n'],
+    ['a tab', '\t'],
+  ])('reads the level column ended by %s before a pretty-printed JSON message', (_label, separator) => {
+    const record = normalize(`2025-02-24T13:36:06.483Z\t${RID}\tinfo${separator}${json}\n`);
+    expect(record.log_format).toBe('lambda-dotnet/powertools');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.name).toBe('orders');
+    expect(record.message).toBe('charge failed');
+    expect(record.aws_request_id).toBe(RID);
+  });
+});
