@@ -1,5 +1,5 @@
 import { toLevelName } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { dateTimeEnd, isUuidAt, skipSpaces, timeEnd, wordEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
@@ -38,10 +38,37 @@ function afterLoggerAndThread(
   return { logger: line.slice(start, end), thread: line.slice(end + 2, close), messageStart: close + 2 };
 }
 
+const LOGLOG = 'log4j:';
+const STATUS_LOGGER = ' StatusLogger ';
+
+/**
+ * Log4j's own diagnostics, printed before any layout applies: Log4j 1.x `LogLog`
+ * (`log4j:WARN No appenders could be found for logger (…).`) and Log4j 2's `StatusLogger`
+ * (`ERROR StatusLogger No Log4j 2 configuration file found. …`), the first lines of many Java
+ * functions' logs.
+ */
+function parseInternal(line: string): ParsedLine | undefined {
+  if (line.startsWith(LOGLOG)) {
+    const space = line.indexOf(' ', LOGLOG.length);
+    if (space < 0 || space > LOGLOG.length + 5) return undefined;
+    const level = line.slice(LOGLOG.length, space);
+    if (!LEVELS.has(level)) return undefined;
+    return { message: line.slice(space + 1), levelname: toLevelName(level) };
+  }
+  const space = line.indexOf(' ');
+  if (space < 4 || space > 5 || !line.startsWith(STATUS_LOGGER, space)) return undefined;
+  const level = line.slice(0, space);
+  if (!LEVELS.has(level)) return undefined;
+  const { message, exc_info } = splitStack(line.slice(space + STATUS_LOGGER.length));
+  return { message, levelname: toLevelName(level), name: 'StatusLogger', exc_info };
+}
+
 export const log4j2Text: TextFormat = {
   name: NAME,
   parse(line) {
     const c = line.charCodeAt(0);
+    // `log4j:WARN …`, `ERROR StatusLogger …`: Log4j's own diagnostics.
+    if (c === 0x6c /* l */ || (c >= 0x44 && c <= 0x57) /* D…W */) return parseInternal(line);
     if (c < 0x30 || c > 0x39) return undefined;
     let i = dateTimeEnd(line, 0);
     if (i < 0) i = timeEnd(line, 0);

@@ -222,3 +222,19 @@ describe('.NET runtime lines (dotnetRuntime.ts)', () => {
     expect(record.aws_request_id).toBe(RID);
   });
 });
+
+describe('Log4j’s own diagnostics (log4j2Text.ts)', () => {
+  it('reads log4j 1.x `log4j:WARN msg` as a WARNING', () => {
+    const record = normalize('log4j:WARN Please initialize the log4j system properly.\n');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('Please initialize the log4j system properly.');
+  });
+
+  it('reads Log4j 2 `ERROR StatusLogger msg` as an ERROR of the StatusLogger', () => {
+    const record = normalize('ERROR StatusLogger No Log4j 2 configuration file found.\n');
+    expect(record.log_format).toBe('log4j2');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.name).toBe('StatusLogger');
+    expect(record.message).toBe('No Log4j 2 configuration file found.');
+  });
+});
