@@ -55,8 +55,9 @@ function parseInternal(line: string): ParsedLine | undefined {
     if (!LEVELS.has(level)) return undefined;
     return { message: line.slice(space + 1), levelname: toLevelName(level) };
   }
-  const space = line.indexOf(' ');
-  if (space < 4 || space > 5 || !line.startsWith(STATUS_LOGGER, space)) return undefined;
+  // The level is four or five letters: no scan of the line for its first space.
+  const space = line.charCodeAt(4) === 0x20 ? 4 : line.charCodeAt(5) === 0x20 ? 5 : -1;
+  if (space < 0 || !line.startsWith(STATUS_LOGGER, space)) return undefined;
   const level = line.slice(0, space);
   if (!LEVELS.has(level)) return undefined;
   const { message, exc_info } = splitStack(line.slice(space + STATUS_LOGGER.length));

@@ -34,8 +34,9 @@ export const rustTracing: TextFormat = {
   name: NAME,
   parse(line) {
     let i = line.charCodeAt(0) === 0x20 ? 1 : 0;
-    const space = line.indexOf(' ', i);
-    if (space < 4 || space - i > 5) return undefined;
+    // The level is four or five letters: no scan of the line for its first space.
+    const space = line.charCodeAt(i + 4) === 0x20 ? i + 4 : line.charCodeAt(i + 5) === 0x20 ? i + 5 : -1;
+    if (space < 0) return undefined;
     const level = LEVELS.get(line.slice(i, space));
     // ` INFO` and ` WARN` are padded to five characters (a copy may have lost the pad).
     if (level === undefined || (space !== 5 && i !== 0)) return undefined;
