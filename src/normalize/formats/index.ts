@@ -4,6 +4,7 @@
  */
 import type { JsonFormat, TextFormat } from '../logFormat.js';
 import { bracketLevel } from './bracketLevel.js';
+import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
@@ -71,6 +72,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   logfmt,
   goRuntime,
   rubyRuntime,
+  brefRuntime,
   dotnetConsole,
   runtimeCrash,
   rustTracing,

@@ -238,3 +238,19 @@ describe('Log4j’s own diagnostics (log4j2Text.ts)', () => {
     expect(record.message).toBe('No Log4j 2 configuration file found.');
   });
 });
+
+describe('PHP on the Bref custom runtime (brefRuntime.ts)', () => {
+  it('reads `<request id>\\tInvoke Error\\t{json}` as the ERROR it is, PHP’s trace as exc_info', () => {
+    const error = {
+      errorType: 'RuntimeException',
+      errorMessage: 'boom',
+      stack: ['#0 /var/task/index.php(5): f()', '#1 {main}'],
+    };
+    const record = normalize(`${RID}\tInvoke Error\t${JSON.stringify(error)}\n`);
+    expect(record.log_format).toBe('lambda-php');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('RuntimeException: boom');
+    expect(record.exc_info).toBe('RuntimeException: boom\n#0 /var/task/index.php(5): f()\n#1 {main}');
+    expect(record.aws_request_id).toBe(RID);
+  });
+});
