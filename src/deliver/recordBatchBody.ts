@@ -1,0 +1,99 @@
+import type { FirehoseClient, PutRecordBatchCommandInput } from '@aws-sdk/client-firehose';
+
+/**
+ * Writes the PutRecordBatch request body (AWS JSON 1.1:
+ * `{"DeliveryStreamName":"…","Records":[{"Data":"<base64>"},…]}`,
+ * https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html) in one
+ * Buffer of its exact size, instead of the SDK's serializer, which writes it byte by byte into a
+ * buffer it doubles from 2 KiB on: about 1 MiB of ArrayBuffers per 390 KB call, which only the
+ * next GC frees. Peak RSS of the whole handler on the max payload (37 calls; npm run bench,
+ * median of 5 fresh processes): 137.3 → 123.6 MiB with this host's V8 defaults, 110.5–111.7 →
+ * 106.8 MiB with Lambda's heap flags at 128 MB.
+ *
+ * The bytes are the SDK's own: checked byte for byte against the SDK's serializer on every batch
+ * of the max payload, an empty batch and a stream name that needs escaping. Signing,
+ * Content-Length, endpoint and headers stay the SDK's.
+ */
+
+/** Where the records wait, on the input the SDK's serializer sees, for the body writer. */
+const RECORDS = Symbol('PutRecordBatch records');
+
+type Records = PutRecordBatchCommandInput['Records'];
+interface Args {
+  input: Record<PropertyKey, unknown>;
+  request?: { body?: unknown; headers: Record<string, string> };
+}
+type Next = (args: Args) => Promise<unknown>;
+/** The stack's own middleware type; ours are written against the narrower {@link Args}. */
+type StackMiddleware = Parameters<FirehoseClient['middlewareStack']['addRelativeTo']>[0];
+
+/** Only the shape the forwarder sends: a stream name and records of bytes, nothing else. */
+function ownRecords(input: Record<PropertyKey, unknown>): Records | undefined {
+  const keys = Object.keys(input);
+  if (keys.length !== 2 || typeof input.DeliveryStreamName !== 'string') return undefined;
+  const records = input.Records;
+  if (!Array.isArray(records)) return undefined;
+  for (const record of records as unknown[]) {
+    if (typeof record !== 'object' || record === null) return undefined;
+    const { Data } = record as { Data?: unknown };
+    if (!(Data instanceof Uint8Array) || Object.keys(record).length !== 1) return undefined;
+  }
+  return records as Records;
+}
+
+const base64Length = (bytes: number): number => 4 * Math.ceil(bytes / 3);
+
+/** The body as the SDK's JSON serializer writes it, in one exact-size Buffer. */
+export function putRecordBatchBody(deliveryStreamName: string, records: NonNullable<Records>): Buffer {
+  const head = `{"DeliveryStreamName":${JSON.stringify(deliveryStreamName)},"Records":[`;
+  let size = Buffer.byteLength(head) + 2;
+  for (const record of records) size += 11 + base64Length(record.Data?.length ?? 0);
+  if (records.length > 1) size += records.length - 1;
+  const body = Buffer.allocUnsafe(size);
+  let at = body.write(head, 0);
+  for (let i = 0; i < records.length; i++) {
+    const data = records[i]?.Data ?? new Uint8Array(0);
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    at += body.write(i === 0 ? '{"Data":"' : ',{"Data":"', at, 'latin1');
+    at += body.write(bytes.toString('base64'), at, 'latin1');
+    at += body.write('"}', at, 'latin1');
+  }
+  at += body.write(']}', at, 'latin1');
+  return at === size ? body : body.subarray(0, at);
+}
+
+/**
+ * Installs the body writer on a Firehose client: the SDK's serializer is given the input without
+ * its records (it still builds the request: endpoint, target, content type), and the body is
+ * written before the SDK sets Content-Length and signs. Inputs of any other shape, and other
+ * commands, go through the SDK untouched.
+ */
+export function useRecordBatchBody(client: FirehoseClient): void {
+  const stack = client.middlewareStack;
+  const aside = (next: Next, context: { commandName?: string }) => (args: Args) => {
+    const records = context.commandName === 'PutRecordBatchCommand' ? ownRecords(args.input) : undefined;
+    if (records === undefined) return next(args);
+    return next({ ...args, input: { ...args.input, Records: [], [RECORDS]: records } });
+  };
+  stack.addRelativeTo(aside as unknown as StackMiddleware, {
+    relation: 'before',
+    toMiddleware: 'serializerMiddleware',
+    name: 'forwarderRecordsAside',
+  });
+  const write = (next: Next) => (args: Args) => {
+    const records = args.input[RECORDS] as Records;
+    const request = args.request;
+    if (records !== undefined && request !== undefined) {
+      request.body = putRecordBatchBody(args.input.DeliveryStreamName as string, records);
+      for (const name of Object.keys(request.headers)) {
+        if (name.toLowerCase() === 'content-length') Reflect.deleteProperty(request.headers, name);
+      }
+    }
+    return next(args);
+  };
+  stack.addRelativeTo(write as unknown as StackMiddleware, {
+    relation: 'before',
+    toMiddleware: 'contentLengthMiddleware',
+    name: 'forwarderRecordBatchBody',
+  });
+}
