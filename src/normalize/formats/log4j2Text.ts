@@ -13,7 +13,9 @@ import { splitStack } from './stacks.js';
  *   and log4j2's DefaultConfiguration `%d{HH:mm:ss.SSS} [%t] %-5level %logger{36} - %msg%n`
  *   (Apache Log4j 2 manual, Layouts → PatternLayout; `%d` default `yyyy-MM-dd HH:mm:ss,SSS`);
  * - the manual's own example `%d %p %c{1.} [%t] %m%n` → `2020-05-11 12:44:44,123 INFO c.e.App [main] m`
- *   (logger and thread after the level, no ` - `).
+ *   (logger and thread after the level, no ` - `);
+ * - SLF4J SimpleLogger (slf4j-simple): `[main] INFO com.example.App - m`, with
+ *   `showDateTime` or the older relative time `176 [main] INFO examples.Sort - m`.
  * The date, then in any order an optional `[thread]`, `<request id>` or bare request id, then the
  * level, the logger (the category: the record's `name`; a `:line` suffix is kept as `line`),
  * ` - ` and the message. A throwable follows the message on the next lines (`%xEx`): it moves to
@@ -36,6 +38,13 @@ function afterLoggerAndThread(
   const close = line.indexOf('] ', end + 2);
   if (close < 0 || close > MAX_PREFIX) return undefined;
   return { logger: line.slice(start, end), thread: line.slice(end + 2, close), messageStart: close + 2 };
+}
+
+/** After the digits of `176 [main] …` (a thread must follow), or -1. */
+function relativeMillisEnd(line: string): number {
+  let i = 0;
+  while (i < 16 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i++;
+  return i > 0 && line.charCodeAt(i) === 0x20 && line.charCodeAt(i + 1) === 0x5b ? i : -1;
 }
 
 const LOGLOG = 'log4j:';
@@ -70,10 +79,18 @@ export const log4j2Text: TextFormat = {
     const c = line.charCodeAt(0);
     // `log4j:WARN …`, `ERROR StatusLogger …`: Log4j's own diagnostics.
     if (c === 0x6c /* l */ || (c >= 0x44 && c <= 0x57) /* D…W */) return parseInternal(line);
-    if (c < 0x30 || c > 0x39) return undefined;
-    let i = dateTimeEnd(line, 0);
-    if (i < 0) i = timeEnd(line, 0);
-    if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+    let i: number;
+    if (c === 0x5b /* [ */) {
+      // SLF4J SimpleLogger's default `[thread] LEVEL logger - msg`: no date.
+      i = 0;
+    } else {
+      if (c < 0x30 || c > 0x39) return undefined;
+      i = dateTimeEnd(line, 0);
+      if (i < 0) i = timeEnd(line, 0);
+      // SLF4J's `176 [main] INFO examples.Sort - msg`: milliseconds since start, then the thread.
+      if (i < 0) i = relativeMillisEnd(line);
+      if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+    }
     let thread: string | undefined;
     let requestId: string | undefined;
     let level: string | undefined;
