@@ -34,7 +34,10 @@ const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
 const MAX_NAME = 200;
 
 function result(level: LevelName, name: string | undefined, body: string): ParsedLine {
-  const { message, exc_info } = splitStack(body);
+  // `%(levelname)-8s` pads the level with spaces: they are no part of the message.
+  let start = 0;
+  while (body.charCodeAt(start) === 0x20) start++;
+  const { message, exc_info } = splitStack(start === 0 ? body : body.slice(start));
   return { message, levelname: level, name, exc_info };
 }
 
@@ -66,8 +69,11 @@ function field(line: string, start: number, dashed: boolean): [string, number] |
 
 function parseWithTime(line: string): ParsedLine | undefined {
   const timeEnd = dateTimeEnd(line, 0);
-  // Python's own asctime has a comma before the milliseconds; ISO-like times belong to others.
-  if (timeEnd < 0 || line.charCodeAt(19) !== 0x2c /* , */) return undefined;
+  if (timeEnd < 0) return undefined;
+  // Python's own asctime has a comma before the milliseconds. Another time (a `datefmt` such as
+  // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, ISO-like times with a
+  // level first belonging to other loggers.
+  if (line.charCodeAt(19) !== 0x2c /* , */) return parseNamed(line, timeEnd);
   const dashed = line.startsWith(' - ', timeEnd);
   let i = timeEnd + (dashed ? 3 : 1);
   if (!dashed && line.charCodeAt(timeEnd) !== 0x20) return undefined;
@@ -81,6 +87,17 @@ function parseWithTime(line: string): ParsedLine | undefined {
   const levelB = LEVELS.get(b[0]);
   if (levelB === undefined) return undefined;
   return result(levelB, a[0], line.slice(b[1]));
+}
+
+/** `<time> name LEVEL message` for an asctime with a custom `datefmt`. */
+function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
+  if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  const a = field(line, timeEnd + 1, false);
+  if (a === undefined || LEVELS.has(a[0])) return undefined;
+  const b = field(line, a[1], false);
+  const level = b === undefined ? undefined : LEVELS.get(b[0]);
+  if (b === undefined || level === undefined) return undefined;
+  return result(level, a[0], line.slice(b[1]));
 }
 
 export const pythonLoggingText: TextFormat = {

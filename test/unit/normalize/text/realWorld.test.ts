@@ -254,3 +254,32 @@ describe('PHP on the Bref custom runtime (brefRuntime.ts)', () => {
     expect(record.aws_request_id).toBe(RID);
   });
 });
+
+describe('SLF4J SimpleLogger (log4j2Text.ts)', () => {
+  it.each([
+    ['176 [main] INFO examples.Sort - Populating an array', 'INFO', 'examples.Sort', 'Populating an array'],
+    ['[main] WARN com.example.Handler - Retrying', 'WARNING', 'com.example.Handler', 'Retrying'],
+  ])('reads %j: level, category, message', (line, levelname, name, message) => {
+    const record = normalize(`${line}\n`);
+    expect(record.levelname).toBe(levelname);
+    expect(record.name).toBe(name);
+    expect(record.message).toBe(message);
+  });
+});
+
+describe('Python logging text (pythonLoggingText.ts)', () => {
+  it('reads `%(asctime)s %(name)s %(levelname)s %(message)s` with a datefmt of its own', () => {
+    const record = normalize('2020-05-11T12:44:44+0000 app ERROR payment failed\n');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.name).toBe('app');
+    expect(record.message).toBe('payment failed');
+  });
+
+  it('drops the padding of `%(levelname)-8s` from the message', () => {
+    expect(normalize('2023-11-01 10:47:57,081 app INFO     started\n').message).toBe('started');
+  });
+
+  it('leaves an ISO time followed by a level to the other formats', () => {
+    expect(normalize('2020-05-11T12:44:44Z ERROR boom\n').log_format).not.toBe('python-logging');
+  });
+});
