@@ -2,13 +2,24 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
+/** serverless.yml's `custom.esbuild.exclude`: the credential providers Lambda never reaches. */
+export const LAMBDA_EXCLUDE = [
+  '@aws-sdk/credential-provider-http',
+  '@aws-sdk/credential-provider-ini',
+  '@aws-sdk/credential-provider-process',
+  '@aws-sdk/credential-provider-sso',
+  '@aws-sdk/credential-provider-web-identity',
+  '@smithy/credential-provider-imds',
+];
+
 /**
  * Options serverless-esbuild uses for the handler, as set under `custom.esbuild` in
  * serverless.yml: bundle, platform node, target node22, CommonJS, ES module entry points of
- * dependencies first, minified with names kept.
+ * dependencies first, minified with names kept, the `exclude` list left out.
  */
 const LAMBDA_BUILD: BuildOptions = {
   bundle: true,
+  external: LAMBDA_EXCLUDE,
   platform: 'node',
   target: 'node22',
   format: 'cjs',
@@ -22,6 +33,7 @@ const LAMBDA_BUILD: BuildOptions = {
 /** esbuild's defaults for platform node: CommonJS builds of dependencies, nothing minified. */
 const DEFAULT_BUILD: BuildOptions = {
   ...LAMBDA_BUILD,
+  external: [],
   mainFields: ['main', 'module'],
   minify: false,
   keepNames: false,
@@ -65,7 +77,7 @@ export async function buildBundles(root: string, outDir: string): Promise<Bundle
       ...LAMBDA_BUILD,
       entryPoints: [handler],
       outfile: bundles.handlerSdkExternal,
-      external: ['@aws-sdk/*'],
+      external: ['@aws-sdk/*', ...LAMBDA_EXCLUDE],
     }),
     build({ ...DEFAULT_BUILD, entryPoints: [handler], outfile: bundles.handlerSdkBundledDefault }),
   ]);
