@@ -1,0 +1,78 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
+
+/** One request as it arrived on the wire. */
+interface Captured {
+  readonly body: Buffer;
+  readonly headers: Record<string, string | string[] | undefined>;
+}
+
+// The forwarder writes PutRecordBatch bodies itself (src/deliver/recordBatchBody.ts) to spare
+// memory; these tests hold it to the SDK's own serializer, byte for byte, through a real socket,
+// so an SDK upgrade that changes the wire format or renames the middleware it hooks fails here.
+describe('PutRecordBatch request body', () => {
+  let server: Server;
+  let url: string;
+  const captured: Captured[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const body = Buffer.concat(chunks);
+        captured.push({ body, headers: request.headers });
+        const records = (JSON.parse(body.toString('utf8')) as { Records: unknown[] }).Records;
+        response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        response.end(
+          JSON.stringify({
+            FailedPutCount: 0,
+            Encrypted: false,
+            RequestResponses: records.map((_, i) => ({ RecordId: `r${i}` })),
+          }),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  async function bodies(streamName: string, records: Uint8Array[]): Promise<[Captured, Captured]> {
+    captured.length = 0;
+    const input = () => ({ DeliveryStreamName: streamName, Records: records.map((Data) => ({ Data })) });
+    await createFirehoseClient({ endpoint: url }).send(new PutRecordBatchCommand(input()));
+    await new FirehoseClient({ endpoint: url, maxAttempts: 1 }).send(new PutRecordBatchCommand(input()));
+    expect(captured).toHaveLength(2);
+    return [captured[0] as Captured, captured[1] as Captured];
+  }
+
+  const shared = Buffer.from('{"a":1}\n{"b":"ü 😀"}\n{"c":"x"}\n');
+  const cases: [string, string, Uint8Array[]][] = [
+    [
+      'NDJSON records of every length mod 3',
+      'logging-test',
+      [0, 1, 2, 3, 4, 5].map((n) => Buffer.alloc(n, 0x61)),
+    ],
+    [
+      'subarrays of one shared buffer',
+      'logging-test',
+      [shared.subarray(0, 8), shared.subarray(8, 25), shared.subarray(25)],
+    ],
+    ['a stream name that JSON must escape', 'we"ird\\name', [Buffer.from('x\n')]],
+    ['an empty batch', 'logging-test', []],
+  ];
+
+  it.each(cases)('is byte for byte the SDK serializer’s for %s', async (_, streamName, records) => {
+    const [ours, sdk] = await bodies(streamName, records);
+    expect(ours.body.equals(sdk.body)).toBe(true);
+    expect(ours.headers['content-length']).toBe(String(sdk.body.length));
+    expect(ours.headers['x-amz-target']).toBe('Firehose_20150804.PutRecordBatch');
+    expect(ours.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
+  });
+});
