@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+import { normalizeEvent, type EventSource } from '../../../src/normalize/normalizeEvent.js';
 
 /**
  * Table-driven: every fixture under test/fixtures/formats/<format>.json is a line exactly as the
@@ -20,31 +20,20 @@ interface Fixture {
     name?: string;
     exc_info?: string;
     aws_request_id?: string;
+    /** Only python-json-logger records keep an `asctime` of their own. */
+    asctime?: string;
     fields?: Record<string, unknown>;
   };
 }
 
-const TEXT_FORMAT_FIXTURES = [
-  'lambda-nodejs',
-  'lambda-python',
-  'lambda-java',
-  'lambda-dotnet',
-  'dotnet-console',
-  'dotnet-lambda-ilogger',
-  'ruby-logger',
-  'go-log',
-  'lambda-platform',
-  'lambda-extension',
-  'log4j2',
-  'spring-boot',
-  'python-logging',
-  'logfmt',
-  'runtime-crash',
-  'text',
-];
+const DIR = join(__dirname, '../../fixtures/formats');
+const FORMATS = readdirSync(DIR)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => file.slice(0, -'.json'.length))
+  .sort();
 
-// Formats whose error lines carry no stack (a timeout, a killed runtime).
-const STACKLESS = new Set(['lambda-platform', 'lambda-extension']);
+// Formats whose error lines carry no stack: a timeout, a killed runtime, a failed extension.
+const STACKLESS = new Set(['lambda-platform', 'lambda-extension', 'lambda-json-platform']);
 
 const source: EventSource = {
   logGroup: '/aws/lambda/fixture-fn',
@@ -55,14 +44,42 @@ const source: EventSource = {
 const TIMESTAMP = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
 
 function load(format: string): Fixture[] {
-  const path = join(__dirname, '../../../fixtures/formats', `${format}.json`);
-  return JSON.parse(readFileSync(path, 'utf8')) as Fixture[];
+  return JSON.parse(readFileSync(join(DIR, `${format}.json`), 'utf8')) as Fixture[];
 }
 
-describe.each(TEXT_FORMAT_FIXTURES)('text format %s', (format) => {
+describe('format fixtures', () => {
+  it('cover the formats SPEC §3 lists, text and JSON', () => {
+    expect(FORMATS).toEqual(
+      expect.arrayContaining([
+        'lambda-nodejs',
+        'lambda-python',
+        'lambda-java',
+        'lambda-dotnet',
+        'ruby-logger',
+        'go-log',
+        'lambda-platform',
+        'lambda-json',
+        'lambda-json-platform',
+        'python-json-logger',
+        'python-logging',
+        'powertools',
+        'pino',
+        'bunyan',
+        'winston',
+        'logrus',
+        'zap',
+        'zerolog',
+        'log4j2',
+        'text',
+      ]),
+    );
+  });
+});
+
+describe.each(FORMATS)('format %s', (format) => {
   const fixtures = load(format);
 
-  it('has at least three real-shaped lines, one of them an error with its stack', () => {
+  it('has at least three real-shaped lines, one of them an error (with its stack, where the format has one)', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(3);
     const stackless = STACKLESS.has(format);
     expect(
@@ -81,7 +98,7 @@ describe.each(TEXT_FORMAT_FIXTURES)('text format %s', (format) => {
       expect(record.name).toBe(want.name ?? 'fixture-fn');
       expect(record.exc_info).toBe(want.exc_info);
       expect(record.aws_request_id).toBe(want.aws_request_id);
-      expect(record.asctime).toBe('2023-11-01T10:47:57+0000');
+      expect(record.asctime).toBe(want.asctime ?? '2023-11-01T10:47:57+0000');
       expect(record['@timestamp']).toBe('2023-11-01T10:47:57.081Z');
       expect(record.cloudwatch).toEqual({ ...source, defaultName: undefined, id: `id-${i}` });
       for (const [key, value] of Object.entries(want.fields ?? {})) expect(record[key], key).toEqual(value);
