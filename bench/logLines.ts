@@ -11,17 +11,8 @@
  * Content is random but seeded, so two runs with the same seed produce the same bytes.
  */
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same payload. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The local Firehose's seeded generator (mulberry32): the same seed gives the same payload.
+export { seededRandom } from '../tools/local-firehose/seededRandom.js';
 
 export class Dice {
   constructor(private readonly random: () => number) {}

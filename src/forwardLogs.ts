@@ -79,7 +79,6 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       encoded.push(line);
     },
   );
-  const recordCount = encoded.length;
   const report =
     encoded.length === 0
       ? EMPTY_REPORT
@@ -94,7 +93,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     logGroup: payload.logGroup,
     logStream: payload.logStream,
     events: payload.logEvents.length,
-    records: recordCount,
+    records: encoded.length,
     truncated,
     ...summaryOf(report),
   };

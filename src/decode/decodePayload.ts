@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { DecodeError } from '../errors.js';
-import { jsonText } from '../normalize/fields.js';
+import { isObject, jsonText } from '../json.js';
 import type { DataMessage, LogEvent, MalformedLogEvent, SubscriptionPayload } from './subscriptionPayload.js';
 
 /** The event Lambda receives from a CloudWatch Logs subscription filter. */
@@ -17,10 +17,6 @@ export interface DecodeOptions {
   readonly maxPayloadBytes: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -29,7 +25,7 @@ function describe(value: unknown): string {
 
 /** Extracts `awslogs.data` from the invocation event, or says what the event was instead. */
 export function payloadData(event: unknown): string {
-  if (!isRecord(event) || !isRecord(event.awslogs)) {
+  if (!isObject(event) || !isObject(event.awslogs)) {
     throw new DecodeError(
       'event',
       `expected { "awslogs": { "data": "..." } }, got ${describe(event)} without awslogs`,
@@ -123,7 +119,7 @@ function isTimestamp(value: unknown): value is number {
 
 function checkEvent(entry: unknown, index: number): LogEvent | MalformedLogEvent {
   if (
-    isRecord(entry) &&
+    isObject(entry) &&
     typeof entry.id === 'string' &&
     typeof entry.message === 'string' &&
     isTimestamp(entry.timestamp)
@@ -131,8 +127,8 @@ function checkEvent(entry: unknown, index: number): LogEvent | MalformedLogEvent
     return entry as unknown as LogEvent;
   }
   const problems: string[] = [];
-  const record = isRecord(entry) ? entry : {};
-  if (!isRecord(entry)) problems.push(`is ${describe(entry)}, not an object`);
+  const record = isObject(entry) ? entry : {};
+  if (!isObject(entry)) problems.push(`is ${describe(entry)}, not an object`);
   else {
     if (typeof record.id !== 'string') problems.push(`"id" is ${describe(record.id)}`);
     if (typeof record.message !== 'string') problems.push(`"message" is ${describe(record.message)}`);
@@ -159,7 +155,7 @@ export function parsePayload(json: string): SubscriptionPayload {
       { cause },
     );
   }
-  if (!isRecord(payload)) {
+  if (!isObject(payload)) {
     throw new DecodeError('shape', `expected a JSON object, got ${describe(payload)}`);
   }
   const messageType = payload.messageType;

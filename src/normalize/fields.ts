@@ -1,10 +1,8 @@
 /** Small helpers shared by the JSON formats. */
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, jsonText, type JsonObject } from '../json.js';
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isObject, jsonText, type JsonObject } from '../json.js';
 
 /** The first of `keys` whose value is a non-empty string. */
 export function firstString(object: JsonObject, keys: readonly string[]): string | undefined {
@@ -56,12 +54,6 @@ export function messageText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value === undefined) return '';
   return jsonText(value);
-}
-
-/** Compact JSON of any value; `JSON.stringify` gives `undefined` for functions and symbols. */
-export function jsonText(value: unknown): string {
-  const json = JSON.stringify(value) as string | undefined;
-  return json ?? typeof value;
 }
 
 /** A stack as one string with `\n` between lines (arrays of frames are joined). */

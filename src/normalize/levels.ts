@@ -62,3 +62,18 @@ export function pinoLevel(value: number): LevelName | undefined {
   if (value < 60) return 'ERROR';
   return 'CRITICAL';
 }
+
+/**
+ * The lookup of exactly the level spellings one format writes, each mapped by
+ * {@link toLevelName}: a format recognises its lines by its own spellings, while what each
+ * spelling means stays in this one table.
+ */
+export function levelSpellings(spellings: readonly string[]): ReadonlyMap<string, LevelName> {
+  const levels = new Map<string, LevelName>();
+  for (const spelling of spellings) {
+    const level = toLevelName(spelling);
+    if (level === undefined) throw new TypeError(`no level name for ${JSON.stringify(spelling)}`);
+    levels.set(spelling, level);
+  }
+  return levels;
+}

@@ -1,4 +1,4 @@
-import type { LevelName } from '../record.js';
+import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { splitStack } from './stacks.js';
 
@@ -14,14 +14,7 @@ import { splitStack } from './stacks.js';
 
 const NAME = 'dotnet-console';
 
-const LABELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['trce', 'DEBUG'],
-  ['dbug', 'DEBUG'],
-  ['info', 'INFO'],
-  ['warn', 'WARNING'],
-  ['fail', 'ERROR'],
-  ['crit', 'CRITICAL'],
-]);
+const LABELS = levelSpellings(['trce', 'dbug', 'info', 'warn', 'fail', 'crit']);
 
 const PADDING = '      ';
 

@@ -1,6 +1,6 @@
-import type { LevelName } from '../record.js';
+import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './envelope.js';
+import { envelope, requestIdBefore, timeAndRequestIdEnd } from './envelope.js';
 
 /**
  * The .NET runtime's text lines (.NET 6 and later): `<ISO time>\t<request id>\t<level>\t<message>`
@@ -16,20 +16,20 @@ import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './en
 
 const NAME = 'lambda-dotnet';
 
-const LABELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['trce', 'DEBUG'],
-  ['dbug', 'DEBUG'],
-  ['info', 'INFO'],
-  ['warn', 'WARNING'],
-  ['fail', 'ERROR'],
-  ['crit', 'CRITICAL'],
+const LABELS = levelSpellings([
+  'trce',
+  'dbug',
+  'info',
+  'warn',
+  'fail',
+  'crit',
   // Level names the runtime passes through when they are not its enum's (`LambdaLogger.Log(level, …)`).
-  ['Trace', 'DEBUG'],
-  ['Debug', 'DEBUG'],
-  ['Information', 'INFO'],
-  ['Warning', 'WARNING'],
-  ['Error', 'ERROR'],
-  ['Critical', 'CRITICAL'],
+  'Trace',
+  'Debug',
+  'Information',
+  'Warning',
+  'Error',
+  'Critical',
 ]);
 
 // `Information` is the longest label.
@@ -52,11 +52,9 @@ function labelEnd(line: string, start: number): number {
 export const dotnetRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
-    const timeEnd = line.indexOf('\t');
-    if (timeEnd < 19 || timeEnd > 40 || !isIsoTimestampAt(line, 0, timeEnd)) return undefined;
-    const idEnd = line.indexOf('\t', timeEnd + 1);
-    if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
-    const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
+    const idEnd = timeAndRequestIdEnd(line, 0);
+    if (idEnd < 0) return undefined;
+    const requestId = requestIdBefore(line, idEnd);
     const levelEnd = labelEnd(line, idEnd + 1);
     const level = levelEnd < 0 ? undefined : LABELS.get(line.slice(idEnd + 1, levelEnd));
     const body = level === undefined ? line.slice(idEnd + 1) : line.slice(levelEnd + 1);

@@ -33,11 +33,29 @@ export function requestIdOf(id: string): string | undefined {
  * print outside an invocation (Node `undefined`, .NET and Python an empty string). Anything
  * else there (`INFO` in a zap console line) means the line is some other tab-separated text.
  */
-export function isRequestIdColumn(line: string, start: number, end: number): boolean {
+function isRequestIdColumn(line: string, start: number, end: number): boolean {
   const length = end - start;
   if (length === 0) return true;
   if (length === 9) return line.startsWith('undefined', start);
   return length === 36 && isUuidAt(line, start);
+}
+
+/**
+ * Where the `<ISO time>\t<request id>\t` columns that Node.js, .NET and Python runtime lines
+ * share, starting at `start`, end: the index of the tab that closes the request id, or -1 when
+ * the line has no such columns there. The id itself is {@link requestIdBefore}.
+ */
+export function timeAndRequestIdEnd(line: string, start: number): number {
+  const timeEnd = line.indexOf('\t', start);
+  const width = timeEnd - start;
+  if (width < 19 || width > 40 || !isIsoTimestampAt(line, start, timeEnd)) return -1;
+  const idEnd = line.indexOf('\t', timeEnd + 1);
+  return idEnd >= 0 && isRequestIdColumn(line, timeEnd + 1, idEnd) ? idEnd : -1;
+}
+
+/** The request id of the column that {@link timeAndRequestIdEnd} found ending at `idEnd`. */
+export function requestIdBefore(line: string, idEnd: number): string | undefined {
+  return requestIdOf(line.slice(line.lastIndexOf('\t', idEnd - 1) + 1, idEnd));
 }
 
 /** `2020-05-11T12:44:44.123Z` (Node, .NET) — digits checked, not parsed; linear. */

@@ -1,4 +1,4 @@
-import type { LevelName } from '../record.js';
+import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { splitStack } from './stacks.js';
 
@@ -15,14 +15,7 @@ import { splitStack } from './stacks.js';
 const NAME = 'dotnet-lambda-ilogger';
 
 // Microsoft.Extensions.Logging.LogLevel's names, as `$"[{logLevel}]"` prints them.
-const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['Trace', 'DEBUG'],
-  ['Debug', 'DEBUG'],
-  ['Information', 'INFO'],
-  ['Warning', 'WARNING'],
-  ['Error', 'ERROR'],
-  ['Critical', 'CRITICAL'],
-]);
+const LEVELS = levelSpellings(['Trace', 'Debug', 'Information', 'Warning', 'Error', 'Critical']);
 
 export const lambdaAspNetCore: TextFormat = {
   name: NAME,

@@ -1,6 +1,6 @@
-import type { LevelName } from '../record.js';
+import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './envelope.js';
+import { envelope, requestIdBefore, timeAndRequestIdEnd } from './envelope.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
 
 /**
@@ -18,14 +18,7 @@ import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
  */
 
 // Exactly the names LogPatch.js writes; .NET's lower-case labels are dotnetRuntime's.
-const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['TRACE', 'DEBUG'],
-  ['DEBUG', 'DEBUG'],
-  ['INFO', 'INFO'],
-  ['WARN', 'WARNING'],
-  ['ERROR', 'ERROR'],
-  ['FATAL', 'CRITICAL'],
-]);
+const LEVELS = levelSpellings(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
 
 const NAME = 'lambda-nodejs';
 
@@ -34,15 +27,13 @@ const ERROR_KINDS = ['Invoke Error', 'Uncaught Exception', 'Unhandled Promise Re
 export const nodeRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
-    const timeEnd = line.indexOf('\t');
-    if (timeEnd < 19 || timeEnd > 40 || !isIsoTimestampAt(line, 0, timeEnd)) return undefined;
-    const idEnd = line.indexOf('\t', timeEnd + 1);
-    if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
+    const idEnd = timeAndRequestIdEnd(line, 0);
+    if (idEnd < 0) return undefined;
     const levelEnd = line.indexOf('\t', idEnd + 1);
     if (levelEnd < 0 || levelEnd - idEnd > 6) return undefined;
     const level = LEVELS.get(line.slice(idEnd + 1, levelEnd));
     if (level === undefined) return undefined;
-    const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
+    const requestId = requestIdBefore(line, idEnd);
     const body = line.slice(levelEnd + 1);
 
     for (const kind of ERROR_KINDS) {

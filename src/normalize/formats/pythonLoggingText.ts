@@ -1,3 +1,4 @@
+import { levelSpellings } from '../levels.js';
 import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { dateTimeEnd } from './scan.js';
@@ -20,15 +21,7 @@ import { splitStack } from './stacks.js';
 
 const NAME = 'python-logging';
 
-const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['DEBUG', 'DEBUG'],
-  ['INFO', 'INFO'],
-  ['WARNING', 'WARNING'],
-  ['WARN', 'WARNING'],
-  ['ERROR', 'ERROR'],
-  ['CRITICAL', 'CRITICAL'],
-  ['FATAL', 'CRITICAL'],
-]);
+const LEVELS = levelSpellings(['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL']);
 
 // Longest logger name taken from a line; dotted module paths are well below this.
 const MAX_NAME = 200;

@@ -1,6 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { envelope, isIsoTimestampAt, isRequestIdColumn, requestIdOf } from './envelope.js';
+import { envelope, requestIdBefore, timeAndRequestIdEnd } from './envelope.js';
 import { PY_TRACEBACK, splitLines } from './stacks.js';
 
 /**
@@ -60,11 +60,9 @@ export const pythonRuntime: TextFormat = {
     const levelText = line.slice(1, close);
     if (separator === 0x09 /* \t */) {
       // `[INFO]\t2020-05-11T12:44:44.123Z\t<request id>\t<message>`
-      const timeEnd = line.indexOf('\t', close + 2);
-      if (timeEnd < 0 || !isIsoTimestampAt(line, close + 2, timeEnd)) return undefined;
-      const idEnd = line.indexOf('\t', timeEnd + 1);
-      if (idEnd < 0 || !isRequestIdColumn(line, timeEnd + 1, idEnd)) return undefined;
-      const requestId = requestIdOf(line.slice(timeEnd + 1, idEnd));
+      const idEnd = timeAndRequestIdEnd(line, close + 2);
+      if (idEnd < 0) return undefined;
+      const requestId = requestIdBefore(line, idEnd);
       return envelope(NAME, context.parseBody(line.slice(idEnd + 1)), toLevelName(levelText), requestId);
     }
     // `[ERROR] KeyError: 'x'\rTraceback (most recent call last):\r\u00a0\u00a0File …`

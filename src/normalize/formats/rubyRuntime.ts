@@ -1,3 +1,4 @@
+import { levelSpellings } from '../levels.js';
 import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
@@ -22,12 +23,9 @@ import { isMultiLine, splitLines, splitStack, type MessageAndStack } from './sta
 
 const NAME = 'ruby-logger';
 
-const SEVERITIES: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['DEBUG', 'DEBUG'],
-  ['INFO', 'INFO'],
-  ['WARN', 'WARNING'],
-  ['ERROR', 'ERROR'],
-  ['FATAL', 'CRITICAL'],
+const SEVERITIES: ReadonlyMap<string, LevelName> = new Map([
+  ...levelSpellings(['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']),
+  // Logger::UNKNOWN prints `ANY`: a message logged whatever the level.
   ['ANY', 'INFO'],
 ]);
 

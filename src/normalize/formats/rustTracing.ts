@@ -1,4 +1,4 @@
-import type { LevelName } from '../record.js';
+import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { isUuidAt } from './scan.js';
 import { splitStack } from './stacks.js';
@@ -18,13 +18,7 @@ import { splitStack } from './stacks.js';
  */
 
 const NAME = 'rust-tracing';
-const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['TRACE', 'DEBUG'],
-  ['DEBUG', 'DEBUG'],
-  ['INFO', 'INFO'],
-  ['WARN', 'WARNING'],
-  ['ERROR', 'ERROR'],
-]);
+const LEVELS = levelSpellings(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR']);
 const INVOKE_SPAN = 'Lambda runtime invoke{';
 const REQUEST_ID = 'requestId="';
 // Spans (the invocation's, then the caller's own) end well within this many characters.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DataMessage } from '../../../src/decode/subscriptionPayload.js';
 import { normalizeEvent, type EventSource } from '../../../src/normalize/normalizeEvent.js';
 import { normalizePayload } from '../../../src/normalize/normalizePayload.js';
+import { lambdaEventSource } from '../../helpers/eventSource.js';
 
 /**
  * The real-world corpus: test/fixtures/corpus/<format>.json holds, for every format SPEC §3
@@ -29,12 +30,7 @@ const DIR = join(__dirname, '../../fixtures/corpus');
 const FILES = readdirSync(DIR)
   .filter((file) => file.endsWith('.json'))
   .sort();
-const source: EventSource = {
-  logGroup: '/aws/lambda/corpus-fn',
-  logStream: '2023/11/01/[$LATEST]0123456789abcdef0123456789abcdef',
-  owner: '123456789012',
-  defaultName: 'corpus-fn',
-};
+const source: EventSource = lambdaEventSource('corpus-fn');
 const TIMESTAMP = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
 
 function load(file: string): CorpusEntry[] {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent, type EventSource } from '../../../src/normalize/normalizeEvent.js';
+import { lambdaEventSource } from '../../helpers/eventSource.js';
 
 /**
  * Table-driven: every fixture under test/fixtures/formats/<format>.json is a line exactly as the
@@ -35,12 +36,7 @@ const FORMATS = readdirSync(DIR)
 // Formats whose error lines carry no stack: a timeout, a killed runtime, a failed extension.
 const STACKLESS = new Set(['lambda-platform', 'lambda-extension', 'lambda-json-platform']);
 
-const source: EventSource = {
-  logGroup: '/aws/lambda/fixture-fn',
-  logStream: '2023/11/01/[$LATEST]0123456789abcdef0123456789abcdef',
-  owner: '123456789012',
-  defaultName: 'fixture-fn',
-};
+const source: EventSource = lambdaEventSource('fixture-fn');
 const TIMESTAMP = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
 
 function load(format: string): Fixture[] {

@@ -6,13 +6,9 @@ import {
   normalizeMalformed,
   type EventSource,
 } from '../../../src/normalize/normalizeEvent.js';
+import { lambdaEventSource } from '../../helpers/eventSource.js';
 
-const source: EventSource = {
-  logGroup: '/aws/lambda/orders-api',
-  logStream: '2023/11/01/[$LATEST]0123456789abcdef0123456789abcdef',
-  owner: '123456789012',
-  defaultName: 'orders-api',
-};
+const source: EventSource = lambdaEventSource('orders-api');
 const TIME = Date.UTC(2020, 4, 11, 12, 44, 44, 123);
 
 function normalize(line: string, from: EventSource = source) {
