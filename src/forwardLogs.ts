@@ -2,7 +2,7 @@ import { encodeRecord, type EncodedRecord } from './batch/encodeRecord.js';
 import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
 import { decodePayload } from './decode/decodePayload.js';
-import { countByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
+import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
 import { forEachRecord } from './normalize/normalizePayload.js';
@@ -85,7 +85,6 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       : await deliverBatches(deps.firehose, packBatches(encoded), {
           deliveryStreamName: config.deliveryStreamName,
           concurrency: config.deliveryConcurrency,
-          maxAttempts: config.deliveryMaxAttempts,
           remainingTimeMs: deps.remainingTimeMs,
         });
   const summary: ForwardSummary = {
@@ -105,6 +104,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       report.failed.length,
       countByErrorCode(report.failed),
       report.failed.map((record) => record.id),
+      messageByErrorCode(report.failed),
     );
   }
   return summary;
