@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { readConfig } from '../src/config.js';
 import { createFirehoseClient } from '../src/deliver/putRecordBatches.js';
+import { accountOfArn } from '../src/decode/ownLogGroup.js';
 import { forwardLogs, type ForwardSummary } from '../src/forwardLogs.js';
 import {
   addFailedInvocation,
@@ -20,6 +21,10 @@ export async function handler(event: unknown, context: Context): Promise<Forward
       config,
       firehose,
       remainingTimeMs: () => context.getRemainingTimeInMillis(),
+      ownAccountId: accountOfArn(context.invokedFunctionArn),
+      warn: (fields) => {
+        console.warn(JSON.stringify({ level: 'WARN', ...fields }));
+      },
       onSummary: (figures) => {
         addForwardMetrics(metrics, figures);
       },

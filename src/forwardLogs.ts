@@ -2,6 +2,7 @@ import { encodeRecord, type EncodedRecord } from './batch/encodeRecord.js';
 import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
 import { decodePayload } from './decode/decodePayload.js';
+import { isOwnLogGroup } from './decode/ownLogGroup.js';
 import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
@@ -15,6 +16,8 @@ export interface ForwardSummary {
   events: number;
   records: number;
   truncated: number;
+  /** Events not forwarded because the payload came from the forwarder's own log group. */
+  droppedOwnLogGroup: number;
   delivered: number;
   failed: number;
   calls: number;
@@ -34,6 +37,10 @@ export interface ForwardDependencies {
    * invocations too.
    */
   readonly onSummary?: (summary: ForwardSummary) => void;
+  /** The account the function runs in (from its ARN), to tell its own log group apart. */
+  readonly ownAccountId?: string | undefined;
+  /** Told one line of fields for something a person should see (the edge logs it as WARN). */
+  readonly warn?: (fields: Record<string, unknown>) => void;
 }
 
 const EMPTY_REPORT: DeliveryReport = {
@@ -60,10 +67,35 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       events: 0,
       records: 0,
       truncated: 0,
+      droppedOwnLogGroup: 0,
       ...summaryOf(EMPTY_REPORT),
     };
     deps.onSummary?.(control);
     return control;
+  }
+  if (isOwnLogGroup(payload, { name: config.ownLogGroup, accountId: deps.ownAccountId })) {
+    // Dropped whole, but never silently: counted (RecordsDropped{reason=own-log-group}) and named.
+    const dropped: ForwardSummary = {
+      messageType: payload.messageType,
+      logGroup: payload.logGroup,
+      logStream: payload.logStream,
+      events: payload.logEvents.length,
+      records: 0,
+      truncated: 0,
+      droppedOwnLogGroup: payload.logEvents.length,
+      ...summaryOf(EMPTY_REPORT),
+    };
+    deps.warn?.({
+      message:
+        `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}: ` +
+        'forwarding them would feed the forwarder its own output; remove the subscription filter on that group',
+      reason: 'own-log-group',
+      logGroup: payload.logGroup,
+      owner: payload.owner,
+      events: payload.logEvents.length,
+    });
+    deps.onSummary?.(dropped);
+    return dropped;
   }
   // Each record is encoded as soon as it is built, so the record objects die young and the full
   // set of them is never alive at once: peak RSS on the max payload (npm run bench --quick),
@@ -72,7 +104,8 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
   let truncated = 0;
   forEachRecord(
     payload,
-    { ownLogGroup: config.ownLogGroup, rejoinMultiline: config.rejoinMultiline },
+    // The own-log-group guard ran above, with the account compared too; not again by name alone.
+    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
     (record) => {
       const line = encodeRecord(record);
       if (line.truncated) truncated++;
@@ -94,6 +127,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     events: payload.logEvents.length,
     records: encoded.length,
     truncated,
+    droppedOwnLogGroup: 0,
     ...summaryOf(report),
   };
   deps.onSummary?.(summary);
