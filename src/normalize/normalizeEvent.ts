@@ -1,4 +1,5 @@
 import type { LogEvent, MalformedLogEvent } from '../decode/subscriptionPayload.js';
+import { setField } from '../json.js';
 import { jsonDepthExceeds, messageObjectOf, stripAnsi } from './fields.js';
 import type { ParsedLine } from './logFormat.js';
 import { parseLine } from './parseLine.js';
@@ -57,9 +58,9 @@ export function buildRecord(
       if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
       if (RESERVED_KEYS.has(key) || key === COLLISIONS_KEY) {
         collisions ??= {};
-        collisions[key] = fields[key];
+        setField(collisions, key, fields[key]);
       } else {
-        record[key] = fields[key];
+        setField(record, key, fields[key]);
       }
     }
     const messageObject = messageObjectOf(fields);
