@@ -57,6 +57,8 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   'log_format',
   MESSAGE_FIELDS_KEY,
   'forwarder_error',
+  // Set on the parts of a rejoined group split to fit the record limit (rejoin.ts).
+  'rejoin_part',
 ]);
 
 /**
