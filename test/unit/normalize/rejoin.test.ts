@@ -249,7 +249,7 @@ describe('rejoin of a group over the record limit (issue 9 item 6, SPEC §4)', (
     events.forEach((event, i) => {
       const line = lines[i] ?? '';
       if (line === '' || i === 0) return;
-      expect([...(holders.get(line) ?? [])], line).toEqual([owner.get(event.id)]);
+      expect([...(holders.get(line) ?? [])], line).toEqual([owner.get(event.id ?? '')]);
     });
   });
 
