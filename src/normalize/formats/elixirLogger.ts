@@ -5,8 +5,8 @@ import { timeEnd } from './scan.js';
 
 /**
  * Elixir's Logger console backend (Phoenix and other BEAM containers), default format
- * `$time $metadata[$level] $message`: `17:00:32.537 [error] GenServer #PID<0.123.0>
- * terminating`, with metadata `17:00:32.537 request_id=F6x2 [info] GET /orders`. The metadata's
+ * `$time $metadata[$level] $message` (or `$date $time …`): `17:00:32.537 [error] GenServer
+ * #PID<0.123.0> terminating`, with metadata `17:00:32.537 request_id=F6x2 [info] GET /orders`. The metadata's
  * `key=value` pairs become fields; an Erlang/Elixir error report's `** (Kind) reason` line and
  * the frames under it move to exc_info. Levels: debug, info/notice → INFO, warning/warn,
  * error, critical/alert/emergency → CRITICAL.
@@ -28,6 +28,11 @@ const LEVELS = levelSpellings([
 ]);
 const MAX_METADATA = 1024;
 
+function isDigitAt(line: string, at: number): boolean {
+  const c = line.charCodeAt(at);
+  return c >= 0x30 && c <= 0x39;
+}
+
 function splitReport(text: string): { message: string; exc_info?: string | undefined } {
   if (!isMultiLine(text)) return { message: text };
   const lines = splitLines(text);
@@ -41,8 +46,12 @@ export const elixirLogger: TextFormat = {
   parse(line) {
     const c = line.charCodeAt(0);
     if (c < 0x30 || c > 0x39) return undefined;
-    const i = timeEnd(line, 0);
+    // `$time`, or `$date $time` (`2017-03-25 00:40:55.646`).
+    const dated = line.charCodeAt(4) === 0x2d && line.charCodeAt(10) === 0x20;
+    const i = dated ? timeEnd(line, 11) : timeEnd(line, 0);
     if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+    if (dated && line.charCodeAt(7) !== 0x2d) return undefined;
+    if (dated) for (let k = 0; k < 10; k++) if (k !== 4 && k !== 7 && !isDigitAt(line, k)) return undefined;
     const open = line.indexOf('[', i);
     if (open < 0 || open - i > MAX_METADATA) return undefined;
     const close = line.indexOf('] ', open);
