@@ -8,8 +8,8 @@ import type { TextFormat } from '../logFormat.js';
  * 1418530070 ACCEPT OK`.
  * The message is the record as written; each value is a field under its documented name
  * (hyphens as underscores), numbers as numbers; `-` (no data for the window) leaves the field out.
- * A REJECT is ordinary traffic a security group refused (INFO); `SKIPDATA` (records the service
- * could not capture) is WARNING, since flow records were lost.
+ * A REJECT is ordinary traffic a security group refused (INFO); `SKIPDATA` is ERROR: flow records
+ * of the window were lost ("an internal capacity constraint, or an internal error", per the docs).
  * Checked against https://docs.aws.amazon.com/vpc/latest/userguide/flow-log-records.html
  * (default format, available fields, and the examples of flow-logs-records-examples.html).
  */
@@ -55,6 +55,6 @@ export const vpcFlowLogs: TextFormat = {
       const n = Number(value);
       fields[key] = NUMERIC.has(key) && Number.isSafeInteger(n) ? n : value;
     });
-    return { message: line, levelname: status === 'SKIPDATA' ? 'WARNING' : undefined, fields };
+    return { message: line, levelname: status === 'SKIPDATA' ? 'ERROR' : undefined, fields };
   },
 };
