@@ -44,9 +44,8 @@ export const apiGatewayAccessJson: JsonFormat = {
     )
       return undefined;
     const path = text(object.resourcePath) ?? text(object.path);
-    // HTTP APIs' `routeKey` is `GET /pets` already; a `$default` route adds nothing to a path.
-    const target =
-      method === undefined ? route : [method, path].filter((part) => part !== undefined).join(' ');
+    // HTTP APIs' `routeKey` is `GET /pets` already (or `$default`): the request when no path is logged.
+    const target = method !== undefined && path !== undefined ? `${method} ${path}` : (route ?? method);
     const code = Number(status);
     return {
       message: `${target ?? ''} ${status}`.trim(),

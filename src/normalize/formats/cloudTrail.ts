@@ -6,7 +6,8 @@ import type { JsonFormat } from '../logFormat.js';
  * `{"eventVersion":"1.08","userIdentity":{…},"eventTime":"…","eventSource":"s3.amazonaws.com",
  * "eventName":"CreateBucket","awsRegion":…,"sourceIPAddress":…,"errorCode":…,"errorMessage":…,…}`.
  * The event source is the record's `name` (the service: what a Kibana user groups by); the
- * message is the API call, and for a failed call `<eventName> failed: <errorCode>: <errorMessage>`.
+ * message is the API call, and for a failed call `<eventName> failed: <errorCode>: <errorMessage>`
+ * (either part may be missing: a failed `ConsoleLogin` has only its `errorMessage`).
  * Level: a call that failed is WARNING, not ERROR: almost every `errorCode` is the caller's
  * (`AccessDenied`, `ValidationException`, `ResourceNotFoundException`, `Client.*`), the service
  * itself worked, and alerts on ERROR would fire on every denied probe; a server-side failure
@@ -37,15 +38,14 @@ export const cloudTrail: JsonFormat = {
     const { eventVersion, eventSource, eventName, errorCode, errorMessage } = object;
     if (typeof eventVersion !== 'string' || typeof eventSource !== 'string' || typeof eventName !== 'string')
       return undefined;
-    const failed = typeof errorCode === 'string' && errorCode !== '';
-    let message = eventName;
-    if (failed) {
-      message = `${eventName} failed: ${errorCode}`;
-      if (typeof errorMessage === 'string' && errorMessage !== '') message += `: ${errorMessage}`;
-    }
+    const code = typeof errorCode === 'string' && errorCode !== '' ? errorCode : undefined;
+    const reason = typeof errorMessage === 'string' && errorMessage !== '' ? errorMessage : undefined;
+    // A failed console sign-in states only `errorMessage` ("Failed authentication").
+    const failed = code !== undefined || reason !== undefined;
+    const why = [code, reason].filter((part) => part !== undefined).join(': ');
     return {
-      message,
-      levelname: failed ? levelOf(errorCode) : undefined,
+      message: failed ? `${eventName} failed: ${why}` : eventName,
+      levelname: failed ? levelOf(code ?? '') : undefined,
       name: eventSource === '' ? undefined : eventSource,
       fields: { ...object },
     };
