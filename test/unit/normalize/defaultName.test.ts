@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodePayload } from '../../../src/decode/decodePayload.js';
 import { defaultNameOf } from '../../../src/normalize/defaultName.js';
+import { normalizePayload } from '../../../src/normalize/normalizePayload.js';
 
 /**
  * A line with no logger of its own is named after what wrote its log group (SPEC §3): the
@@ -57,5 +61,46 @@ describe('defaultNameOf', () => {
     );
     expect(defaultNameOf('/aws/rds/instance/')).toBe('/aws/rds/instance/');
     expect(defaultNameOf('/ecs/')).toBe('/ecs/');
+  });
+});
+
+describe('the replayable samples of non-Lambda log groups', () => {
+  // Sample → the name its records carry when the line names no logger, worked out from the
+  // sample's log group and stream.
+  const NAMES: readonly (readonly [string, string])[] = [
+    ['api-gateway-execution', 'm2t7qi7916/Prod'],
+    ['api-gateway-access', '/aws/apigateway/orders-api-access'],
+    ['rds-postgresql', 'orders-db'],
+    ['rds-mysql', 'orders-mysql'],
+    ['vpc-flow-logs', 'vpc-flow-logs'],
+    ['access-log', 'orders-web/nginx'],
+    ['nginx-error', 'orders-web/nginx'],
+    ['gunicorn', 'orders-api/web'],
+    ['uvicorn', 'orders-fastapi'],
+    ['elixir-logger', 'orders-phoenix/phoenix'],
+  ];
+
+  it.each(NAMES)('events/%s.json names its records %s', (sample, name) => {
+    const event: unknown = JSON.parse(
+      readFileSync(join(__dirname, '../../../events', `${sample}.json`), 'utf8'),
+    );
+    const payload = decodePayload(event, { maxPayloadBytes: 32 * 1024 * 1024 });
+    if (payload.messageType !== 'DATA_MESSAGE') throw new Error('expected a DATA_MESSAGE');
+    const records = normalizePayload(payload);
+    expect(records.length).toBeGreaterThanOrEqual(3);
+    for (const record of records) expect(record.name).toBe(name);
+  });
+
+  it('names Step Functions records after the state machine and Tomcat records after their source', () => {
+    const load = (sample: string) => {
+      const event: unknown = JSON.parse(
+        readFileSync(join(__dirname, '../../../events', `${sample}.json`), 'utf8'),
+      );
+      const payload = decodePayload(event, { maxPayloadBytes: 32 * 1024 * 1024 });
+      if (payload.messageType !== 'DATA_MESSAGE') throw new Error('expected a DATA_MESSAGE');
+      return normalizePayload(payload);
+    };
+    expect(new Set(load('step-functions').map((record) => record.name))).toEqual(new Set(['OrderFlow']));
+    expect(load('tomcat')[0]?.name).toBe('org.apache.catalina.startup.VersionLoggerListener.log');
   });
 });

@@ -28,6 +28,19 @@ const FORMATS = [
   'logfmt',
   'runtime-crash',
   'text',
+  'api-gateway-access',
+  'api-gateway-execution',
+  'step-functions',
+  'cloudtrail',
+  'rds-postgresql',
+  'rds-mysql',
+  'vpc-flow-logs',
+  'access-log',
+  'nginx-error',
+  'gunicorn',
+  'uvicorn',
+  'tomcat',
+  'elixir-logger',
 ];
 
 interface Fixture {
