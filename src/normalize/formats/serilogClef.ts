@@ -26,7 +26,8 @@ const MAX_TOKEN = 256;
 
 /** A property value as Serilog's `LogEventPropertyValue.Render` writes it into a message. */
 function renderValue(value: unknown, literal: boolean): string {
-  if (typeof value === 'string') return literal ? value : jsonText(value);
+  // ScalarValue.Render: quoted, only `"` escaped (`:l` writes the string as it is).
+  if (typeof value === 'string') return literal ? value : `"${value.replaceAll('"', '\\"')}"`;
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return String(value);
