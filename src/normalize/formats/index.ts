@@ -12,10 +12,12 @@ import { bunyan } from './bunyan.js';
 import { cloudTrail } from './cloudTrail.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
+import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
+import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
@@ -24,10 +26,17 @@ import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Text } from './log4j2Text.js';
 import { logfmt } from './logfmt.js';
+import { logstashLogback } from './logstashLogback.js';
+import { loguru } from './loguru.js';
+import { loguruText } from './loguruText.js';
+import { monolog } from './monolog.js';
+import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { pino } from './pino.js';
 import { powertools } from './powertools.js';
+import { powertoolsDotnet } from './powertoolsDotnet.js';
+import { powertoolsJava } from './powertoolsJava.js';
 import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
@@ -36,8 +45,11 @@ import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
+import { rustTracingJson } from './rustTracingJson.js';
+import { serilogClef } from './serilogClef.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
+import { structlog } from './structlog.js';
 import { tomcat } from './tomcat.js';
 import { uvicorn } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
@@ -49,15 +61,31 @@ import { winstonText } from './winstonText.js';
  * first: Powertools records also have Lambda's `timestamp`/`level`/`message`; zerolog's `time` +
  * `message` tells it from winston's; API Gateway access, Step Functions and CloudTrail records
  * (no message key of their own) just before the generic JSON format, which takes whatever is left.
+ * first: the conventions with keys of their own (CLEF's `@t`, loguru's `record`, `ecs.version`,
+ * logstash's `@version`, Monolog's `level_name` + `channel`); Powertools for .NET (its level
+ * spelling) and Java (its own keys) before the other Powertools; Powertools records also have
+ * Lambda's `timestamp`/`level`/`message`, and so do Rust `tracing` JSON records flattened
+ * (told by `target`); slog's upper-case level beside `msg` before logrus; zerolog's `time` +
+ * `message` tells it from winston's; the generic JSON format takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
+  serilogClef,
+  loguru,
+  ecs,
+  logstashLogback,
+  monolog,
+  powertoolsDotnet,
+  powertoolsJava,
   powertools,
   pythonJsonLogger,
+  rustTracingJson,
   lambdaJson,
+  structlog,
   bunyan,
   pino,
   zap,
+  goSlog,
   logrus,
   zerolog,
   winston,
@@ -78,7 +106,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * runtimes and before the formats whose heads they share: RDS's `date UTC:` before Log4j2 and
  * Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
  * CLF (an access line ending in its request id) before the generic access line, nginx's
- * `YYYY/MM/DD` before Go's `log`.
+ * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
+ * `date | LEVEL | ` before Log4j2 and Python logging text.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -92,6 +121,8 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   vpcFlowLogs,
   rdsPostgresql,
   rdsMysql,
+  monologText,
+  loguruText,
   springBoot,
   tomcat,
   log4j2Text,
