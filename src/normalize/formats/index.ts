@@ -2,7 +2,7 @@
  * Every log format the normalizer understands, in the order they are tried. Adding a format is
  * adding its file (parser, detection, source it was checked against) and one line here.
  */
-import type { JsonFormat, TextFormat } from '../logFormat.js';
+import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
 import { apiGatewayAccessClf, apiGatewayAccessJson } from './apiGatewayAccess.js';
 import { apiGatewayExecution } from './apiGatewayExecution.js';
@@ -143,3 +143,54 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   winstonText,
   bracketLevel,
 ];
+
+const TOP: readonly Placement[] = ['top'];
+const DIGITS = '0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Where each format's lines can appear and what they start with (see `FormatDeclaration`), kept
+ * here beside the registration. A format not listed is tried everywhere, on any line, so a new
+ * format works before it is declared; declaring it only narrows where it is tried. The runtime
+ * prefixes and Lambda's own lines stand only at the top of an event; inside a runtime's prefix
+ * only what that runtime's programs print is tried (a Node.js function prints no Rust `tracing`,
+ * Python `logging` or Ruby `Logger` lines). Formats any program may print (logfmt, a bare
+ * `[LEVEL] `, generic JSON) declare nothing. `firstChars` is read off each parser's own first
+ * test of the line.
+ */
+export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaration> = new Map<
+  TextFormat | JsonFormat,
+  FormatDeclaration
+>([
+  [lambdaJsonPlatform, { appearsIn: TOP }],
+  [powertools, { appearsIn: ['top', 'nodejs', 'python', 'java', 'dotnet'] }],
+  [pythonJsonLogger, { appearsIn: ['top', 'python'] }],
+  [lambdaJson, { appearsIn: TOP }],
+  [bunyan, { appearsIn: ['top', 'nodejs'] }],
+  [pino, { appearsIn: ['top', 'nodejs'] }],
+  [zap, { appearsIn: ['top', 'go', 'custom'] }],
+  [logrus, { appearsIn: ['top', 'go', 'custom'] }],
+  [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
+  [winston, { appearsIn: ['top', 'nodejs'] }],
+
+  [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
+  [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
+  [dotnetRuntime, { appearsIn: TOP, wraps: 'dotnet', firstChars: DIGITS }],
+  [pythonRuntime, { appearsIn: TOP, wraps: 'python', firstChars: '[' }],
+  // Its uncaught-exception lines start with the exception's message: any character.
+  [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
+  // Extensions are written in any language: what they print is tried with every format.
+  [lambdaExtension, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
+  [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
+  [springBoot, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
+  // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
+  [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
+  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: UPPER + DIGITS }],
+  [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
+  [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
+  [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
+  [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
+  [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
+  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
+  [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+]);
