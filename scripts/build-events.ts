@@ -8,7 +8,8 @@
  *
  * A source is `{ "logGroup", "logStream", "owner"?, "startTime"? (ISO), "events": [ "line" |
  * { "message", "timestamp"?, "id"? } ] }`, or `{ "payload": { … } }` for a payload written out
- * as is (a control message).
+ * as is (a control message), or `{ "kinesis": [ source, … ] }` for a batch of the Kinesis input,
+ * one record per source.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,9 @@ import {
   encodePayload,
   encodeSubscriptionEvent,
   type EventInput,
+  subscriptionPayload,
 } from '../tools/subscription-event/encodeSubscriptionEvent.js';
+import { encodeKinesisEvent } from '../tools/subscription-event/encodeKinesisEvent.js';
 
 interface EventSource {
   logGroup: string;
@@ -31,8 +34,24 @@ const SOURCES_DIR = join(EVENTS_DIR, 'sources');
 // A fixed default time keeps the built files stable across runs.
 const DEFAULT_START = '2020-05-11T12:44:44.000Z';
 
+type Source = EventSource | { payload: unknown };
+
+function payloadOf(source: Source): unknown {
+  if ('payload' in source) return source.payload;
+  return subscriptionPayload({
+    logGroup: source.logGroup,
+    logStream: source.logStream,
+    owner: source.owner,
+    startTime: Date.parse(source.startTime ?? DEFAULT_START),
+    events: source.events,
+  });
+}
+
 /** The event file's text for one source. */
-export function buildEvent(source: EventSource | { payload: unknown }): string {
+export function buildEvent(source: Source | { kinesis: Source[] }): string {
+  if ('kinesis' in source) {
+    return `${JSON.stringify(encodeKinesisEvent(source.kinesis.map(payloadOf)), null, 2)}\n`;
+  }
   const event =
     'payload' in source
       ? encodePayload(source.payload)
@@ -53,7 +72,7 @@ function main(): void {
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const source = JSON.parse(readFileSync(join(SOURCES_DIR, file), 'utf8')) as
-      EventSource | { payload: unknown };
+      Source | { kinesis: Source[] };
     const target = join(EVENTS_DIR, file);
     const text = buildEvent(source);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
