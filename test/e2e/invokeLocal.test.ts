@@ -17,7 +17,7 @@ interface Result {
 }
 
 /** A run that has not exited by then is a hang: killed, and reported with code null. */
-const HANG_KILL_MS = 120_000;
+const HANG_KILL_MS = 90_000;
 
 function invokeLocal(eventFile: string, env: Record<string, string>, args: string[] = []): Promise<Result> {
   return new Promise((done, fail) => {
@@ -162,16 +162,20 @@ describe('serverless invoke local', () => {
       '--param=deliveryStreamName=not/a/stream',
       'DELIVERY_STREAM_NAME: expected a Firehose delivery stream name',
     ],
-  ])('exits non-zero, naming the setting, when %s is bad (no hang)', async (param, message) => {
-    const result = await invokeLocal(
-      'events/control-message.json',
-      { AWS_ENDPOINT_URL_FIREHOSE: firehose.url },
-      [param],
-    );
-    // null would mean killed after HANG_KILL_MS: the process did not exit by itself.
-    expect(result.code, result.output).toBe(1);
-    expect(result.output).toContain(`ConfigError: ${message}`);
-  });
+  ])(
+    'exits non-zero, naming the setting, when %s is bad (no hang)',
+    async (param, message) => {
+      const result = await invokeLocal(
+        'events/control-message.json',
+        { AWS_ENDPOINT_URL_FIREHOSE: firehose.url },
+        [param],
+      );
+      // null would mean killed after HANG_KILL_MS: the process did not exit by itself.
+      expect(result.code, result.output).toBe(1);
+      expect(result.output).toContain(`ConfigError: ${message}`);
+    },
+    150_000,
+  );
 
   it('takes settings from params only: a shell variable of the same name is overwritten', async () => {
     firehose.reset();
