@@ -21,22 +21,23 @@ const SERVICE_DIR = path.resolve(__dirname, '..');
 
 class RequireLogGroups {
   constructor(serverless) {
-    this.hooks = {
-      'before:package:initialize': () => {
-        const service = serverless.service;
-        const inputs = service.custom?.subscriptionInputs ?? {};
-        const events = service.getFunction('forwarder').events ?? [];
-        const problem = nothingToSubscribe({
-          logGroups: events.filter((event) => event.cloudwatchLog !== undefined).length,
-          source: logGroupListFile(service.provider.stage, String(inputs.logGroupsFile ?? ''), (file) =>
-            fs.existsSync(path.join(SERVICE_DIR, file)),
-          ),
-          input: String(inputs.input ?? 'subscription'),
-          subscribeAccount: String(inputs.subscribeAccount ?? 'false'),
-        });
-        if (problem !== undefined) throw new serverless.classes.Error(problem, 'NO_LOG_GROUPS');
-      },
-    };
+    this.serverless = serverless;
+    this.hooks = { 'before:package:initialize': () => this.check() };
+  }
+
+  check() {
+    const service = this.serverless.service;
+    const inputs = service.custom?.subscriptionInputs ?? {};
+    const events = service.getFunction('forwarder').events ?? [];
+    const problem = nothingToSubscribe({
+      logGroups: events.filter((event) => event.cloudwatchLog !== undefined).length,
+      source: logGroupListFile(service.provider.stage, String(inputs.logGroupsFile ?? ''), (file) =>
+        fs.existsSync(path.join(SERVICE_DIR, file)),
+      ),
+      input: String(inputs.input ?? 'subscription'),
+      subscribeAccount: String(inputs.subscribeAccount ?? 'false'),
+    });
+    if (problem !== undefined) throw new this.serverless.classes.Error(problem, 'NO_LOG_GROUPS');
   }
 }
 
