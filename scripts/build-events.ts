@@ -9,13 +9,20 @@
  * A source is `{ "logGroup", "logStream", "owner"?, "startTime"? (ISO), "events": [ "line" |
  * { "message", "timestamp"?, "id"? } ] }`, or `{ "payload": { … } }` for a payload written out
  * as is (a control message).
+ *
+ * Event ids are unique across every file, as CloudWatch's are across a log group's events, so a
+ * de-duplication downstream (on `cloudwatch.id`) keeps every sample record; the build refuses
+ * two files that would share one.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  decodeSubscriptionEvent,
   encodePayload,
-  encodeSubscriptionEvent,
+  subscriptionPayload,
   type EventInput,
+  type SubscriptionEvent,
 } from '../tools/subscription-event/encodeSubscriptionEvent.js';
 
 interface EventSource {
@@ -31,31 +38,63 @@ const SOURCES_DIR = join(EVENTS_DIR, 'sources');
 // A fixed default time keeps the built files stable across runs.
 const DEFAULT_START = '2020-05-11T12:44:44.000Z';
 
-/** The event file's text for one source. */
-export function buildEvent(source: EventSource | { payload: unknown }): string {
-  const event =
-    'payload' in source
-      ? encodePayload(source.payload)
-      : encodeSubscriptionEvent({
-          logGroup: source.logGroup,
-          logStream: source.logStream,
-          owner: source.owner,
-          startTime: Date.parse(source.startTime ?? DEFAULT_START),
-          events: source.events,
-        });
+/**
+ * A 56-digit id like CloudWatch's: the event time (20 digits), then 10 digits from the source
+ * file's name, then the event's index, so two files with the same start time never share ids.
+ */
+export function sampleEventId(fileName: string, timestamp: number, index: number): string {
+  const salt = String(createHash('sha256').update(fileName).digest().readUInt32BE(0)).padStart(10, '0');
+  const time = String(Math.max(0, Math.trunc(timestamp))).padStart(20, '0');
+  return `${time}${salt}${String(index).padStart(26, '0')}`;
+}
+
+/** The event file's text for one source; `fileName` (e.g. `pino.json`) seeds its event ids. */
+export function buildEvent(source: EventSource | { payload: unknown }, fileName: string): string {
+  let event: SubscriptionEvent;
+  if ('payload' in source) event = encodePayload(source.payload);
+  else {
+    const payload = subscriptionPayload({
+      logGroup: source.logGroup,
+      logStream: source.logStream,
+      owner: source.owner,
+      startTime: Date.parse(source.startTime ?? DEFAULT_START),
+      events: source.events,
+    });
+    const logEvents = payload.logEvents as { id: string; timestamp: number; message: string }[];
+    payload.logEvents = logEvents.map((logEvent, index) => {
+      const given = source.events[index];
+      const ownId = typeof given === 'object' && given.id !== undefined;
+      return ownId ? logEvent : { ...logEvent, id: sampleEventId(fileName, logEvent.timestamp, index) };
+    });
+    event = encodePayload(payload);
+  }
   return `${JSON.stringify(event, null, 2)}\n`;
+}
+
+/** Event ids that occur more than once across the given event files' texts, with their files. */
+export function duplicateEventIds(files: ReadonlyMap<string, string>): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  for (const [file, text] of files) {
+    const payload = decodeSubscriptionEvent(JSON.parse(text) as SubscriptionEvent) as {
+      logEvents?: { id: string }[];
+    };
+    for (const { id } of payload.logEvents ?? []) seen.set(id, [...(seen.get(id) ?? []), file]);
+  }
+  return new Map([...seen].filter(([, where]) => where.length > 1));
 }
 
 function main(): void {
   const check = process.argv.includes('--check');
   const stale: string[] = [];
+  const built = new Map<string, string>();
   for (const file of readdirSync(SOURCES_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const source = JSON.parse(readFileSync(join(SOURCES_DIR, file), 'utf8')) as
       EventSource | { payload: unknown };
     const target = join(EVENTS_DIR, file);
-    const text = buildEvent(source);
+    const text = buildEvent(source, file);
+    built.set(target, text);
     const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
     if (current === text) continue;
     if (check) stale.push(target);
@@ -64,10 +103,19 @@ function main(): void {
       console.log(`wrote ${target}`);
     }
   }
+  const duplicates = duplicateEventIds(built);
+  if (duplicates.size > 0) {
+    const [id, where] = [...duplicates][0] ?? ['', []];
+    console.error(
+      `${duplicates.size} event id(s) occur in more than one event, e.g. ${id} in ${where.join(', ')}`,
+    );
+    process.exit(1);
+  }
   if (stale.length > 0) {
     console.error(`out of date (run npm run events:build): ${stale.join(', ')}`);
     process.exit(1);
   }
 }
 
-main();
+// Run as a script, not when a test imports the helpers.
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) main();
