@@ -1,20 +1,23 @@
 import { execFile } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
 import { MOTO_SKIP_REASON, startMotoServer, type MotoServer } from '../helpers/motoServer.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
 
 // The replay command as a user runs it (`npm run replay:failed`, here its tsx command), with the
-// real SDK clients, against the local Firehose, moto_server's S3 (the on-failure bucket) and a
-// minimal SQS endpoint (AWS JSON 1.0, the protocol @aws-sdk/client-sqs speaks) that holds
-// on-failure records (the former destination).
+// real SDK clients, against the local Firehose and moto_server's S3 (the on-failure bucket) and
+// SQS (the former on-failure queue, still read).
 
 const STREAM = 'logging-test';
 const LOG_GROUP = '/aws/lambda/checkout';
@@ -54,77 +57,6 @@ function onFailureRecord(requestPayload: unknown) {
       errorMessage: `300 of 300 records were not delivered to Firehose stream "${STREAM}" (ServiceUnavailableException: 300); failing the invocation so Lambda retries the payload`,
       trace: [],
     },
-  };
-}
-
-interface QueueMessage {
-  readonly id: string;
-  readonly body: string;
-  visible: boolean;
-  receipt?: string;
-}
-
-/** An SQS queue on 127.0.0.1: ReceiveMessage, DeleteMessage, ChangeMessageVisibility. */
-async function startQueue(): Promise<{
-  url: string;
-  queueUrl: string;
-  messages: QueueMessage[];
-  deleted: string[];
-  close: () => Promise<void>;
-}> {
-  const messages: QueueMessage[] = [];
-  const deleted: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      const target = String(req.headers['x-amz-target']);
-      let output: unknown = {};
-      if (target === 'AmazonSQS.ReceiveMessage') {
-        const max = Number(input.MaxNumberOfMessages ?? 1);
-        const batch = messages.filter((m) => m.visible).slice(0, max);
-        for (const m of batch) {
-          m.visible = false;
-          m.receipt = randomUUID();
-        }
-        output = {
-          Messages: batch.map((m) => ({
-            MessageId: m.id,
-            ReceiptHandle: m.receipt,
-            MD5OfBody: createHash('md5').update(m.body).digest('hex'),
-            Body: m.body,
-          })),
-        };
-      } else if (target === 'AmazonSQS.DeleteMessage') {
-        const index = messages.findIndex((m) => m.receipt === input.ReceiptHandle);
-        const [gone] = messages.splice(index, 1);
-        if (gone !== undefined) deleted.push(gone.id);
-      } else if (target === 'AmazonSQS.ChangeMessageVisibility') {
-        const message = messages.find((m) => m.receipt === input.ReceiptHandle);
-        if (message !== undefined && input.VisibilityTimeout === 0) message.visible = true;
-      } else {
-        res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.0' });
-        res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#UnsupportedOperation', message: target }));
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify(output));
-    });
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    queueUrl: `${url}/123456789012/cwl-forwarder-dev-failed-payloads`,
-    messages,
-    deleted,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => {
-          done();
-        });
-      }),
   };
 }
 
@@ -295,68 +227,6 @@ describe('replay-failed command', () => {
     expect(run.stderr).not.toContain('$metadata');
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
-
-  describe('from the on-failure SQS queue', () => {
-    it('deletes a message only after its payload was delivered', async () => {
-      const queue = await startQueue();
-      try {
-        queue.messages.push(
-          { id: 'm-1', body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 400))), visible: true },
-          { id: 'm-2', body: JSON.stringify(onFailureRecord({ ORDER_IDS: [] })), visible: true },
-          { id: 'm-3', body: JSON.stringify(onFailureRecord(subscriptionEvent(400, 400))), visible: true },
-        );
-        const run = await replay(['--queue-url', queue.queueUrl], { AWS_ENDPOINT_URL_SQS: queue.url });
-        expect(run.code).toBe(1);
-        expect(queue.deleted).toEqual(['m-1', 'm-3']);
-        expect(queue.messages.map((m) => m.id)).toEqual(['m-2']);
-        expect(arrivedIds().sort()).toEqual(ids(0, 800));
-        expect(run.lines.map((l) => l.outcome)).toEqual(['replayed', 'skipped', 'replayed', undefined]);
-      } finally {
-        await queue.close();
-      }
-    });
-
-    it('keeps every message when Firehose keeps failing', async () => {
-      firehose.setFaults({ failAll: true });
-      const queue = await startQueue();
-      try {
-        queue.messages.push({
-          id: 'm-1',
-          body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 10))),
-          visible: true,
-        });
-        const run = await replay(['--queue-url', queue.queueUrl, '--time-budget', '2'], {
-          AWS_ENDPOINT_URL_SQS: queue.url,
-        });
-        expect(run.code).toBe(1);
-        expect(queue.deleted).toEqual([]);
-        expect(queue.messages).toHaveLength(1);
-      } finally {
-        await queue.close();
-      }
-    });
-
-    it('with --dry-run deletes nothing and leaves the messages visible', async () => {
-      const queue = await startQueue();
-      try {
-        queue.messages.push({
-          id: 'm-1',
-          body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 10))),
-          visible: true,
-        });
-        const run = await replay(['--queue-url', queue.queueUrl, '--dry-run'], {
-          AWS_ENDPOINT_URL_SQS: queue.url,
-        });
-        expect(run.code).toBe(0);
-        expect(run.lines[0]).toMatchObject({ source: 'sqs:m-1', outcome: 'would-send', events: 10 });
-        expect(queue.deleted).toEqual([]);
-        expect(queue.messages[0]?.visible).toBe(true);
-        expect(firehose.stats().calls).toBe(0);
-      } finally {
-        await queue.close();
-      }
-    });
-  });
 });
 
 /** Where Lambda's S3 destination puts a failed invocation's record (invocation-async-retain-records). */
@@ -469,5 +339,92 @@ describe.skipIf(MOTO_SKIP_REASON !== undefined)(
       expect(run.code).toBe(1);
       expect(run.stderr.trim()).toMatch(/^replay:failed: NoSuchBucket \(HTTP 404\): /);
     }, 60_000);
+    describe('from the former on-failure SQS queue', () => {
+      let sqs: SQSClient;
+      let queueCount = 0;
+
+      beforeAll(() => {
+        sqs = new SQSClient({ endpoint: moto.endpoint, region: 'us-east-1' });
+      });
+
+      afterAll(() => {
+        sqs.destroy();
+      });
+
+      /** A fresh queue holding these bodies; returns its URL and the message ids, in order. */
+      async function queueWith(bodies: string[]): Promise<{ url: string; ids: string[] }> {
+        const { QueueUrl: url = '' } = await sqs.send(
+          new CreateQueueCommand({ QueueName: `cwl-forwarder-dev-failed-payloads-${++queueCount}` }),
+        );
+        const ids: string[] = [];
+        for (const body of bodies) {
+          const sent = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+          ids.push(sent.MessageId ?? '');
+        }
+        return { url, ids };
+      }
+
+      /** Messages still in the queue: visible, and received but not deleted. */
+      async function remaining(url: string): Promise<{ visible: number; hidden: number }> {
+        const { Attributes = {} } = await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: url,
+            AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+          }),
+        );
+        return {
+          visible: Number(Attributes.ApproximateNumberOfMessages),
+          hidden: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
+        };
+      }
+
+      const fromQueue = (url: string, args: string[] = []) =>
+        replay(['--queue-url', url, ...args], { AWS_ENDPOINT_URL_SQS: moto.endpoint });
+
+      it('deletes a message only after its payload was delivered', async () => {
+        const queue = await queueWith([
+          JSON.stringify(onFailureRecord(subscriptionEvent(0, 400))),
+          JSON.stringify(onFailureRecord({ ORDER_IDS: [] })),
+          JSON.stringify(onFailureRecord(subscriptionEvent(400, 400))),
+        ]);
+        const run = await fromQueue(queue.url);
+        expect(run.code).toBe(1);
+        expect(arrivedIds().sort()).toEqual(ids(0, 800));
+        const outcomes = Object.fromEntries(
+          run.lines
+            .filter((l) => 'outcome' in l)
+            .map((l): [string, unknown] => [String(l.source), l.outcome]),
+        );
+        expect(outcomes).toEqual({
+          [`sqs:${queue.ids[0] ?? ''}`]: 'replayed',
+          [`sqs:${queue.ids[1] ?? ''}`]: 'skipped',
+          [`sqs:${queue.ids[2] ?? ''}`]: 'replayed',
+        });
+        // Only the skipped one is left (received, so hidden until its visibility timeout).
+        expect(await remaining(queue.url)).toEqual({ visible: 0, hidden: 1 });
+      }, 60_000);
+
+      it('keeps every message when Firehose keeps failing', async () => {
+        firehose.setFaults({ failAll: true });
+        const queue = await queueWith([JSON.stringify(onFailureRecord(subscriptionEvent(0, 10)))]);
+        const run = await fromQueue(queue.url, ['--time-budget', '2']);
+        expect(run.code).toBe(1);
+        expect(await remaining(queue.url)).toEqual({ visible: 0, hidden: 1 });
+      }, 60_000);
+
+      it('with --dry-run deletes nothing and leaves the messages visible', async () => {
+        const queue = await queueWith([JSON.stringify(onFailureRecord(subscriptionEvent(0, 10)))]);
+        const run = await fromQueue(queue.url, ['--dry-run']);
+        expect(run.code).toBe(0);
+        expect(run.lines[0]).toMatchObject({
+          source: `sqs:${queue.ids[0] ?? ''}`,
+          outcome: 'would-send',
+          events: 10,
+          wouldSend: 10,
+        });
+        expect(await remaining(queue.url)).toEqual({ visible: 1, hidden: 0 });
+        expect(firehose.stats().calls).toBe(0);
+      }, 60_000);
+    });
   },
 );
