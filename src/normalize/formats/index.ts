@@ -36,6 +36,7 @@ import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
+import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
 import { tomcat } from './tomcat.js';
@@ -94,6 +95,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rdsMysql,
   springBoot,
   tomcat,
+  sparkLog4j,
   log4j2Text,
   elixirLogger,
   uvicorn,

@@ -41,6 +41,7 @@ const FORMATS = [
   'uvicorn',
   'tomcat',
   'elixir-logger',
+  'spark-log4j',
 ];
 
 interface Fixture {
