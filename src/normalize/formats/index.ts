@@ -32,6 +32,7 @@ import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rdsMysql } from './rdsMysql.js';
+import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
@@ -93,6 +94,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   vpcFlowLogs,
   rdsPostgresql,
   rdsMysql,
+  rdsMysqlSlowLog,
   springBoot,
   tomcat,
   sparkLog4j,

@@ -42,6 +42,7 @@ const FORMATS = [
   'tomcat',
   'elixir-logger',
   'spark-log4j',
+  'rds-mysql-slow',
 ];
 
 interface Fixture {
