@@ -73,6 +73,13 @@ describe('record assembly (normalizeEvent)', () => {
     });
   });
 
+  it('keeps a line’s own truncated and original_size under original_fields: only the forwarder marks a cut record', () => {
+    const record = normalize('{"level":"info","msg":"upload done","truncated":false,"original_size":4096}');
+    expect('truncated' in record).toBe(false);
+    expect('original_size' in record).toBe(false);
+    expect(record.original_fields).toEqual({ truncated: false, original_size: 4096 });
+  });
+
   it('keeps a line’s own original_fields and message_fields keys, nested under original_fields', () => {
     const record = normalize('{"message":{"a":1},"original_fields":"mine","message_fields":[1]}');
     expect(record.message_fields).toEqual({ a: 1 });
