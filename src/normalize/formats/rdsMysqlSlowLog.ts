@@ -14,7 +14,8 @@ import { splitLines } from './stacks.js';
  * The statement is the message; the header lines become fields: `time`, `user_host`, `thread`
  * (the `Id:`), every `Name: value` pair of the other `#` lines in snake case (`query_time`,
  * `lock_time`, `rows_sent`, `rows_examined`, MariaDB's `thread_id`, `schema`, `qc_hit`, …, numbers
- * as numbers), `use <db>;` as `database` and `SET timestamp=N;` as `timestamp`. The log states
+ * as numbers), `use <db>;` as `database` and `SET timestamp=N;` as `timestamp`; `header` keeps
+ * those lines as written (`Lock_time: 0.000010` is `lock_time: 0.00001`). The log states
  * no level: INFO (each entry is there because it was slow; `query_time` says how slow).
  * Checked against the MySQL reference manual, "The Slow Query Log" (slow-query-log.html), MariaDB's
  * "Slow Query Log Overview", and an entry quoted in thewca/worldcubeassociation.org#1208.
@@ -54,8 +55,14 @@ export const rdsMysqlSlowLog: TextFormat = {
   parse(line) {
     if (line.charCodeAt(0) !== 0x23 /* # */ || !HEADS.some((head) => line.startsWith(head))) return undefined;
     const fields: Record<string, unknown> = {};
+    const header: string[] = [];
     const statement: string[] = [];
     for (const text of splitLines(line)) {
+      if (
+        statement.length === 0 &&
+        (text.startsWith('# ') || text.startsWith('use ') || text.startsWith('SET timestamp='))
+      )
+        header.push(text);
       if (text.startsWith('# ') && text.length <= MAX_HEADER && statement.length === 0) {
         if (text.startsWith('# Time: ')) {
           fields.time = text.slice(8).trim();
@@ -79,6 +86,8 @@ export const rdsMysqlSlowLog: TextFormat = {
         statement.push(text);
       }
     }
+    // The header as written: the values above are read from it, numbers as numbers.
+    fields.header = header.join('\n');
     return { message: statement.join('\n').trim(), fields };
   },
 };

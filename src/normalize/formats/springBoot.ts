@@ -10,8 +10,8 @@ import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndSta
  * - Boot 3: the date as `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`; from 3.2 the application name in
  *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`;
  * - with Spring Cloud Sleuth (Boot 2), `[app,traceId,spanId,exportable]` after the level:
- *   `… WARN [orders,5f1e2d,9a2b3c,false] 1 --- [main] …`, kept as `application`, `trace_id`,
- *   `span_id`, `span_export`.
+ *   `… WARN [orders,5f1e2d,9a2b3c,false] 1 --- [main] …`, kept as `trace_context` as written and
+ *   read into `application`, `trace_id`, `span_id`, `span_export`.
  * The logger (abbreviated category) is the record's `name`, the thread is kept as `thread`, the
  * process id as `pid`; a stack trace after the message moves to exc_info, and so does an
  * exception's own line with no frames under it (`logger.warn("Retrying", e)` of an exception
@@ -35,13 +35,11 @@ function bracket(line: string, start: number): [string, number] | undefined {
 
 const SLEUTH_KEYS = ['application', 'trace_id', 'span_id', 'span_export'] as const;
 
-/** `orders,5f1e…,9a2b…,true` → its non-empty parts as fields; another bracket is kept whole. */
+/** `orders,5f1e…,9a2b…,true` → the bracket as written, and its non-empty parts as fields. */
 function sleuthFields(text: string, fields: Record<string, unknown>): void {
+  fields.trace_context = text;
   const parts = text.split(',');
-  if (parts.length !== SLEUTH_KEYS.length) {
-    fields.context = text;
-    return;
-  }
+  if (parts.length !== SLEUTH_KEYS.length) return;
   SLEUTH_KEYS.forEach((key, k) => {
     const value = parts[k]?.trim() ?? '';
     if (value !== '') fields[key] = value;
