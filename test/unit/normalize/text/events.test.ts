@@ -41,6 +41,8 @@ const FORMATS = [
   'uvicorn',
   'tomcat',
   'elixir-logger',
+  'spark-log4j',
+  'rds-mysql-slow',
 ];
 
 interface Fixture {
