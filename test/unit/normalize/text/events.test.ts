@@ -27,6 +27,17 @@ const FORMATS = [
   'logfmt',
   'runtime-crash',
   'text',
+  // The JSON conventions (formats/serilogClef.ts … powertoolsDotnet.ts), text variants included.
+  'serilog-clef',
+  'ecs',
+  'logstash-logback',
+  'structlog',
+  'loguru',
+  'go-slog',
+  'rust-tracing-json',
+  'monolog',
+  'powertools-java',
+  'powertools-dotnet',
 ];
 
 interface Fixture {
