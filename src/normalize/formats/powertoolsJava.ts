@@ -1,5 +1,13 @@
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
-import { frameText, isObject, lambdaErrorStack, messageText, stackText, without, type JsonObject } from '../fields.js';
+import {
+  frameText,
+  isObject,
+  lambdaErrorStack,
+  messageText,
+  stackText,
+  without,
+  type JsonObject,
+} from '../fields.js';
 import { isPowertools, parsePowertools, type PowertoolsError } from './powertools.js';
 
 /**
@@ -52,7 +60,8 @@ function javaError(object: JsonObject): PowertoolsError | undefined {
     const frames = arrayFrames(stack);
     let exc_info = stack;
     if (frames !== undefined) exc_info = [headline, ...frames.map((frame) => `\tat ${frame}`)].join('\n');
-    else if (typeof error.name === 'string' && !stack.startsWith(error.name)) exc_info = `${headline}\n${stack}`;
+    else if (typeof error.name === 'string' && !stack.startsWith(error.name))
+      exc_info = `${headline}\n${stack}`;
     return { key: 'error', exc_info, rest: without(error, ['stack']) ?? {} };
   }
   const thrown = object.thrown;

@@ -28,7 +28,8 @@ function requestIdOf(object: JsonObject): string | undefined {
   const span = object.span;
   if (isObject(span) && typeof span.requestId === 'string') return span.requestId;
   if (!Array.isArray(object.spans)) return undefined;
-  for (const s of object.spans as unknown[]) if (isObject(s) && typeof s.requestId === 'string') return s.requestId;
+  for (const s of object.spans as unknown[])
+    if (isObject(s) && typeof s.requestId === 'string') return s.requestId;
   return undefined;
 }
 
