@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
 
@@ -159,5 +161,56 @@ describe('what the line carries survives', () => {
   it('keeps a Rust tracing event’s fields beside the lifted message', () => {
     const record = json({ timestamp: 't', level: 'INFO', fields: { message: 'm', k: 1 }, target: 'a' });
     expect(record.fields).toEqual({ k: 1 });
+  });
+});
+
+describe('every value of a JSON conventions line survives in its record (SPEC §3)', () => {
+  const FILES = [
+    'serilog-clef',
+    'ecs',
+    'logstash-logback',
+    'structlog',
+    'loguru',
+    'go-slog',
+    'rust-tracing-json',
+    'monolog',
+    'powertools-java',
+    'powertools-dotnet',
+  ];
+  // Level spellings become `levelname`, the one re-expression SPEC §3 allows a structured line.
+  const LEVEL =
+    /^(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|NOTICE|ALERT|EMERGENCY|SUCCESS|Verbose|Debug|Information|Warning|Error|Fatal|Critical|Trace|debug|info|warn|warning|error|critical)$/;
+
+  function words(value: unknown, out: string[]): string[] {
+    if (typeof value === 'string') out.push(...value.split(/[\s[\](),]+/));
+    else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
+    else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) words(v, out);
+    return out;
+  }
+
+  const lines = FILES.flatMap((file) =>
+    ['formats', 'corpus'].flatMap((dir) =>
+      (
+        JSON.parse(readFileSync(join(__dirname, `../../../fixtures/${dir}/${file}.json`), 'utf8')) as {
+          line: string;
+        }[]
+      )
+        .map((entry) => entry.line.trim())
+        .filter((text) => text.startsWith('{'))
+        .map((text) => [`${dir}/${file}`, text] as const),
+    ),
+  );
+
+  it.each(lines)('%s: %s', (_file, text) => {
+    const record = line(text);
+    const kept = `${JSON.stringify(record)}\n${record.message}\n${record.exc_info ?? ''}`;
+    const lost = words(JSON.parse(text), []).filter(
+      (word) =>
+        word !== '' &&
+        !LEVEL.test(word) &&
+        !kept.includes(word) &&
+        !kept.includes(JSON.stringify(word).slice(1, -1)),
+    );
+    expect(lost).toEqual([]);
   });
 });
