@@ -60,28 +60,24 @@ import { winstonText } from './winstonText.js';
 
 /**
  * Tried on lines that are a JSON object; the first that returns a result wins. Most specific
- * first: the conventions with keys of their own (CLEF's `@t`, loguru's `record`, `ecs.version`,
- * logstash's `@version`, Monolog's `level_name` + `channel`); Powertools for .NET (its level
- * spelling) and Java (its own keys) before the other Powertools; Powertools records also have
- * Lambda's `timestamp`/`level`/`message`, and so do Rust `tracing` JSON records flattened
- * (told by `target`); slog's upper-case level beside `msg` before logrus; zerolog's `time` +
- * `message` tells it from winston's; API Gateway access, Step Functions and CloudTrail records
- * (no message key of their own) just before the generic JSON format, which takes whatever is left.
+ * first: Powertools for .NET (its level spelling) and Java (its own keys) before the other
+ * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
+ * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
+ * zerolog's `time` + `message` tells it from winston's. The conventions with keys of their own
+ * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
+ * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
+ * match, so those lines pay for no extra checks; then API Gateway access,
+ * Step Functions and CloudTrail records (no message key of their own); the generic JSON format
+ * takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
-  serilogClef,
-  loguru,
-  ecs,
-  logstashLogback,
-  monolog,
   powertoolsDotnet,
   powertoolsJava,
   powertools,
   pythonJsonLogger,
   rustTracingJson,
   lambdaJson,
-  structlog,
   bunyan,
   pino,
   zap,
@@ -89,6 +85,12 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   logrus,
   zerolog,
   winston,
+  serilogClef,
+  loguru,
+  ecs,
+  logstashLogback,
+  monolog,
+  structlog,
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,

@@ -57,7 +57,7 @@ function load(format: string): Fixture[] {
 }
 
 describe('format fixtures', () => {
-  it('cover the formats SPEC §3 lists, text and JSON', () => {
+  it('cover the formats SPEC §3 lists, text and JSON, the JSON conventions included', () => {
     expect(FORMATS).toEqual(
       expect.arrayContaining([
         'lambda-nodejs',
@@ -80,6 +80,16 @@ describe('format fixtures', () => {
         'zerolog',
         'log4j2',
         'text',
+        'serilog-clef',
+        'ecs',
+        'logstash-logback',
+        'structlog',
+        'loguru',
+        'go-slog',
+        'rust-tracing-json',
+        'monolog',
+        'powertools-java',
+        'powertools-dotnet',
       ]),
     );
   });

@@ -43,6 +43,17 @@ const FORMATS = [
   'elixir-logger',
   'spark-log4j',
   'rds-mysql-slow',
+  // The JSON conventions (formats/serilogClef.ts … powertoolsDotnet.ts), text variants included.
+  'serilog-clef',
+  'ecs',
+  'logstash-logback',
+  'structlog',
+  'loguru',
+  'go-slog',
+  'rust-tracing-json',
+  'monolog',
+  'powertools-java',
+  'powertools-dotnet',
 ];
 
 interface Fixture {
