@@ -14,7 +14,10 @@ import { performance } from 'node:perf_hooks';
 import { firehoseProcessor } from './peerFirehoseProcessor.js';
 import { logsToElasticsearch } from './peerLogsToElasticsearch.js';
 import {
+  eventMessages,
   normalizedRecords,
+  runHandlerNativeFloor,
+  runNativeFloor,
   runFloor,
   runOutputFloor,
   runPipeline,
@@ -28,6 +31,9 @@ export interface SpeedResult {
   readonly floorMs: readonly number[];
   /** The floor plus one `JSON.stringify` per (already normalized) record. */
   readonly outputFloorMs: readonly number[];
+  /** The native work this contract needs (see `runNativeFloor`), pipeline and whole handler. */
+  readonly nativeFloorMs: readonly number[];
+  readonly handlerNativeFloorMs: readonly number[];
   /** Per-step times of separate runs (same count). */
   readonly stages: readonly StageTimes[];
   /** The peers (see {@link PEERS}), timed in the same interleaved rounds as floor and pipeline. */
@@ -112,12 +118,24 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
     runOutputFloor(data, records);
     outputFloorMs.push(performance.now() - start);
   }
+  const messages = eventMessages(event);
+  const nativeFloorMs: number[] = [];
+  const handlerNativeFloorMs: number[] = [];
+  runHandlerNativeFloor(data, messages, records);
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    nativeFloorMs.push(timed(() => runNativeFloor(data, messages, records)).wall);
+    gc?.();
+    handlerNativeFloorMs.push(timed(() => runHandlerNativeFloor(data, messages, records)).wall);
+  }
   const of = (from: Record<string, number[]>, name: Contender): number[] => from[name] ?? [];
   return {
     events,
     pipelineMs: of(wall, 'pipeline'),
     floorMs: of(wall, 'floor'),
     outputFloorMs,
+    nativeFloorMs,
+    handlerNativeFloorMs,
     stages,
     peersMs: Object.fromEntries(PEER_NAMES.map((name) => [name, of(wall, name)])),
     cpuMs: Object.fromEntries(contenders.map(([name]) => [name, of(cpu, name)])),

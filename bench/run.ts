@@ -124,6 +124,18 @@ function peersTable(
       median(result.cpuMs.pipeline ?? []),
       `≤ ${TARGETS.pipelineOverFloor}× floor: ${mark(ratio <= TARGETS.pipelineOverFloor)}; ≥ ${TARGETS.overLogsToElasticsearch}× LogsToElasticsearch speed: ${mark(es / pipeline >= TARGETS.overLogsToElasticsearch)} (${(es / pipeline).toFixed(2)}×)`,
     ),
+    row(
+      'native work of this contract (floor, JSON.parse of JSON lines, JSON.stringify + UTF-8 of the records)',
+      median(result.nativeFloorMs),
+      undefined,
+      '(lower bound of any implementation)',
+    ),
+    row(
+      '… plus base64 of each record and SHA-256 of the bodies (SigV4)',
+      median(result.handlerNativeFloorMs),
+      undefined,
+      '(lower bound of the whole handler)',
+    ),
     ...Object.entries(result.peersMs).map(([name, ms]) =>
       row(name, median(ms), median(result.cpuMs[name] ?? []), '(peer)'),
     ),
