@@ -31,7 +31,11 @@ function messageOnly(name, message) {
   return error;
 }
 
-module.exports = async ({ resolveVariable }) => {
+/**
+ * The stage's log group list, validated (`checkPattern`: see validateLogGroupList's context);
+ * shared with config/controls.cjs, which bakes the entries' controls into the bundle.
+ */
+async function readLogGroupList(resolveVariable, checkPattern) {
   const [service, stage, logGroupsFile] = await Promise.all([
     resolveVariable('self:service'),
     resolveVariable('sls:stage'),
@@ -46,12 +50,17 @@ module.exports = async ({ resolveVariable }) => {
   // Serverless's default function name; the forwarder's log group is /aws/lambda/<that name>.
   const ownLogGroup = `/aws/lambda/${service}-${stage}-forwarder`;
   try {
-    return validateLogGroupList(list, { source, ownLogGroup }).map(({ logGroup, filter }) => ({
-      cloudwatchLog: { logGroup, filter },
-    }));
+    return validateLogGroupList(list, { source, ownLogGroup, checkPattern });
   } catch (error) {
     if (error instanceof Error && error.name === 'LogGroupListError')
       throw messageOnly(error.name, error.message);
     throw error;
   }
-};
+}
+
+module.exports = async ({ resolveVariable }) =>
+  (await readLogGroupList(resolveVariable)).map(({ logGroup, filter }) => ({
+    cloudwatchLog: { logGroup, filter },
+  }));
+module.exports.readLogGroupList = readLogGroupList;
+module.exports.messageOnly = messageOnly;

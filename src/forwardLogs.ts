@@ -1,6 +1,7 @@
 import { encodeRecord, type EncodedRecord } from './batch/encodeRecord.js';
 import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
+import { createPayloadControls, emptyControlCounts, type ControlCounts } from './controls/applyControls.js';
 import { decodePayload } from './decode/decodePayload.js';
 import { countByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
@@ -15,6 +16,12 @@ export interface ForwardSummary {
   events: number;
   records: number;
   truncated: number;
+  /** Records the controls dropped on purpose, by reason (SPEC §6). */
+  dropped: ControlCounts['dropped'];
+  /** START / END records folded into their REPORT record. */
+  folded: number;
+  /** Values replaced by `[REDACTED:…]`. */
+  redacted: number;
   delivered: number;
   failed: number;
   calls: number;
@@ -46,7 +53,8 @@ const EMPTY_REPORT: DeliveryReport = {
 };
 
 /**
- * The whole pipeline for one subscription event: decode → normalize → encode → batch → deliver.
+ * The whole pipeline for one subscription event: decode → normalize → controls → encode → batch →
+ * deliver.
  * Returns the summary when every record was delivered; throws `DecodeError` for a payload that
  * cannot be read and `DeliveryError` when records remain undelivered, so Lambda's retry and the
  * on-failure destination take over.
@@ -60,6 +68,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       events: 0,
       records: 0,
       truncated: 0,
+      ...emptyControlCounts(),
       ...summaryOf(EMPTY_REPORT),
     };
     deps.onSummary?.(control);
@@ -70,15 +79,23 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
   // pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
   const encoded: EncodedRecord[] = [];
   let truncated = 0;
-  forEachRecord(
-    payload,
-    { ownLogGroup: config.ownLogGroup, rejoinMultiline: config.rejoinMultiline },
+  const counts = emptyControlCounts();
+  const controls = createPayloadControls(
+    config.controls.forLogGroup(payload.logGroup),
+    payload.logStream,
     (record) => {
       const line = encodeRecord(record);
       if (line.truncated) truncated++;
       encoded.push(line);
     },
+    counts,
   );
+  forEachRecord(
+    payload,
+    { ownLogGroup: config.ownLogGroup, rejoinMultiline: config.rejoinMultiline },
+    controls.push,
+  );
+  controls.end();
   const report =
     encoded.length === 0
       ? EMPTY_REPORT
@@ -95,6 +112,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     events: payload.logEvents.length,
     records: encoded.length,
     truncated,
+    ...counts,
     ...summaryOf(report),
   };
   deps.onSummary?.(summary);
