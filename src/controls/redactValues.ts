@@ -35,7 +35,6 @@ function patternRule(pattern: string): RedactionRule {
   const regex = new RegExp(pattern, 'g');
   return {
     name: 'pattern',
-    attemptWidth: Number.POSITIVE_INFINITY,
     replace(text, counter) {
       regex.lastIndex = 0;
       if (!regex.test(text)) return text;

@@ -8,14 +8,13 @@ import type { RedactionRuleName } from './settings.js';
  *   unbounded run that cannot fail once it started), so an attempt at one position examines
  *   a bounded number of characters;
  * - the JWT rule is a scan that starts a candidate only at the start of a base64url run, so
- *   each run is read a bounded number of times.
+ *   each run is read a bounded number of times; the email rule starts from each `@` and reads
+ *   a bounded stretch around it.
  * A rule's `replace` returns the text with its matches replaced and counts them in `count`.
  */
 export interface RedactionRule {
   /** What a match becomes: `[REDACTED:<name>]`. */
   readonly name: string;
-  /** Most characters one match attempt can examine past its start (for the linear-time bound). */
-  readonly attemptWidth: number;
   replace(text: string, counter: { count: number }): string;
 }
 
@@ -27,14 +26,12 @@ export function redactedMark(rule: string): string {
 function regexRule(
   name: RedactionRuleName,
   regex: RegExp,
-  attemptWidth: number,
   prefilter: (text: string) => boolean,
   accept: (match: string) => boolean = () => true,
 ): RedactionRule {
   const mark = redactedMark(name);
   return {
     name,
-    attemptWidth,
     replace(text, counter) {
       if (!prefilter(text)) return text;
       return text.replace(regex, (match) => {
@@ -63,9 +60,57 @@ export function luhnValid(text: string): boolean {
 
 const hasDigit = (text: string): boolean => /[0-9]/.test(text);
 
-// Local part at most 64 characters, labels of at most 63, at most 8 labels (RFC 5321 §4.5.3.1).
-const EMAIL =
-  /[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}/g;
+// The domain after an `@`: labels of at most 63 characters, at most 8 of them, then the TLD
+// (RFC 5321 §4.5.3.1); sticky, tried once per `@`.
+const EMAIL_DOMAIN = /(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}/y;
+/** The local part: at most 64 characters (RFC 5321 §4.5.3.1.1). */
+const MAX_LOCAL_PART = 64;
+
+function isLocalPart(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2e ||
+    c === 0x5f ||
+    c === 0x25 ||
+    c === 0x2b ||
+    c === 0x2d
+  );
+}
+
+/**
+ * Emails, found from their `@`: the local part is read backwards (at most 64 characters, never
+ * into the previous match) and the domain forwards with a bounded sticky regex, so each `@`
+ * costs a bounded read, and text without one costs one `indexOf`.
+ */
+const emailRule: RedactionRule = {
+  name: 'email',
+  replace(text, counter) {
+    let at = text.indexOf('@');
+    if (at < 0) return text;
+    const mark = redactedMark('email');
+    let out = '';
+    let copied = 0;
+    while (at >= 0) {
+      let start = at;
+      while (start > copied && at - start < MAX_LOCAL_PART && isLocalPart(text.charCodeAt(start - 1)))
+        start--;
+      EMAIL_DOMAIN.lastIndex = at + 1;
+      const domain = start < at ? EMAIL_DOMAIN.exec(text) : null;
+      if (domain === null) {
+        at = text.indexOf('@', at + 1);
+        continue;
+      }
+      const end = at + 1 + domain[0].length;
+      out += text.slice(copied, start) + mark;
+      copied = end;
+      counter.count++;
+      at = text.indexOf('@', end);
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+  },
+};
 
 // Four octets 0-255, not part of a longer dotted number (`1.2.3.4.5` is a version, not an address).
 const OCTET = '(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])';
@@ -105,7 +150,6 @@ function runEnd(text: string, from: number): number {
 const MIN_JWT_HEADER = 10;
 const jwtRule: RedactionRule = {
   name: 'jwt',
-  attemptWidth: 3,
   replace(text, counter) {
     let at = text.indexOf('eyJ');
     if (at < 0) return text;
@@ -137,12 +181,12 @@ const jwtRule: RedactionRule = {
 
 /** Every built-in rule, in the order they are applied (a JWT is one match, not a bearer token too). */
 export const BUILT_IN_RULES: Readonly<Record<RedactionRuleName, RedactionRule>> = {
-  'aws-access-key-id': regexRule('aws-access-key-id', ACCESS_KEY_ID, 20, (t) => t.includes('IA')),
+  'aws-access-key-id': regexRule('aws-access-key-id', ACCESS_KEY_ID, (t) => t.includes('IA')),
   jwt: jwtRule,
-  'bearer-token': regexRule('bearer-token', BEARER, 4, (t) => /bearer/i.test(t)),
-  email: regexRule('email', EMAIL, 64 + 1 + 8 * 64 + 24, (t) => t.includes('@')),
-  'credit-card': regexRule('credit-card', CARD, 23, hasDigit, luhnValid),
-  ipv4: regexRule('ipv4', IPV4, 16, (t) => t.includes('.')),
+  'bearer-token': regexRule('bearer-token', BEARER, (t) => /bearer/i.test(t)),
+  email: emailRule,
+  'credit-card': regexRule('credit-card', CARD, hasDigit, luhnValid),
+  ipv4: regexRule('ipv4', IPV4, (t) => t.includes('.')),
 };
 
 /** The order of {@link BUILT_IN_RULES}. */
@@ -152,7 +196,7 @@ export const RULE_ORDER: readonly RedactionRuleName[] = Object.keys(BUILT_IN_RUL
 export const RULE_REGEXES: Readonly<Partial<Record<RedactionRuleName, RegExp>>> = {
   'aws-access-key-id': ACCESS_KEY_ID,
   'bearer-token': BEARER,
-  email: EMAIL,
+  email: EMAIL_DOMAIN,
   'credit-card': CARD,
   ipv4: IPV4,
 };

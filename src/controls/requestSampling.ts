@@ -9,14 +9,29 @@ import { isUnder } from './settings.js';
  * first attempt kept (no new duplicates, no new gaps). ERROR and CRITICAL are never sampled.
  */
 
-/** FNV-1a, 32 bits: stable across processes and versions, cheap, well spread on UUIDs. */
-export function stableHash(text: string): number {
+/** FNV-1a, 32 bits (http://www.isthe.com/chongo/tech/comp/fnv/). */
+export function fnv1a32(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/**
+ * FNV-1a followed by MurmurHash3's finalizer: stable across processes and versions, and its high
+ * bits spread even when ids differ only in their last characters (FNV-1a alone leaves those
+ * clustered: sequential ids would all fall on the same side of the rate).
+ */
+export function stableHash(text: string): number {
+  let h = fnv1a32(text);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
 
 const TWO_TO_32 = 2 ** 32;
