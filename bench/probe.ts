@@ -126,7 +126,8 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
   const module = require(bundle) as {
     handler: (event: unknown, context: { getRemainingTimeInMillis: () => number }) => Promise<unknown>;
   };
-  const { event } = readEvent(file);
+  // Any event the handler takes (a subscription event, a Kinesis batch), as Lambda passes it.
+  const event: unknown = JSON.parse(readFileSync(file, 'utf8'));
   gc?.();
   const baselineRss = process.memoryUsage().rss;
   const sampler = memorySampler();
