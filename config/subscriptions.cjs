@@ -7,7 +7,7 @@
  * validates it (config/validateLogGroupList.ts) and turns it into `cloudwatchLog` events.
  *
  * The list is the first of: the `logGroupsFile` param, `config/log-groups.<stage>.yml`,
- * `config/log-groups.yml`. It is read through Serverless's own `file()` source, so it is parsed
+ * `config/log-groups.yml` (not shipped: config/log-groups.example.yml shows the format). It is read through Serverless's own `file()` source, so it is parsed
  * exactly like serverless.yml (and may use variables). CommonJS because Serverless `require`s it;
  * the validation is TypeScript, loaded with tsx (a devDependency: deploys run from a checkout).
  */
@@ -19,7 +19,7 @@ const tsx = require('tsx/cjs/api');
 /** @type {typeof import('./validateLogGroupList.ts')} */
 const { validateLogGroupList } = tsx.require('./validateLogGroupList.ts', __filename);
 /** @type {typeof import('./logGroupListFile.ts')} */
-const { logGroupListFile } = tsx.require('./logGroupListFile.ts', __filename);
+const { logGroupListFile, DEFAULT_LOG_GROUP_LIST } = tsx.require('./logGroupListFile.ts', __filename);
 /** @type {typeof import('./inputSettings.ts')} */
 const { INPUT_PARAMS, readInputSettings, subscribesLambdaPerGroup } = tsx.require(
   './inputSettings.ts',
@@ -63,6 +63,9 @@ async function readSubscriptions(resolveVariable) {
     fs.existsSync(path.join(SERVICE_DIR, file)),
   );
   const file = path.resolve(SERVICE_DIR, source);
+  // No list of one's own yet (a fresh clone ships only config/log-groups.example.yml): no
+  // subscriptions, so `invoke local` works; packaging refuses it (config/requireLogGroups.cjs).
+  if (source === DEFAULT_LOG_GROUP_LIST && !fs.existsSync(file)) return [];
   if (!fs.existsSync(file)) throw messageOnly('LogGroupListError', `${source}: log group list not found`);
   const list = await resolveVariable(`file(${file})`);
   const ownLogGroup = await ownLogGroupOf(resolveVariable);

@@ -1,6 +1,7 @@
 import type { Context, KinesisStreamBatchResponse } from 'aws-lambda';
 import { readConfig } from '../src/config.js';
 import { createFirehoseClient } from '../src/deliver/putRecordBatches.js';
+import { accountOfArn } from '../src/decode/ownLogGroup.js';
 import { forwardLogs, type ForwardSummary } from '../src/forwardLogs.js';
 import { forwardKinesisBatch } from '../src/input/forwardKinesisBatch.js';
 import { isKinesisEvent } from '../src/input/kinesisEvent.js';
@@ -29,7 +30,16 @@ export async function handler(
   const remainingTimeMs = () => context.getRemainingTimeInMillis();
   try {
     if (isKinesisEvent(event)) {
-      const result = await forwardKinesisBatch(event, { config, firehose, remainingTimeMs, saveUndecodable });
+      const result = await forwardKinesisBatch(event, {
+        config,
+        firehose,
+        remainingTimeMs,
+        saveUndecodable,
+        ownAccountId: accountOfArn(context.invokedFunctionArn),
+        warn: (fields) => {
+          console.warn(JSON.stringify({ level: 'WARN', ...fields }));
+        },
+      });
       addKinesisMetrics(metrics, result.summary);
       for (const record of result.undecodable) {
         const level = record.savedAs === undefined ? 'ERROR' : 'WARN';
@@ -42,6 +52,10 @@ export async function handler(
       config,
       firehose,
       remainingTimeMs,
+      ownAccountId: accountOfArn(context.invokedFunctionArn),
+      warn: (fields) => {
+        console.warn(JSON.stringify({ level: 'WARN', ...fields }));
+      },
       onSummary: (figures) => {
         addForwardMetrics(metrics, figures);
       },

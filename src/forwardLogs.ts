@@ -2,8 +2,9 @@ import { encodeRecord, type EncodedRecord } from './batch/encodeRecord.js';
 import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
 import { decodePayload } from './decode/decodePayload.js';
+import { isOwnLogGroup } from './decode/ownLogGroup.js';
 import type { DataMessage } from './decode/subscriptionPayload.js';
-import { countByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
+import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
 import { forEachRecord } from './normalize/normalizePayload.js';
@@ -16,6 +17,8 @@ export interface ForwardSummary {
   events: number;
   records: number;
   truncated: number;
+  /** Events not forwarded because the payload came from the forwarder's own log group. */
+  droppedOwnLogGroup: number;
   delivered: number;
   failed: number;
   calls: number;
@@ -35,6 +38,10 @@ export interface ForwardDependencies {
    * invocations too.
    */
   readonly onSummary?: (summary: ForwardSummary) => void;
+  /** The account the function runs in (from its ARN), to tell its own log group apart. */
+  readonly ownAccountId?: string | undefined;
+  /** Told one line of fields for something a person should see (the edge logs it as WARN). */
+  readonly warn?: (fields: Record<string, unknown>) => void;
 }
 
 const EMPTY_REPORT: DeliveryReport = {
@@ -61,10 +68,35 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       events: 0,
       records: 0,
       truncated: 0,
+      droppedOwnLogGroup: 0,
       ...summaryOf(EMPTY_REPORT),
     };
     deps.onSummary?.(control);
     return control;
+  }
+  if (isOwnLogGroup(payload, { name: config.ownLogGroup, accountId: deps.ownAccountId })) {
+    // Dropped whole, but never silently: counted (RecordsDropped{reason=own-log-group}) and named.
+    const dropped: ForwardSummary = {
+      messageType: payload.messageType,
+      logGroup: payload.logGroup,
+      logStream: payload.logStream,
+      events: payload.logEvents.length,
+      records: 0,
+      truncated: 0,
+      droppedOwnLogGroup: payload.logEvents.length,
+      ...summaryOf(EMPTY_REPORT),
+    };
+    deps.warn?.({
+      message:
+        `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}: ` +
+        'forwarding them would feed the forwarder its own output; remove the subscription filter on that group',
+      reason: 'own-log-group',
+      logGroup: payload.logGroup,
+      owner: payload.owner,
+      events: payload.logEvents.length,
+    });
+    deps.onSummary?.(dropped);
+    return dropped;
   }
   const { encoded, truncated } = encodePayloadRecords(payload, config);
   const report =
@@ -73,7 +105,6 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       : await deliverBatches(deps.firehose, packBatches(encoded), {
           deliveryStreamName: config.deliveryStreamName,
           concurrency: config.deliveryConcurrency,
-          maxAttempts: config.deliveryMaxAttempts,
           remainingTimeMs: deps.remainingTimeMs,
         });
   const summary: ForwardSummary = {
@@ -83,6 +114,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     events: payload.logEvents.length,
     records: encoded.length,
     truncated,
+    droppedOwnLogGroup: 0,
     ...summaryOf(report),
   };
   deps.onSummary?.(summary);
@@ -93,6 +125,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       report.failed.length,
       countByErrorCode(report.failed),
       report.failed.map((record) => record.id),
+      messageByErrorCode(report.failed),
     );
   }
   return summary;
@@ -117,7 +150,8 @@ export function encodePayloadRecords(payload: DataMessage, config: ForwarderConf
   let truncated = 0;
   forEachRecord(
     payload,
-    { ownLogGroup: config.ownLogGroup, rejoinMultiline: config.rejoinMultiline },
+    // The own-log-group guard runs before (with the account compared too), not by name alone.
+    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
     (record) => {
       const line = encodeRecord(record);
       if (line.truncated) truncated++;

@@ -5,6 +5,7 @@ import type { ForwarderConfig } from '../config.js';
 import { inflatePayload, parsePayload } from '../decode/decodePayload.js';
 import { DEFAULT_RESERVE_MS, deliverBatches, type FirehoseSender } from '../deliver/putRecordBatches.js';
 import type { UndecodableRecord } from '../deliver/saveUndecodableRecord.js';
+import { isOwnLogGroup } from '../decode/ownLogGroup.js';
 import { encodePayloadRecords } from '../forwardLogs.js';
 import { kinesisRecords } from './kinesisEvent.js';
 
@@ -18,6 +19,10 @@ export interface KinesisBatchDependencies {
    * rejects when it could not be. Given the time it may take as an abort signal.
    */
   readonly saveUndecodable: (record: UndecodableRecord, abortSignal: AbortSignal) => Promise<string>;
+  /** The account the function runs in, for the own-log-group guard (see decode/ownLogGroup.ts). */
+  readonly ownAccountId?: string | undefined;
+  /** Told each payload the own-log-group guard drops, to log one WARN line naming the group. */
+  readonly warn?: (fields: Record<string, unknown>) => void;
   /** Undecodable records saved at once (default {@link DEFAULT_SAVE_CONCURRENCY}). */
   readonly saveConcurrency?: number;
 }
@@ -40,6 +45,8 @@ export interface KinesisBatchSummary {
   readonly undecodableSaved: number;
   /** Log events of the decoded payloads. */
   readonly events: number;
+  /** Events of payloads from the forwarder's own log group, dropped (counted, never silent). */
+  readonly droppedOwnLogGroup: number;
   /** Firehose records built from them. */
   readonly records: number;
   readonly truncated: number;
@@ -117,6 +124,7 @@ export async function forwardKinesisBatch(
   let payloads = 0;
   let controlMessages = 0;
   let events = 0;
+  let droppedOwnLogGroup = 0;
   let truncated = 0;
 
   for (const input of inputs) {
@@ -125,6 +133,18 @@ export async function forwardKinesisBatch(
       const payload = parsePayload(inflatePayload(input.data, config));
       if (payload.messageType === 'CONTROL_MESSAGE') {
         controlMessages++;
+        continue;
+      }
+      if (isOwnLogGroup(payload, { name: config.ownLogGroup, accountId: deps.ownAccountId })) {
+        droppedOwnLogGroup += payload.logEvents.length;
+        events += payload.logEvents.length;
+        deps.warn?.({
+          message: `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}`,
+          reason: 'own-log-group',
+          logGroup: payload.logGroup,
+          owner: payload.owner,
+          sequenceNumber: input.sequenceNumber,
+        });
         continue;
       }
       const lines = encodePayloadRecords(payload, config);
@@ -163,7 +183,6 @@ export async function forwardKinesisBatch(
       : deliverBatches(deps.firehose, packBatches(encoded), {
           deliveryStreamName: config.deliveryStreamName,
           concurrency: config.deliveryConcurrency,
-          maxAttempts: config.deliveryMaxAttempts,
           remainingTimeMs: deps.remainingTimeMs,
         });
   const [report] = await Promise.all([delivering, saving]);
@@ -190,6 +209,7 @@ export async function forwardKinesisBatch(
       undecodable: undecodable.length,
       undecodableSaved: undecodable.length - unsaved.size,
       events,
+      droppedOwnLogGroup,
       records: encoded.length,
       truncated,
       delivered: report?.delivered ?? 0,
