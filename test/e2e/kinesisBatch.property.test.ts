@@ -117,19 +117,16 @@ describe.skipIf(MOTO_SKIP_REASON !== undefined)(
       await Promise.all([firehose.close(), moto.stop()]);
     });
 
-    async function forward(kinds: readonly Kind[], maxAttempts?: number) {
+    async function forward(kinds: readonly Kind[], deadlineInMs = 20_000) {
       firehose.reset();
       // A shard of its own per batch, so no saved object of an earlier batch can pass for this one's.
       const shardId = `shardId-${String(++batchNumber).padStart(12, '0')}`;
       const event: KinesisStreamEvent = {
         Records: kinds.map((kind, r) => kinesisRecord(dataOf(kind, r), r, { shardId })),
       };
-      const deadline = Date.now() + 20_000;
+      const deadline = Date.now() + deadlineInMs;
       const result = await forwardKinesisBatch(event, {
-        config: readConfig({
-          DELIVERY_STREAM_NAME: STREAM,
-          DELIVERY_MAX_ATTEMPTS: maxAttempts === undefined ? undefined : String(maxAttempts),
-        }),
+        config: readConfig({ DELIVERY_STREAM_NAME: STREAM }),
         firehose: createFirehoseClient({ endpoint: firehose.url }),
         remainingTimeMs: () => deadline - Date.now(),
         saveUndecodable: undecodableSaver(BUCKET, () => s3),
@@ -179,10 +176,13 @@ describe.skipIf(MOTO_SKIP_REASON !== undefined)(
     });
 
     it('reports exactly the records with an event Firehose did not take, never a saved or control one', async () => {
+      // Nine records in ten refused on each call, and 1.5 s to retry (2.5 s less the reserve):
+      // some events never arrive, and which ones decides the answer.
+      let reported = 0;
       await fc.assert(
         fc.asyncProperty(batchOf, fc.integer({ min: 1, max: 1000 }), async (kinds, seed) => {
-          firehose.setFaults({ failRate: 0.4, seed });
-          const { event, result, arrived } = await forward(kinds, 1);
+          firehose.setFaults({ failRate: 0.9, seed });
+          const { event, result, arrived } = await forward(kinds, 2_500);
           const got = new Set(arrived);
           const expected = kinds.flatMap((kind, r) =>
             kind.kind === 'data' && kind.messages.some((_, e) => !got.has(idOf(r, e)))
@@ -190,9 +190,11 @@ describe.skipIf(MOTO_SKIP_REASON !== undefined)(
               : [],
           );
           expect(result.response.batchItemFailures).toEqual(expected);
+          reported += expected.length;
         }),
-        { numRuns: 25 },
+        { numRuns: 15 },
       );
+      expect(reported).toBeGreaterThan(0);
     });
   },
 );
