@@ -40,6 +40,8 @@ export interface MemoryResult {
   readonly peakExternal: number;
   /** For `handler`: what the handler returned. */
   readonly summary?: unknown;
+  /** For `handler`: CPU time (user + system) of the invocation, ms; steadier than wall time on a busy machine. */
+  readonly cpuMs?: number;
   readonly durationMs: number;
 }
 
@@ -136,6 +138,7 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
     sampler.sample();
   }, 50);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const deadline = Date.now() + 60_000;
   const realLog = console.log;
   console.log = () => undefined; // the handler's one summary line; the parent gets the summary
@@ -147,12 +150,14 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
     clearInterval(timer);
   }
   const durationMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   sampler.sample();
   return {
     baselineRss,
     peakRss: process.resourceUsage().maxRSS * 1024,
     ...sampler.peaks(),
     durationMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     summary,
   };
 }
