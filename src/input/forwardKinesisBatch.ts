@@ -170,7 +170,9 @@ export async function forwardKinesisBatch(
     } catch (error) {
       // Whatever stopped this record (bad base64, gzip, JSON, shape, or a defect further on), it
       // is kept whole in the failure bucket, and its neighbours are forwarded.
-      undecodable.push({ input, reason: describeError(error) });
+      // The decoder names the subscription event's field; here the bytes came from kinesis.data.
+      const reason = describeError(error).replaceAll('awslogs.data', 'kinesis.data');
+      undecodable.push({ input, reason });
     }
   }
 
