@@ -1,0 +1,75 @@
+/** Marker lines that scripts/replay/invokeEach.cjs writes around each invocation's output. */
+export const MARK = '::cwlf-replay::';
+
+/** What one event file's invocation printed, and how it ended. */
+export interface Invocation {
+  readonly file: string;
+  /** The handler's result (`ForwardSummary`) or error, as `serverless invoke local` printed it. */
+  readonly result: Record<string, unknown> | undefined;
+  /** Exit status of the invocation; `undefined` when it never finished (the CLI failed first). */
+  readonly code: number | undefined;
+  /** Everything printed for it, for a failure that has no result to show. */
+  readonly output: string;
+}
+
+/**
+ * The last top-level JSON object that `serverless invoke local` printed (indented by 4, opened
+ * by a line `{` and closed by a line `}`): the handler's result, or `{ errorMessage, errorType,
+ * stackTrace }`. The handler's own one-line logs are not top-level blocks.
+ */
+export function printedResult(output: string): Record<string, unknown> | undefined {
+  const lines = output.split('\n');
+  for (let end = lines.length - 1; end >= 0; end--) {
+    if (lines[end] !== '}') continue;
+    const start = lines.lastIndexOf('{', end);
+    if (start < 0) return undefined;
+    try {
+      return JSON.parse(lines.slice(start, end + 1).join('\n')) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Splits a worker's output into its invocations. A file whose start marker has no end marker
+ * (the CLI stopped, e.g. on a bad setting) gets the rest of the output and code `undefined`.
+ */
+export function splitInvocations(output: string): Invocation[] {
+  const invocations: Invocation[] = [];
+  const parts = output.split(`\n${MARK}`);
+  for (const part of parts.slice(1)) {
+    const newline = part.indexOf('\n');
+    const header = newline < 0 ? part : part.slice(0, newline);
+    const body = newline < 0 ? '' : part.slice(newline + 1);
+    if (header.startsWith('start ')) {
+      invocations.push({ file: header.slice(6), result: printedResult(body), code: undefined, output: body });
+    } else if (header.startsWith('end ')) {
+      const [code = '1', ...file] = header.slice(4).split(' ');
+      const last = invocations.at(-1);
+      if (last !== undefined && last.file === file.join(' ')) {
+        invocations[invocations.length - 1] = { ...last, code: Number(code) };
+      }
+    }
+  }
+  return invocations;
+}
+
+/** One line saying how an invocation went: its summary, or its error message whole. */
+export function outcomeLine(invocation: Invocation): string {
+  const result = invocation.result;
+  if (result !== undefined && typeof result.errorMessage === 'string') {
+    return `failed: ${typeof result.errorType === 'string' ? `${result.errorType}: ` : ''}${result.errorMessage}`;
+  }
+  if (invocation.code === 0 && result !== undefined) {
+    const records = Number(result.delivered ?? 0);
+    return result.messageType === 'CONTROL_MESSAGE'
+      ? 'control message: acknowledged, no records'
+      : `${String(result.events)} events → ${records} record${records === 1 ? '' : 's'}`;
+  }
+  // No result printed: the CLI itself failed; its error is the last lines it printed.
+  const error =
+    /^\s*[×✖] (.+)$/m.exec(invocation.output)?.[1] ?? /\nError:\n(.+)/.exec(invocation.output)?.[1];
+  return `failed: ${error ?? invocation.output.trim().split('\n').slice(-3).join(' ')}`;
+}
