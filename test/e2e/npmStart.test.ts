@@ -29,7 +29,7 @@ describe('npm start', () => {
     expect(stdout).toContain(
       '── events/bunyan.json: 4 events → 4 records  (INFO 1, WARNING 1, ERROR 1, CRITICAL 1)',
     );
-    expect(stdout).toMatch(/\n {2}ERROR {4} myapp {24}boom\n {40}TypeError: boom\n/);
+    expect(stdout).toMatch(/\n {2}ERROR {4}myapp {24}boom\n {40}TypeError: boom\n/);
     expect(stdout).toContain('── events/control-message.json: control message: acknowledged, no records');
     expect(stdout).toMatch(/ {2}→ \.local-firehose\/logging-test\/\d{4}\/\d\d\/\d\d\/\d\d\/logging-test-1-/);
     expect(stdout).toContain('4 records delivered in 1 PutRecordBatch call(s) from 2 file(s)');
