@@ -8,7 +8,8 @@
  *
  * A source is `{ "logGroup", "logStream", "owner"?, "startTime"? (ISO), "events": [ "line" |
  * { "message", "timestamp"?, "id"? } ] }`, or `{ "payload": { … } }` for a payload written out
- * as is (a control message).
+ * as is (a control message), or `{ "kinesis": [ source, … ] }` for a batch of the Kinesis input,
+ * one record per source.
  *
  * Event ids are unique across every file, as CloudWatch's are across a log group's events, so a
  * de-duplication downstream (on `cloudwatch.id`) keeps every sample record; the build refuses
@@ -17,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import {
   decodeSubscriptionEvent,
   encodePayload,
@@ -24,6 +26,7 @@ import {
   type EventInput,
   type SubscriptionEvent,
 } from '../tools/subscription-event/encodeSubscriptionEvent.js';
+import { encodeKinesisEvent } from '../tools/subscription-event/encodeKinesisEvent.js';
 
 interface EventSource {
   logGroup: string;
@@ -38,6 +41,8 @@ const SOURCES_DIR = join(EVENTS_DIR, 'sources');
 // A fixed default time keeps the built files stable across runs.
 const DEFAULT_START = '2020-05-11T12:44:44.000Z';
 
+type Source = EventSource | { payload: unknown };
+
 /**
  * A 56-digit id like CloudWatch's: the event time (20 digits), then 10 digits from the source
  * file's name, then the event's index, so two files with the same start time never share ids.
@@ -48,26 +53,32 @@ export function sampleEventId(fileName: string, timestamp: number, index: number
   return `${time}${salt}${String(index).padStart(26, '0')}`;
 }
 
+/** The payload of one source, its event ids seeded by `seed` (the file's name, and record). */
+function payloadOf(source: Source, seed: string): unknown {
+  if ('payload' in source) return source.payload;
+  const payload = subscriptionPayload({
+    logGroup: source.logGroup,
+    logStream: source.logStream,
+    owner: source.owner,
+    startTime: Date.parse(source.startTime ?? DEFAULT_START),
+    events: source.events,
+  });
+  const logEvents = payload.logEvents as { id: string; timestamp: number; message: string }[];
+  payload.logEvents = logEvents.map((logEvent, index) => {
+    const given = source.events[index];
+    const ownId = typeof given === 'object' && given.id !== undefined;
+    return ownId ? logEvent : { ...logEvent, id: sampleEventId(seed, logEvent.timestamp, index) };
+  });
+  return payload;
+}
+
 /** The event file's text for one source; `fileName` (e.g. `pino.json`) seeds its event ids. */
-export function buildEvent(source: EventSource | { payload: unknown }, fileName: string): string {
-  let event: SubscriptionEvent;
-  if ('payload' in source) event = encodePayload(source.payload);
-  else {
-    const payload = subscriptionPayload({
-      logGroup: source.logGroup,
-      logStream: source.logStream,
-      owner: source.owner,
-      startTime: Date.parse(source.startTime ?? DEFAULT_START),
-      events: source.events,
-    });
-    const logEvents = payload.logEvents as { id: string; timestamp: number; message: string }[];
-    payload.logEvents = logEvents.map((logEvent, index) => {
-      const given = source.events[index];
-      const ownId = typeof given === 'object' && given.id !== undefined;
-      return ownId ? logEvent : { ...logEvent, id: sampleEventId(fileName, logEvent.timestamp, index) };
-    });
-    event = encodePayload(payload);
+export function buildEvent(source: Source | { kinesis: Source[] }, fileName: string): string {
+  if ('kinesis' in source) {
+    const payloads = source.kinesis.map((record, k) => payloadOf(record, `${fileName}#${k}`));
+    return `${JSON.stringify(encodeKinesisEvent(payloads), null, 2)}\n`;
   }
+  const event: SubscriptionEvent = encodePayload(payloadOf(source, fileName));
   return `${JSON.stringify(event, null, 2)}\n`;
 }
 
@@ -75,10 +86,20 @@ export function buildEvent(source: EventSource | { payload: unknown }, fileName:
 export function duplicateEventIds(files: ReadonlyMap<string, string>): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   for (const [file, text] of files) {
-    const payload = decodeSubscriptionEvent(JSON.parse(text) as SubscriptionEvent) as {
-      logEvents?: { id: string }[];
-    };
-    for (const { id } of payload.logEvents ?? []) seen.set(id, [...(seen.get(id) ?? []), file]);
+    const event = JSON.parse(text) as SubscriptionEvent | { Records: { kinesis: { data: string } }[] };
+    // A Kinesis batch holds one gzipped payload per record (see encodeKinesisEvent.ts).
+    const payloads =
+      'Records' in event
+        ? event.Records.map(
+            ({ kinesis }) =>
+              JSON.parse(gunzipSync(Buffer.from(kinesis.data, 'base64')).toString('utf8')) as unknown,
+          )
+        : [decodeSubscriptionEvent(event)];
+    for (const payload of payloads as { messageType?: string; logEvents?: { id: string }[] }[]) {
+      // A control message's one event has an empty id: it is never forwarded.
+      if (payload.messageType === 'CONTROL_MESSAGE') continue;
+      for (const { id } of payload.logEvents ?? []) seen.set(id, [...(seen.get(id) ?? []), file]);
+    }
   }
   return new Map([...seen].filter(([, where]) => where.length > 1));
 }
@@ -91,7 +112,7 @@ function main(): void {
     .filter((f) => f.endsWith('.json'))
     .sort()) {
     const source = JSON.parse(readFileSync(join(SOURCES_DIR, file), 'utf8')) as
-      EventSource | { payload: unknown };
+      Source | { kinesis: Source[] };
     const target = join(EVENTS_DIR, file);
     const text = buildEvent(source, file);
     built.set(target, text);

@@ -17,6 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { startLocalFirehose, type AcceptedRecord } from '../tools/local-firehose/startLocalFirehose.js';
 import {
   decodeSubscriptionEvent,
@@ -72,17 +73,27 @@ function runWorker(
   });
 }
 
+/** The subscription payloads a sample holds: one (`awslogs`) or one per Kinesis record. */
+function payloadsOf(event: unknown): unknown[] {
+  const records = (event as { Records?: { kinesis?: { data?: unknown } }[] }).Records;
+  if (Array.isArray(records)) {
+    return records.map((record): unknown =>
+      JSON.parse(gunzipSync(Buffer.from(String(record.kinesis?.data), 'base64')).toString('utf8')),
+    );
+  }
+  return [decodeSubscriptionEvent(event as SubscriptionEvent)];
+}
+
 /** Which event file each CloudWatch event id comes from (ids are unique across events/). */
 function eventFilesById(files: readonly string[]): Map<string, string> {
   const byId = new Map<string, string>();
   for (const file of files) {
     try {
-      const payload = decodeSubscriptionEvent(
-        JSON.parse(readFileSync(file, 'utf8')) as SubscriptionEvent,
-      ) as {
-        logEvents?: { id?: unknown }[];
-      };
-      for (const event of payload.logEvents ?? []) byId.set(String(event.id), file);
+      for (const payload of payloadsOf(JSON.parse(readFileSync(file, 'utf8')))) {
+        for (const event of (payload as { logEvents?: { id?: unknown }[] }).logEvents ?? []) {
+          byId.set(String(event.id), file);
+        }
+      }
     } catch {
       // Not a decodable event: its invocation will say why.
     }

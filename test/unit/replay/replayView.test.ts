@@ -11,7 +11,7 @@ describe('splitInvocations and outcomeLine', () => {
     const output = [
       'noise before',
       `${MARK}start events/a.json`,
-      '{"level":"INFO","message":"forwarded","events":3}',
+      '{"level":"INFO","message":"forwarded","messageType":"DATA_MESSAGE","events":3,"delivered":3,"truncated":1}',
       printed({ messageType: 'DATA_MESSAGE', events: 3, delivered: 3, calls: 1 }),
       `${MARK}end 0 events/a.json`,
       `${MARK}start events/b.json`,
@@ -22,11 +22,17 @@ describe('splitInvocations and outcomeLine', () => {
       }),
       `${MARK}end 1 events/b.json`,
       `${MARK}start events/c.json`,
+      '{"level":"INFO","message":"forwarded","messageType":"CONTROL_MESSAGE","events":0,"delivered":0}',
       printed({ messageType: 'CONTROL_MESSAGE', events: 0, delivered: 0, calls: 0 }),
       `${MARK}end 0 events/c.json`,
+      `${MARK}start events/k.json`,
+      '{"level":"INFO","message":"forwarded","input":"kinesis","kinesisRecords":3,"payloads":2,"controlMessages":1,"events":5,"delivered":5}',
+      printed({ batchItemFailures: [] }),
+      `${MARK}end 0 events/k.json`,
     ].join('\n');
-    const [a, b, c] = splitInvocations(`\n${output}`);
-    expect(a && outcomeLine(a)).toBe('3 events → 3 records');
+    const [a, b, c, k] = splitInvocations(`\n${output}`);
+    expect(a && outcomeLine(a)).toBe('3 events → 3 records (1 truncated)');
+    expect(k && outcomeLine(k)).toBe('Kinesis batch of 3 (2 payloads, 1 control): 5 events → 5 records');
     expect(b?.code).toBe(1);
     expect(b && outcomeLine(b)).toBe(`failed: DecodeError: ${message}`);
     expect(c && outcomeLine(c)).toBe('control message: acknowledged, no records');
