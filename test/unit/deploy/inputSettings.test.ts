@@ -8,8 +8,8 @@ const context = {
   ownLogGroup: '/aws/lambda/cwl-forwarder-prod-forwarder',
   deliveryStreamName: 'app-logs',
   subscriptions: [
-    { logGroup: '/aws/lambda/orders-api', filter: '' },
-    { logGroup: '/aws/lambda/billing-worker', filter: '?ERROR' },
+    { logGroup: '/aws/lambda/orders-api', filter: '', controls: {} },
+    { logGroup: '/aws/lambda/billing-worker', filter: '?ERROR', controls: {} },
   ],
 };
 
@@ -74,7 +74,7 @@ describe('inputResources', () => {
     const after = Object.keys(
       inputResources(settings, {
         ...context,
-        subscriptions: [{ logGroup: '/aws/ecs/new-service', filter: '' }, ...context.subscriptions],
+        subscriptions: [{ logGroup: '/aws/ecs/new-service', filter: '', controls: {} }, ...context.subscriptions],
       }).Resources,
     );
     for (const id of before) expect(after).toContain(id);
