@@ -23,7 +23,8 @@ async function main(): Promise<void> {
   } as Context;
   let outcome: Record<string, unknown>;
   try {
-    const summary = await handler(event, context);
+    // A subscription event: the handler answers with the invocation's summary.
+    const summary = (await handler(event, context)) as { delivered?: number; calls?: number };
     outcome = { ok: true, delivered: summary.delivered, calls: summary.calls };
   } catch (error) {
     const e = error as Error;

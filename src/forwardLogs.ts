@@ -3,6 +3,7 @@ import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
 import { decodePayload } from './decode/decodePayload.js';
 import { isOwnLogGroup } from './decode/ownLogGroup.js';
+import type { DataMessage } from './decode/subscriptionPayload.js';
 import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
@@ -97,21 +98,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     deps.onSummary?.(dropped);
     return dropped;
   }
-  // Each record is encoded as soon as it is built, so the record objects die young and the full
-  // set of them is never alive at once: peak RSS on the max payload (npm run bench --quick),
-  // pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
-  const encoded: EncodedRecord[] = [];
-  let truncated = 0;
-  forEachRecord(
-    payload,
-    // The own-log-group guard ran above, with the account compared too; not again by name alone.
-    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
-    (record) => {
-      const line = encodeRecord(record);
-      if (line.truncated) truncated++;
-      encoded.push(line);
-    },
-  );
+  const { encoded, truncated } = encodePayloadRecords(payload, config);
   const report =
     encoded.length === 0
       ? EMPTY_REPORT
@@ -142,6 +129,36 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     );
   }
   return summary;
+}
+
+/** The encoded records of one decoded payload, in order, and how many of them were cut to fit. */
+export interface EncodedPayload {
+  readonly encoded: EncodedRecord[];
+  readonly truncated: number;
+}
+
+/**
+ * The pure part of the pipeline for one decoded payload: normalize → encode. Shared by the
+ * subscription input and the Kinesis input (src/input/forwardKinesisBatch.ts), which packs the
+ * records of many payloads into the same PutRecordBatch calls.
+ */
+export function encodePayloadRecords(payload: DataMessage, config: ForwarderConfig): EncodedPayload {
+  // Each record is encoded as soon as it is built, so the record objects die young and the full
+  // set of them is never alive at once: peak RSS on the max payload (npm run bench --quick),
+  // pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
+  const encoded: EncodedRecord[] = [];
+  let truncated = 0;
+  forEachRecord(
+    payload,
+    // The own-log-group guard runs before (with the account compared too), not by name alone.
+    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
+    (record) => {
+      const line = encodeRecord(record);
+      if (line.truncated) truncated++;
+      encoded.push(line);
+    },
+  );
+  return { encoded, truncated };
 }
 
 function summaryOf(report: DeliveryReport) {

@@ -1,6 +1,6 @@
 /** Small helpers shared by the JSON formats. */
 
-import { isObject, jsonText, type JsonObject } from '../json.js';
+import { isObject, jsonText, setField, type JsonObject } from '../json.js';
 
 export { isObject, jsonText, type JsonObject } from '../json.js';
 
@@ -44,7 +44,7 @@ export function without(object: JsonObject, keys: readonly string[]): JsonObject
   for (const key in object) {
     if (!Object.prototype.hasOwnProperty.call(object, key) || keys.includes(key)) continue;
     rest ??= {};
-    rest[key] = object[key];
+    setField(rest, key, object[key]);
   }
   return rest;
 }
@@ -56,9 +56,12 @@ export function messageText(value: unknown): string {
   return jsonText(value);
 }
 
-/** A stack as one string with `\n` between lines (arrays of frames are joined). */
+/**
+ * A stack as one string with `\n` between lines (arrays of frames are joined); the line break
+ * `printStackTrace` and `format_exc` end with is no part of it.
+ */
 export function stackText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.replace(/\r\n?/g, '\n');
+  if (typeof value === 'string') return value.trim() === '' ? undefined : trimNewlines(value);
   if (Array.isArray(value) && value.length > 0) return value.map(frameText).join('\n');
   return undefined;
 }

@@ -61,6 +61,8 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   // own `truncated` must never read as the forwarder's claim that the line was cut.
   'truncated',
   'original_size',
+  // Set on the parts of a rejoined group split to fit the record limit (rejoin.ts).
+  'rejoin_part',
 ]);
 
 /**

@@ -153,8 +153,8 @@ describe('record assembly (normalizeEvent)', () => {
       'orders-api',
     );
     expect(normalize('plain').name).toBe('orders-api');
-    const ecs = { ...source, logGroup: '/ecs/web', defaultName: defaultNameOf('/ecs/web') };
-    expect(normalize('plain', ecs).name).toBe('/ecs/web');
+    const other = { ...source, logGroup: 'web-app-logs', defaultName: defaultNameOf('web-app-logs') };
+    expect(normalize('plain', other).name).toBe('web-app-logs');
   });
 
   it('keeps a python-json-logger record’s own asctime', () => {
@@ -174,7 +174,7 @@ describe('defaultNameOf', () => {
   it('is the function name for a Lambda log group and the group name otherwise', () => {
     expect(defaultNameOf('/aws/lambda/orders-api')).toBe('orders-api');
     expect(defaultNameOf('/aws/lambda/')).toBe('/aws/lambda/');
-    expect(defaultNameOf('/ecs/web')).toBe('/ecs/web');
+    expect(defaultNameOf('web-app-logs')).toBe('web-app-logs');
   });
 });
 
