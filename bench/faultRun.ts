@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
+import type { ForwardSummary } from '../src/forwardLogs.js';
 
 async function main(): Promise<void> {
   const [file = '', deadlineArg = '60000'] = process.argv.slice(2);
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   let outcome: Record<string, unknown>;
   try {
     // A subscription event: the handler answers with the invocation's summary.
-    const summary = (await handler(event, context)) as { delivered?: number; calls?: number };
+    const summary = (await handler(event, context)) as ForwardSummary;
     outcome = { ok: true, delivered: summary.delivered, calls: summary.calls };
   } catch (error) {
     const e = error as Error;

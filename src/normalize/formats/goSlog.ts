@@ -27,6 +27,8 @@ const BASES: ReadonlyMap<string, number> = new Map([
 /** The number of a level as `Level.String()` spells it (`WARN`, `INFO+2`), or `undefined`. */
 function slogLevelNumber(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
+  const exact = BASES.get(value);
+  if (exact !== undefined) return exact;
   const sign = value.search(/[+-]/);
   const base = BASES.get(sign < 0 ? value : value.slice(0, sign));
   if (base === undefined) return undefined;
@@ -57,7 +59,8 @@ export function hasSlogOffset(value: unknown): boolean {
 
 export const goSlog: JsonFormat = jsonLibraryFormat({
   name: 'go-slog',
-  detect: (o) => 'msg' in o && !('ts' in o) && slogLevelNumber(o.level) !== undefined,
+  detect: (o) =>
+    typeof o.level === 'string' && 'msg' in o && !('ts' in o) && slogLevelNumber(o.level) !== undefined,
   messageKey: 'msg',
   level: slogLevel,
   keepsLevel: hasSlogOffset,

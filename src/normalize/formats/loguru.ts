@@ -1,7 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
-import { isObject, messageText, without, type JsonObject } from '../fields.js';
+import { isObject, messageText, without } from '../fields.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -40,7 +40,7 @@ export const loguru: JsonFormat = {
   parse(object): ParsedLine | undefined {
     const record = object.record;
     if (typeof object.text !== 'string' || !isObject(record) || !isObject(record.level)) return undefined;
-    const level = record.level as JsonObject;
+    const level = record.level;
     const levelname = loguruLevel(level.name, level.no);
     const name = typeof record.name === 'string' && record.name !== '' ? record.name : undefined;
     let exc_info: string | undefined;

@@ -71,7 +71,8 @@ export function monologExceptionText(value: unknown): string | undefined {
 /** The exception without the traces exc_info now holds, `previous` ones included. */
 function withoutTraces(exception: JsonObject, depth = 0): JsonObject {
   const rest = without(exception, ['trace']) ?? {};
-  if (isObject(rest.previous) && depth + 1 < MAX_PREVIOUS) rest.previous = withoutTraces(rest.previous, depth + 1);
+  if (isObject(rest.previous) && depth + 1 < MAX_PREVIOUS)
+    rest.previous = withoutTraces(rest.previous, depth + 1);
   return rest;
 }
 
@@ -83,7 +84,8 @@ export function contextException(context: unknown): { exc_info?: string; context
   if (!isObject(context)) return { context };
   const exc_info = monologExceptionText(context.exception);
   if (exc_info === undefined) return { context };
-  if (typeof context.exception === 'string') return { exc_info, context: without(context, ['exception']) ?? {} };
+  if (typeof context.exception === 'string')
+    return { exc_info, context: without(context, ['exception']) ?? {} };
   return { exc_info, context: { ...context, exception: withoutTraces(context.exception as JsonObject) } };
 }
 

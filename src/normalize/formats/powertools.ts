@@ -37,6 +37,8 @@ import {
 
 const MARKER_KEYS = ['location', 'sampling_rate', 'cold_start', 'function_request_id'];
 const CONSUMED = ['level', 'message', 'function_request_id', 'exception'];
+/** Where Powertools writes the request id (powertoolsDotnet.ts adds .NET's other output cases). */
+const REQUEST_ID_KEYS = ['function_request_id'];
 
 // The level names Powertools writes (Python's, TypeScript's), always upper case.
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL']);
@@ -95,6 +97,7 @@ function stackError(object: JsonObject): PowertoolsError | undefined {
 export function parsePowertools(
   object: JsonObject,
   errorOf: (object: JsonObject) => PowertoolsError | undefined = stackError,
+  requestIdKeys: readonly string[] = REQUEST_ID_KEYS,
 ): ParsedLine {
   let exc_info = stackText(object.exception);
   const levelname = toLevelName(object.level);
@@ -104,6 +107,8 @@ export function parsePowertools(
   // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
   const nameKey = firstStringKey(object, POWERTOOLS_NAME_KEYS);
   if (nameKey !== undefined) consumed.push(nameKey);
+  const requestIdKey = firstStringKey(object, requestIdKeys);
+  if (requestIdKey !== undefined) consumed.push(requestIdKey);
   let fields = without(object, consumed);
   if (exc_info === undefined) {
     const error = errorOf(object);
@@ -111,13 +116,13 @@ export function parsePowertools(
     if (error !== undefined && fields !== undefined) fields[error.key] = error.rest;
   }
   fields = withMessageObject(fields, object.message);
-  const requestId = stringAt(object, 'function_request_id');
+  const requestId = requestIdKey === undefined ? undefined : stringAt(object, requestIdKey);
   return {
     message: messageText(object.message),
     levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
     name: nameKey === undefined ? undefined : (object[nameKey] as string),
     exc_info,
-    aws_request_id: requestId === '' ? undefined : requestId,
+    aws_request_id: requestId,
     fields,
   };
 }

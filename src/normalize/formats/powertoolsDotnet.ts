@@ -13,7 +13,8 @@ import { parsePowertools, type PowertoolsError } from './powertools.js';
  * frames only), written into exc_info as `Exception.ToString()` prints it: `Type: message`,
  * ` ---> Inner: …` and `--- End of inner exception stack trace ---`, then the frames; the exception
  * stays a field without its stack traces.
- * SPEC §3 names the record by its `name` (the logger's category), else `service`.
+ * SPEC §3 names the record by its `name` (the logger's category), else `service`; the request id
+ * is `function_request_id` (`functionRequestId` in camelCase output).
  * Recognised by `service` and `message` beside a level spelled as .NET does, with no Lambda
  * `requestId` (Lambda's own .NET JSON records carry one and no `service`).
  * Checked against aws-powertools/powertools-lambda-dotnet docs/core/logging.md (CloudWatch Logs
@@ -28,6 +29,7 @@ const MESSAGE_KEYS = ['message', 'Message'];
 const STACK_KEYS = ['stack_trace', 'stackTrace', 'StackTrace'];
 const INNER_KEYS = ['inner_exception', 'innerException', 'InnerException'];
 const EXCEPTION_KEYS = ['exception', 'Exception'];
+const REQUEST_ID_KEYS = ['function_request_id', 'functionRequestId', 'FunctionRequestId'];
 // Inner exceptions nest; deeper chains than this stay in the field as they are.
 const MAX_INNER = 16;
 
@@ -86,6 +88,6 @@ function isPowertoolsDotnet(object: JsonObject): boolean {
 export const powertoolsDotnet: JsonFormat = {
   name: 'powertools-dotnet',
   parse(object): ParsedLine | undefined {
-    return isPowertoolsDotnet(object) ? parsePowertools(object, dotnetError) : undefined;
+    return isPowertoolsDotnet(object) ? parsePowertools(object, dotnetError, REQUEST_ID_KEYS) : undefined;
   },
 };

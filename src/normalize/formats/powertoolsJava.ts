@@ -1,5 +1,13 @@
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
-import { frameText, isObject, lambdaErrorStack, messageText, stackText, without, type JsonObject } from '../fields.js';
+import {
+  frameText,
+  isObject,
+  lambdaErrorStack,
+  messageText,
+  stackText,
+  without,
+  type JsonObject,
+} from '../fields.js';
 import { isPowertools, parsePowertools, type PowertoolsError } from './powertools.js';
 
 /**
@@ -17,7 +25,7 @@ import { isPowertools, parsePowertools, type PowertoolsError } from './powertool
  *   "functionArn","functionMemorySize","functionName","functionVersion","function_request_id",
  *   "samplingRate","service","timestamp","xray_trace_id"?}`, an exception as `thrown`:
  *   `{"name","message","localizedMessage","extendedStackTrace":[{"class","method","file","line",…}],
- *   "cause"?}`.
+ *   "cause"?}`, kept whole as a field (its frames say more than the stack text).
  * SPEC §3 names the record by its logger (`loggerName`), else `service`; `function_request_id` is
  * the request id. Recognised as a Powertools record (powertools.ts) with a key only Java writes
  * (`function_version` with an upper-case level, thread keys, v1's camel-case keys) or a Java error.
@@ -52,14 +60,16 @@ function javaError(object: JsonObject): PowertoolsError | undefined {
     const frames = arrayFrames(stack);
     let exc_info = stack;
     if (frames !== undefined) exc_info = [headline, ...frames.map((frame) => `\tat ${frame}`)].join('\n');
-    else if (typeof error.name === 'string' && !stack.startsWith(error.name)) exc_info = `${headline}\n${stack}`;
+    else if (typeof error.name === 'string' && !stack.startsWith(error.name))
+      exc_info = `${headline}\n${stack}`;
     return { key: 'error', exc_info, rest: without(error, ['stack']) ?? {} };
   }
   const thrown = object.thrown;
   if (isObject(thrown) && Array.isArray(thrown.extendedStackTrace)) {
     const exc_info = lambdaErrorStack(asLambdaError(thrown, 0));
     if (exc_info === undefined) return undefined;
-    return { key: 'thrown', exc_info, rest: without(thrown, ['extendedStackTrace']) ?? {} };
+    // The frames carry more than the stack text shows (`exact`, `location`, `version`): all stay.
+    return { key: 'thrown', exc_info, rest: thrown };
   }
   return undefined;
 }

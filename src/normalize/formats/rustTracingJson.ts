@@ -28,15 +28,18 @@ function requestIdOf(object: JsonObject): string | undefined {
   const span = object.span;
   if (isObject(span) && typeof span.requestId === 'string') return span.requestId;
   if (!Array.isArray(object.spans)) return undefined;
-  for (const s of object.spans as unknown[]) if (isObject(s) && typeof s.requestId === 'string') return s.requestId;
+  for (const s of object.spans as unknown[])
+    if (isObject(s) && typeof s.requestId === 'string') return s.requestId;
   return undefined;
 }
 
 export const rustTracingJson: JsonFormat = {
   name: 'rust-tracing-json',
   parse(object): ParsedLine | undefined {
-    const level = typeof object.level === 'string' ? LEVELS.get(object.level) : undefined;
-    if (level === undefined || typeof object.target !== 'string') return undefined;
+    // `target` first: most lines have a string `level`, few a `target`.
+    if (typeof object.target !== 'string' || typeof object.level !== 'string') return undefined;
+    const level = LEVELS.get(object.level);
+    if (level === undefined) return undefined;
     const nested = isObject(object.fields);
     if (!nested && !('message' in object)) return undefined;
     // The event's own fields: under `fields`, or (flattened) the object itself.
@@ -59,11 +62,15 @@ export const rustTracingJson: JsonFormat = {
     }
     let fields: JsonObject | undefined;
     if (nested) {
-      fields = without(object, ['level', 'target', 'fields']) ?? {};
+      fields =
+        without(object, object.target === '' ? ['level', 'fields'] : ['level', 'target', 'fields']) ?? {};
       const rest = without(event, consumed);
       if (rest !== undefined) fields.fields = rest;
     } else {
-      fields = without(object, ['level', 'target', ...consumed]);
+      fields = without(
+        object,
+        object.target === '' ? ['level', ...consumed] : ['level', 'target', ...consumed],
+      );
     }
     return {
       message,

@@ -50,7 +50,7 @@ function renderValue(value: unknown, literal: boolean): string {
  * a token with a format takes the next entry of `@r` when there is one. One pass, linear.
  */
 export function renderTemplate(template: string, properties: JsonObject, renderings: unknown): string {
-  const formatted = Array.isArray(renderings) ? renderings : [];
+  const formatted: readonly unknown[] = Array.isArray(renderings) ? (renderings as unknown[]) : [];
   let next = 0;
   let out = '';
   let i = 0;
@@ -67,7 +67,7 @@ export function renderTemplate(template: string, properties: JsonObject, renderi
       continue;
     }
     if (c !== 0x7b) {
-      out += template[i];
+      out += template.charAt(i);
       i++;
       continue;
     }

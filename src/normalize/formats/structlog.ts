@@ -38,7 +38,7 @@ function stackLines(stack: JsonObject, lines: string[]): void {
 /** A `dict_tracebacks` list as Python prints the chain: the first cause first. */
 function structlogStack(value: unknown): string | undefined {
   if (!Array.isArray(value) || value.length === 0 || !value.every(isObject)) return stackText(value);
-  const stacks = value as JsonObject[];
+  const stacks = value;
   const lines: string[] = [];
   for (let i = stacks.length - 1; i >= 0; i--) {
     const stack = stacks[i] as JsonObject;

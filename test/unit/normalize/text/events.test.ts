@@ -41,6 +41,19 @@ const FORMATS = [
   'uvicorn',
   'tomcat',
   'elixir-logger',
+  'spark-log4j',
+  'rds-mysql-slow',
+  // The JSON conventions (formats/serilogClef.ts … powertoolsDotnet.ts), text variants included.
+  'serilog-clef',
+  'ecs',
+  'logstash-logback',
+  'structlog',
+  'loguru',
+  'go-slog',
+  'rust-tracing-json',
+  'monolog',
+  'powertools-java',
+  'powertools-dotnet',
 ];
 
 interface Fixture {
