@@ -151,8 +151,8 @@ describe('serverless invoke local', () => {
 
   it.each([
     [
-      '--param=deliveryMaxAttempts=abc',
-      'DELIVERY_MAX_ATTEMPTS: expected a whole number from 1 to 100, got "abc"',
+      '--param=maxPayloadBytes=abc',
+      'MAX_PAYLOAD_BYTES: expected a whole number from 1 to 9007199254740991, got "abc"',
     ],
     [
       '--param=deliveryConcurrency=abc',
@@ -182,7 +182,7 @@ describe('serverless invoke local', () => {
     // Were the shell's value used, the cold start would fail on it.
     const result = await invokeLocal('events/json.json', {
       AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_MAX_ATTEMPTS: 'abc',
+      DELIVERY_CONCURRENCY: 'abc',
       DELIVERY_STREAM_NAME: 'no-such-stream',
     });
     expect(result.code, result.output).toBe(0);
