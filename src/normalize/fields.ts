@@ -56,9 +56,12 @@ export function messageText(value: unknown): string {
   return jsonText(value);
 }
 
-/** A stack as one string with `\n` between lines (arrays of frames are joined). */
+/**
+ * A stack as one string with `\n` between lines (arrays of frames are joined); the line break
+ * `printStackTrace` and `format_exc` end with is no part of it.
+ */
 export function stackText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.replace(/\r\n?/g, '\n');
+  if (typeof value === 'string') return value.trim() === '' ? undefined : trimNewlines(value);
   if (Array.isArray(value) && value.length > 0) return value.map(frameText).join('\n');
   return undefined;
 }

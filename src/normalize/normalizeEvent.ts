@@ -7,6 +7,7 @@ import { COLLISIONS_KEY, MESSAGE_FIELDS_KEY, RESERVED_KEYS, type ForwarderRecord
 import { asctimeOf, isoTimestamp } from './timestamps.js';
 
 export { stripAnsi };
+export { defaultNameOf } from './defaultName.js';
 
 /** What every record of one payload shares. */
 export interface EventSource {
@@ -15,16 +16,6 @@ export interface EventSource {
   readonly owner: string;
   /** The record's `name` when the line carries no logger name (SPEC §3). */
   readonly defaultName: string;
-}
-
-const LAMBDA_PREFIX = '/aws/lambda/';
-
-/** `/aws/lambda/<function>` → the function's name; any other log group → the group's name. */
-export function defaultNameOf(logGroup: string): string {
-  if (logGroup.startsWith(LAMBDA_PREFIX) && logGroup.length > LAMBDA_PREFIX.length) {
-    return logGroup.slice(LAMBDA_PREFIX.length);
-  }
-  return logGroup;
 }
 
 /**

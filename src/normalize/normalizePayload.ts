@@ -42,7 +42,7 @@ export function forEachRecord(
     logGroup: payload.logGroup,
     logStream: payload.logStream,
     owner: payload.owner,
-    defaultName: defaultNameOf(payload.logGroup),
+    defaultName: defaultNameOf(payload.logGroup, payload.logStream),
   };
   if (options.rejoinMultiline === true) {
     rejoinPayload(payload.logEvents, source, sink);

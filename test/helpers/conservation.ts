@@ -41,7 +41,8 @@
  *      role is the record's key now: `msg` → `message`, `level` → `levelname`, `stack` → `exc_info`).
  *   4. An object's key may be absent when every token of the object survives elsewhere in the
  *      record (re-homed: Lambda's platform `record` under `lambda`); an empty object's may not.
- *   In the head of rule 1, a zone word after a time (`10:47:57 UTC`) is part of the time and a
+ *   In the head of rule 1, a zone word or offset after a time (`10:47:57 UTC`, `10:47:57 +0200`)
+ *   is part of the time (so are Tomcat's `01-Nov-2023`, Spark's `23/11/01`, MariaDB's `9:47:57`), and a
  *   `RequestId` label right before the request id part of the id.
  * Terminal colour codes (ANSI CSI sequences) are no tokens: the record strips them (SPEC §3).
  */
@@ -436,8 +437,13 @@ const ZONES = new Set(['UTC', 'GMT', 'Z']);
 const LEVEL_LETTERS = new Set(['D', 'I', 'W', 'E', 'F', 'A']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
+// Head times of the servers' own layouts: Tomcat's `01-Nov-2023`, Spark's (AWS Glue) `23/11/01`,
+// MariaDB's unpadded hour `9:47:57`; and a numeric zone after a time (gunicorn's `+0200`).
+const SERVER_TIME = [/^\d{2}-[A-Z][a-z]{2}-\d{4}$/u, /^\d{2}\/\d{2}\/\d{2}$/u, /^\d:\d{2}:\d{2}$/u];
+const ZONE_OFFSET = /^[+-]\d{4}$/u;
+
 function isTime(text: string): boolean {
-  return TIME.some((shape) => shape.test(text));
+  return TIME.some((shape) => shape.test(text)) || SERVER_TIME.some((shape) => shape.test(text));
 }
 
 function isEpoch(literal: string): boolean {
@@ -472,7 +478,8 @@ function markHead(tokens: Token[], hay: Haystack): void {
     const text = token.text;
     const next = tokens[i + 1]?.text;
     if (isTime(text)) token.exempt = 'time';
-    else if (ZONES.has(text) && tokens[i - 1]?.exempt === 'time') token.exempt = 'time';
+    else if ((ZONES.has(text) || ZONE_OFFSET.test(text)) && tokens[i - 1]?.exempt === 'time')
+      token.exempt = 'time';
     else if (text === 'RequestId' && next !== undefined && next === hay.requestId)
       token.exempt = 'request id';
     else if (LEVEL_WORDS.has(text.toLowerCase()) || LEVEL_LETTERS.has(text)) token.exempt = 'level';

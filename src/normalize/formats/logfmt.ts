@@ -1,13 +1,15 @@
 import { setField } from '../../json.js';
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
+import { hasSlogOffset, slogLevel } from './goSlog.js';
 import { splitStack } from './stacks.js';
 
 /**
  * logfmt lines: `key=value` pairs separated by spaces, values bare or double-quoted with Go's
  * escapes. Go's logrus writes them when not on a terminal (`TextFormatter`):
  * `time="2023-11-01T10:47:57Z" level=info msg="Started" port=8080`; so do go-kit/log and
- * log/slog's `TextHandler` (`time=… level=INFO msg=…`).
+ * log/slog's `TextHandler` (`time=… level=INFO msg=…`, levels with an offset such as `level=WARN+2`
+ * mapped as goSlog.ts maps them and kept as a field too).
  * `msg` is the message, `level` the level, `logger` / `name` the name; a `stack` / `stacktrace`
  * value is exc_info; every other pair is kept as a field (values as strings, as written); a key
  * written more than once keeps every value, in order, as an array (a second `msg` included).
@@ -118,8 +120,8 @@ export const logfmt: TextFormat = {
     }
     // Without a message or a level, `a=b` is more likely prose than logfmt.
     if (message === undefined && level === undefined) return undefined;
-    const levelname = level === undefined ? undefined : toLevelName(level);
-    if (level !== undefined && levelname === undefined) addField(fields, 'level', level);
+    const levelname = level === undefined ? undefined : (toLevelName(level) ?? slogLevel(level));
+    if (level !== undefined && (levelname === undefined || hasSlogOffset(level))) addField(fields, 'level', level);
     const split =
       stack === undefined ? splitStack(message ?? '') : { message: message ?? '', exc_info: stack };
     return {
