@@ -47,7 +47,7 @@ function outcome(output: string): string {
   const summary = output.split('\n').find((line) => line.includes('"message":"forwarded"'));
   if (summary !== undefined) {
     const s = JSON.parse(summary) as Record<string, unknown>;
-    return `${String(s.messageType)}: ${String(s.events)} events → ${String(s.delivered)} records delivered in ${String(s.calls)} call(s)`;
+    return `${String(s.messageType ?? s.input)}: ${String(s.events)} events → ${String(s.delivered)} records delivered in ${String(s.calls)} call(s)`;
   }
   const error = /"errorMessage":\s*"([^"]*)"/.exec(output);
   return error?.[1] ?? output.trim().split('\n').slice(-5).join('\n');

@@ -2,7 +2,9 @@ import { encodeRecord, type EncodedRecord } from './batch/encodeRecord.js';
 import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
 import { decodePayload } from './decode/decodePayload.js';
-import { countByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
+import { isOwnLogGroup } from './decode/ownLogGroup.js';
+import type { DataMessage } from './decode/subscriptionPayload.js';
+import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { deliverBatches, type FirehoseSender } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
 import { forEachRecord } from './normalize/normalizePayload.js';
@@ -15,6 +17,8 @@ export interface ForwardSummary {
   events: number;
   records: number;
   truncated: number;
+  /** Events not forwarded because the payload came from the forwarder's own log group. */
+  droppedOwnLogGroup: number;
   delivered: number;
   failed: number;
   calls: number;
@@ -34,6 +38,10 @@ export interface ForwardDependencies {
    * invocations too.
    */
   readonly onSummary?: (summary: ForwardSummary) => void;
+  /** The account the function runs in (from its ARN), to tell its own log group apart. */
+  readonly ownAccountId?: string | undefined;
+  /** Told one line of fields for something a person should see (the edge logs it as WARN). */
+  readonly warn?: (fields: Record<string, unknown>) => void;
 }
 
 const EMPTY_REPORT: DeliveryReport = {
@@ -60,32 +68,43 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       events: 0,
       records: 0,
       truncated: 0,
+      droppedOwnLogGroup: 0,
       ...summaryOf(EMPTY_REPORT),
     };
     deps.onSummary?.(control);
     return control;
   }
-  // Each record is encoded as soon as it is built, so the record objects die young and the full
-  // set of them is never alive at once: peak RSS on the max payload (npm run bench --quick),
-  // pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
-  const encoded: EncodedRecord[] = [];
-  let truncated = 0;
-  forEachRecord(
-    payload,
-    { ownLogGroup: config.ownLogGroup, rejoinMultiline: config.rejoinMultiline },
-    (record) => {
-      const line = encodeRecord(record);
-      if (line.truncated) truncated++;
-      encoded.push(line);
-    },
-  );
+  if (isOwnLogGroup(payload, { name: config.ownLogGroup, accountId: deps.ownAccountId })) {
+    // Dropped whole, but never silently: counted (RecordsDropped{reason=own-log-group}) and named.
+    const dropped: ForwardSummary = {
+      messageType: payload.messageType,
+      logGroup: payload.logGroup,
+      logStream: payload.logStream,
+      events: payload.logEvents.length,
+      records: 0,
+      truncated: 0,
+      droppedOwnLogGroup: payload.logEvents.length,
+      ...summaryOf(EMPTY_REPORT),
+    };
+    deps.warn?.({
+      message:
+        `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}: ` +
+        'forwarding them would feed the forwarder its own output; remove the subscription filter on that group',
+      reason: 'own-log-group',
+      logGroup: payload.logGroup,
+      owner: payload.owner,
+      events: payload.logEvents.length,
+    });
+    deps.onSummary?.(dropped);
+    return dropped;
+  }
+  const { encoded, truncated } = encodePayloadRecords(payload, config);
   const report =
     encoded.length === 0
       ? EMPTY_REPORT
       : await deliverBatches(deps.firehose, packBatches(encoded), {
           deliveryStreamName: config.deliveryStreamName,
           concurrency: config.deliveryConcurrency,
-          maxAttempts: config.deliveryMaxAttempts,
           remainingTimeMs: deps.remainingTimeMs,
         });
   const summary: ForwardSummary = {
@@ -95,6 +114,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     events: payload.logEvents.length,
     records: encoded.length,
     truncated,
+    droppedOwnLogGroup: 0,
     ...summaryOf(report),
   };
   deps.onSummary?.(summary);
@@ -105,9 +125,40 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       report.failed.length,
       countByErrorCode(report.failed),
       report.failed.map((record) => record.id),
+      messageByErrorCode(report.failed),
     );
   }
   return summary;
+}
+
+/** The encoded records of one decoded payload, in order, and how many of them were cut to fit. */
+export interface EncodedPayload {
+  readonly encoded: EncodedRecord[];
+  readonly truncated: number;
+}
+
+/**
+ * The pure part of the pipeline for one decoded payload: normalize → encode. Shared by the
+ * subscription input and the Kinesis input (src/input/forwardKinesisBatch.ts), which packs the
+ * records of many payloads into the same PutRecordBatch calls.
+ */
+export function encodePayloadRecords(payload: DataMessage, config: ForwarderConfig): EncodedPayload {
+  // Each record is encoded as soon as it is built, so the record objects die young and the full
+  // set of them is never alive at once: peak RSS on the max payload (npm run bench --quick),
+  // pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
+  const encoded: EncodedRecord[] = [];
+  let truncated = 0;
+  forEachRecord(
+    payload,
+    // The own-log-group guard runs before (with the account compared too), not by name alone.
+    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
+    (record) => {
+      const line = encodeRecord(record);
+      if (line.truncated) truncated++;
+      encoded.push(line);
+    },
+  );
+  return { encoded, truncated };
 }
 
 function summaryOf(report: DeliveryReport) {

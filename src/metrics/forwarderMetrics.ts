@@ -34,6 +34,7 @@ export const METRIC = Object.freeze({
   bytesSent: 'BytesSent',
   billedUnits: 'FirehoseBilled5KBUnits',
   failedInvocations: 'FailedInvocations',
+  recordsDropped: 'RecordsDropped',
 });
 
 /**
@@ -50,6 +51,18 @@ export function addForwardMetrics(metrics: Metrics, summary: ForwardSummary): vo
   metrics.addMetric(METRIC.putRecordBatchCalls, MetricUnit.Count, summary.calls);
   metrics.addMetric(METRIC.bytesSent, MetricUnit.Bytes, summary.bytesSent);
   metrics.addMetric(METRIC.billedUnits, MetricUnit.Count, summary.billedUnits);
+  if (summary.droppedOwnLogGroup > 0) addRecordsDropped(metrics, 'own-log-group', summary.droppedOwnLogGroup);
+}
+
+/**
+ * `RecordsDropped` with its `reason` dimension (`own-log-group`, ...): events the forwarder chose
+ * not to forward. Written as a metric of its own (one EMF line) because its dimension is not the
+ * invocation metrics'; only when something was dropped.
+ */
+export function addRecordsDropped(metrics: Metrics, reason: string, count: number): void {
+  const single = metrics.singleMetric();
+  single.addDimension('reason', reason);
+  single.addMetric(METRIC.recordsDropped, MetricUnit.Count, count);
 }
 
 /** Counts an invocation that ends with an error (undecodable payload, undelivered records). */

@@ -1,6 +1,6 @@
 /** Small helpers shared by the JSON formats. */
 
-import { isObject, jsonText, type JsonObject } from '../json.js';
+import { isObject, jsonText, setField, type JsonObject } from '../json.js';
 
 export { isObject, jsonText, type JsonObject } from '../json.js';
 
@@ -44,7 +44,7 @@ export function without(object: JsonObject, keys: readonly string[]): JsonObject
   for (const key in object) {
     if (!Object.prototype.hasOwnProperty.call(object, key) || keys.includes(key)) continue;
     rest ??= {};
-    rest[key] = object[key];
+    setField(rest, key, object[key]);
   }
   return rest;
 }

@@ -1,7 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { dateTimeEnd, skipSpaces } from './scan.js';
-import { splitStack } from './stacks.js';
+import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndStack } from './stacks.js';
 
 /**
  * Spring Boot's default console layout (Logback), common in Java containers on ECS/EKS:
@@ -10,7 +10,10 @@ import { splitStack } from './stacks.js';
  * - Boot 3: the date as `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`; from 3.2 the application name in
  *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`.
  * The logger (abbreviated category) is the record's `name`, the thread is kept as `thread`, the
- * process id as `pid`; a stack trace after the message moves to exc_info.
+ * process id as `pid`; a stack trace after the message moves to exc_info, and so does an
+ * exception's own line with no frames under it (`logger.warn("Retrying", e)` of an exception
+ * whose trace is suppressed, or whose frames came in later events): `Retrying` is the message,
+ * `java.net.SocketTimeoutException: Read timed out` the exc_info, at any level.
  * Checked against spring-projects/spring-boot
  * spring-boot-project/spring-boot/src/main/resources/org/springframework/boot/logging/logback/defaults.xml
  * (`CONSOLE_LOG_PATTERN`).
@@ -25,6 +28,22 @@ function bracket(line: string, start: number): [string, number] | undefined {
   const close = line.indexOf(']', start);
   if (close < 0 || close - start > 128) return undefined;
   return [line.slice(start + 1, close).trim(), close + 1];
+}
+
+/** {@link splitStack}, then a frameless exception line below the message opens exc_info. */
+function splitException(text: string): MessageAndStack {
+  const split = splitStack(text);
+  if (split.exc_info !== undefined || !isMultiLine(text)) return split;
+  const lines = splitLines(text);
+  for (let k = 1; k < lines.length; k++) {
+    if (exceptionStart(lines[k] ?? '') === 0) {
+      return {
+        message: lines.slice(0, k).join('\n').trimEnd(),
+        exc_info: lines.slice(k).join('\n').trimEnd(),
+      };
+    }
+  }
+  return split;
 }
 
 export const springBoot: TextFormat = {
@@ -57,7 +76,7 @@ export const springBoot: TextFormat = {
     if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
     const logger = line.slice(i, colon).trim();
     if (logger === '' || logger.includes(' ')) return undefined;
-    const { message, exc_info } = splitStack(line.slice(colon + 3));
+    const { message, exc_info } = splitException(line.slice(colon + 3));
     const fields: Record<string, unknown> = { thread: thread[0], pid };
     if (application !== undefined && application !== '') fields.application = application;
     return { message, levelname: toLevelName(level), name: logger, exc_info, fields };

@@ -33,8 +33,21 @@ const FORMATS = readdirSync(DIR)
   .map((file) => file.slice(0, -'.json'.length))
   .sort();
 
-// Formats whose error lines carry no stack: a timeout, a killed runtime, a failed extension.
-const STACKLESS = new Set(['lambda-platform', 'lambda-extension', 'lambda-json-platform']);
+// Formats whose error lines carry no stack: a timeout, a killed runtime, a failed extension; the
+// AWS services' records and the web servers' lines, which state a failure but never a trace.
+const STACKLESS = new Set([
+  'lambda-platform',
+  'lambda-extension',
+  'lambda-json-platform',
+  'api-gateway-access',
+  'api-gateway-execution',
+  'cloudtrail',
+  'rds-postgresql',
+  'rds-mysql',
+  'vpc-flow-logs',
+  'access-log',
+  'nginx-error',
+]);
 
 const source: EventSource = lambdaEventSource('fixture-fn');
 const TIMESTAMP = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
