@@ -142,8 +142,12 @@ export function classifyCallError(error: unknown, call: CallContext): CallErrorV
   const code =
     name === 'Unknown' || name === 'Error' || name === 'SyntaxError' ? `HTTP${String(status)}` : name;
   const described = status === undefined ? `${name}: ${said}` : `${name} (HTTP ${status}): ${said}`;
-  if (status === undefined || status === 429 || status >= 500)
-    return retryable(status === undefined ? name : code, described);
+  if (status === undefined) {
+    // No answer: a network error names itself by its code (ECONNREFUSED, ECONNRESET, ETIMEDOUT).
+    const network = e.code !== undefined && /^E[A-Z]+$/.test(e.code) ? e.code : name;
+    return retryable(network, network === name ? described : `${network}: ${said}`);
+  }
+  if (status === 429 || status >= 500) return retryable(code, described);
   // A 4xx that names throttling or unavailability is transient whatever its status code.
   if (/Throttl|Unavailable|SlowDown|TooManyRequests|LimitExceeded|Timeout|InternalFailure/i.test(name)) {
     return retryable(code, described);

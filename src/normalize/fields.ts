@@ -77,12 +77,15 @@ export function frameText(frame: unknown): string {
   if (isObject(frame)) {
     // log4j2 JsonTemplateLayout `exception` resolver, field `stackTrace` (aws-lambda-java-log4j2
     // LambdaLayout.json): `{"class","method","file","line"}`, written as Java's
-    // `StackTraceElement.toString()` does: `pkg.Class.method(File.java:12)`.
+    // `StackTraceElement.toString()` does: `pkg.Class.method(File.java:12)`, line -2 a native
+    // method (`(Native Method)`), no file `(Unknown Source)`.
     if (typeof frame.class === 'string' && typeof frame.method === 'string') {
       const where =
         typeof frame.file === 'string'
           ? `${frame.file}${frame.line === undefined ? '' : `:${messageText(frame.line)}`}`
-          : 'Unknown Source';
+          : frame.line === -2
+            ? 'Native Method'
+            : 'Unknown Source';
       return `${frame.class}.${frame.method}(${where})`;
     }
     const fn = frame.label ?? frame.func;
@@ -93,6 +96,25 @@ export function frameText(frame: unknown): string {
     }
   }
   return messageText(frame);
+}
+
+/**
+ * True when {@link frameText} writes every part of every frame (strings; Java frames with a
+ * file; Go frames), so the array may leave the record for its text in `exc_info`. A frame it
+ * cannot write whole (a Java frame without a file, whose line number Java's text omits) keeps
+ * the array as a field.
+ */
+export function framesWrittenWhole(frames: readonly unknown[]): boolean {
+  return frames.every((frame) => {
+    if (!isObject(frame)) return true;
+    const keys = Object.keys(frame);
+    if (typeof frame.class === 'string') {
+      return (
+        typeof frame.file === 'string' && keys.every((k) => ['class', 'method', 'file', 'line'].includes(k))
+      );
+    }
+    return keys.every((k) => ['label', 'func', 'path', 'source', 'line'].includes(k));
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,38 @@ interface Packaged {
   template: Template | undefined;
   /** The function's package, when one was written. */
   zip: Buffer | undefined;
+}
+
+/**
+ * A variant of serverless.yml, written beside it for one run (Serverless wants the file in the
+ * service folder) and removed after: `edit` changes its text.
+ */
+function variantConfig(name: string, edit: (yaml: string) => string): { file: string; remove: () => void } {
+  const file = `serverless.${name}-${process.pid}.test.yml`;
+  const text = edit(readFileSync(join(SERVICE_DIR, 'serverless.yml'), 'utf8'));
+  writeFileSync(join(SERVICE_DIR, file), text);
+  return {
+    file,
+    remove: () => {
+      rmSync(join(SERVICE_DIR, file), { force: true });
+    },
+  };
+}
+
+/** serverless.yml with the forwarder writing to `logGroup` (Lambda's LoggingConfig), and maybe a second function there too. */
+function withForwarderLogGroup(logGroup: string, sharedBy?: string) {
+  return (yaml: string): string => {
+    const handler = '    handler: functions/forwarder.handler\n';
+    if (!yaml.includes(handler)) throw new Error('serverless.yml has no forwarder handler line');
+    let edited = yaml.replace(handler, `${handler}    logs:\n      logGroup: ${logGroup}\n`);
+    if (sharedBy !== undefined) {
+      edited = edited.replace(
+        '\nfunctions:\n',
+        `\nfunctions:\n  ${sharedBy}:\n    handler: functions/forwarder.handler\n    logs:\n      logGroup: ${logGroup}\n`,
+      );
+    }
+    return edited;
+  };
 }
 
 async function packageWith(
@@ -67,7 +99,16 @@ async function packageWith(
 }
 
 const runs: Record<
-  'three' | 'stack' | 'existing' | 'loop' | 'invalid' | 'empty' | 'kinesis' | 'stray',
+  | 'three'
+  | 'stack'
+  | 'existing'
+  | 'loop'
+  | 'invalid'
+  | 'empty'
+  | 'kinesis'
+  | 'stray'
+  | 'shared'
+  | 'customLoop',
   Packaged
 > = {} as never;
 const EXAMPLE_LIST = '--param=logGroupsFile=config/log-groups.example.yml';
@@ -106,7 +147,19 @@ beforeAll(async () => {
   ]);
   // A variable left in the shell by a local run must not reach the deployed template.
   runs.stray = await packageWith('prod', [EXAMPLE_LIST], { DELIVERY_STREAM_NAME: 'my-local-test' });
-}, 400_000);
+  const shared = variantConfig('shared', withForwarderLogGroup('/shared/app-logs', 'worker'));
+  const customLoop = variantConfig('custom-loop', withForwarderLogGroup('/aws/lambda/inventory-sync'));
+  try {
+    runs.shared = await packageWith('shared', [`--config=${shared.file}`, EXAMPLE_LIST]);
+    runs.customLoop = await packageWith('customloop', [
+      `--config=${customLoop.file}`,
+      '--param=logGroupsFile=test/fixtures/log-groups/three.yml',
+    ]);
+  } finally {
+    shared.remove();
+    customLoop.remove();
+  }
+}, 600_000);
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -207,6 +260,22 @@ describe('serverless package: log groups from configuration', () => {
     expect(runs.loop.template).toBeUndefined();
   });
 
+  it('refuses a custom log group of the forwarder that another function shares, naming both', () => {
+    expect(runs.shared.code).not.toBe(0);
+    expect(runs.shared.output).toContain(
+      "the forwarder's log group /shared/app-logs is shared with functions.worker",
+    );
+    expect(runs.shared.template).toBeUndefined();
+  });
+
+  it('refuses a custom log group of the forwarder that the subscription list names', () => {
+    expect(runs.customLoop.code).not.toBe(0);
+    expect(runs.customLoop.output).toContain(
+      "the log group list names the forwarder's own log group /aws/lambda/inventory-sync",
+    );
+    expect(runs.customLoop.template).toBeUndefined();
+  });
+
   it('fails listing every problem of a malformed list: bad names, duplicates, a third filter', () => {
     expect(runs.invalid.code).not.toBe(0);
     expect(runs.invalid.output).toContain('test/fixtures/log-groups/invalid.yml: invalid log group list');
@@ -271,28 +340,85 @@ describe('serverless package: the forwarder', () => {
     expect(forwarderEnv(tuned).REJOIN_MULTILINE).toBe('true');
   });
 
-  it('retries a failed payload twice, then sends it to an SQS queue kept 14 days', () => {
+  it('retries a failed payload twice, then writes it to the on-failure S3 bucket', () => {
     const template = templateOf(runs.three);
-    expect(resource(template, 'ForwarderLambdaEvConf').Properties).toMatchObject({
-      MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedPayloadsQueue', 'Arn'] } } },
+    expect(resource(template, 'ForwarderLambdaEvConf')).toEqual({
+      Type: 'AWS::Lambda::EventInvokeConfig',
+      Properties: {
+        FunctionName: { Ref: 'ForwarderLambdaFunction' },
+        Qualifier: '$LATEST',
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedPayloadsBucket', 'Arn'] } } },
+      },
+    });
+    expect(forwarderEnv(template).FAILED_PAYLOADS_BUCKET).toEqual({ Ref: 'FailedPayloadsBucket' });
+  });
+
+  it('makes the bucket encrypted, private, TLS-only, expiring after failedPayloadsRetentionDays, kept with the stack', () => {
+    const template = templateOf(runs.three);
+    const bucket = resource(template, 'FailedPayloadsBucket') as Resource & { DeletionPolicy?: string };
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LifecycleConfiguration: {
+        Rules: [expect.objectContaining({ Status: 'Enabled', ExpirationInDays: 90 })],
+      },
+    });
+    const policy = resource(template, 'FailedPayloadsBucketPolicy').Properties as {
+      Bucket: unknown;
+      PolicyDocument: { Statement: unknown[] };
+    };
+    expect(policy.Bucket).toEqual({ Ref: 'FailedPayloadsBucket' });
+    expect(policy.PolicyDocument.Statement).toEqual([
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [
+          { 'Fn::GetAtt': ['FailedPayloadsBucket', 'Arn'] },
+          { 'Fn::Sub': '${FailedPayloadsBucket.Arn}/*' },
+        ],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+    ]);
+  });
+
+  it('lets the forwarder write objects to that bucket and list it, nothing else in S3', () => {
+    const s3 = forwarderStatements(templateOf(runs.three)).filter((statement) =>
+      actions(statement).some((action) => action.startsWith('s3:')),
+    );
+    expect(s3).toEqual([
+      { Effect: 'Allow', Action: ['s3:PutObject'], Resource: { 'Fn::Sub': '${FailedPayloadsBucket.Arn}/*' } },
+      {
+        Effect: 'Allow',
+        Action: ['s3:ListBucket'],
+        Resource: { 'Fn::GetAtt': ['FailedPayloadsBucket', 'Arn'] },
+      },
+    ]);
+    // The former queue is no destination any more: nothing may send to it.
+    expect(forwarderStatements(templateOf(runs.three)).flatMap(actions)).not.toContain('sqs:SendMessage');
+  });
+
+  it('exposes the bucket name and ARN as stack outputs, and keeps the former queue for what it still holds', () => {
+    const template = templateOf(runs.three);
+    expect(template.Outputs.FailedPayloadsBucketName?.Value).toEqual({ Ref: 'FailedPayloadsBucket' });
+    expect(template.Outputs.FailedPayloadsBucketArn?.Value).toEqual({
+      'Fn::GetAtt': ['FailedPayloadsBucket', 'Arn'],
     });
     expect(resource(template, 'FailedPayloadsQueue')).toMatchObject({
       Type: 'AWS::SQS::Queue',
-      Properties: { MessageRetentionPeriod: 1_209_600 },
+      DeletionPolicy: 'Retain',
     });
-    expect(forwarderStatements(template)).toContainEqual(
-      expect.objectContaining({
-        Action: 'sqs:SendMessage',
-        Resource: { 'Fn::GetAtt': ['FailedPayloadsQueue', 'Arn'] },
-      }),
-    );
-  });
-
-  it('exposes the on-failure queue URL and ARN as stack outputs, for the replay command', () => {
-    const outputs = templateOf(runs.three).Outputs;
-    expect(outputs.FailedPayloadsQueueUrl?.Value).toEqual({ Ref: 'FailedPayloadsQueue' });
-    expect(outputs.FailedPayloadsQueueArn?.Value).toEqual({ 'Fn::GetAtt': ['FailedPayloadsQueue', 'Arn'] });
+    expect(template.Outputs.FailedPayloadsQueueUrl?.Value).toEqual({ Ref: 'FailedPayloadsQueue' });
   });
 });
 
@@ -302,7 +428,8 @@ describe('serverless package: the optional log stack', () => {
     expect(types).not.toContain('AWS::KinesisFirehose::DeliveryStream');
     expect(types).not.toContain('AWS::OpenSearchService::Domain');
     expect(types.filter((type) => type === 'AWS::IAM::Role')).toEqual(['AWS::IAM::Role']); // the forwarder's
-    expect(types.filter((type) => type === 'AWS::S3::Bucket')).toHaveLength(1); // the deployment bucket
+    // The deployment bucket and the on-failure bucket.
+    expect(types.filter((type) => type === 'AWS::S3::Bucket')).toHaveLength(2);
   });
 
   it('creates the delivery stream to OpenSearch with daily indices and every document backed up to S3', () => {

@@ -25,8 +25,9 @@
  *   or `_`). A number survives as its literal text or as a record number of the same decimal value
  *   (`1.0` = `1`, `1e2` = `100`; a value JSON cannot hold, `1e400`, must survive as text).
  * - **Re-expressions (the only exemptions, SPEC §3).**
- *   1. In a text part, the *head* is the tokens before the first token of `message` (all of them
- *      when `message` has no token found in the line). In the head, a time (`2023-11-01T10:47:57.081Z`,
+ *   1. In a text part, the *head* is the tokens before the message's (where its first three
+ *      tokens occur in order; else its first token; all of them when `message` has no token found
+ *      in the line). In the head, a time (`2023-11-01T10:47:57.081Z`,
  *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`,
  *      Ruby's `I,`) and a request id (`undefined` or a UUID, which must then be the record's
  *      `aws_request_id`) may be absent.
@@ -40,7 +41,8 @@
  *      role is the record's key now: `msg` → `message`, `level` → `levelname`, `stack` → `exc_info`).
  *   4. An object's key may be absent when every token of the object survives elsewhere in the
  *      record (re-homed: Lambda's platform `record` under `lambda`); an empty object's may not.
- *   In the head of rule 1, a zone word after a time (`10:47:57 UTC`) is part of the time and a
+ *   In the head of rule 1, a zone word or offset after a time (`10:47:57 UTC`, `10:47:57 +0200`)
+ *   is part of the time (so are Tomcat's `01-Nov-2023`, Spark's `23/11/01`, MariaDB's `9:47:57`), and a
  *   `RequestId` label right before the request id part of the id.
  * Terminal colour codes (ANSI CSI sequences) are no tokens: the record strips them (SPEC §3).
  */
@@ -334,8 +336,29 @@ export function haystackOf(recordJson: string): Haystack {
     texts.push(key);
     collect(member, texts, numbers);
   }
-  return { all: texts.join('\u0000'), core: core.join('\u0000'), numbers, levelname, requestId, message };
+  // A line kept as text keeps its escapes (`\n`, `\u001b[33m` inside JSON or logfmt quotes): its
+  // tokens are searched for in the decoded text as well.
+  const decoded = (list: string[]) => list.concat(list.filter((t) => t.includes('\\')).map(unescaped));
+  return {
+    all: decoded(texts).join('\u0000'),
+    core: decoded(core).join('\u0000'),
+    numbers,
+    levelname,
+    requestId,
+    message,
+  };
 }
+
+/** `text` with JSON / Go string escapes undone and terminal colour codes removed. */
+function unescaped(text: string): string {
+  return text
+    .replace(/\\u([0-9a-fA-F]{4})|\\(.)/gu, (_, hex: string | undefined, c: string) =>
+      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : (ESCAPES[c] ?? c),
+    )
+    .replace(ANSI, ' ');
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
 
 /** A decimal literal's value as `digits e exponent`, leading and trailing zeros removed. */
 export function canonicalNumber(literal: string): string {
@@ -414,8 +437,13 @@ const ZONES = new Set(['UTC', 'GMT', 'Z']);
 const LEVEL_LETTERS = new Set(['D', 'I', 'W', 'E', 'F', 'A']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
+// Head times of the servers' own layouts: Tomcat's `01-Nov-2023`, Spark's (AWS Glue) `23/11/01`,
+// MariaDB's unpadded hour `9:47:57`; and a numeric zone after a time (gunicorn's `+0200`).
+const SERVER_TIME = [/^\d{2}-[A-Z][a-z]{2}-\d{4}$/u, /^\d{2}\/\d{2}\/\d{2}$/u, /^\d:\d{2}:\d{2}$/u];
+const ZONE_OFFSET = /^[+-]\d{4}$/u;
+
 function isTime(text: string): boolean {
-  return TIME.some((shape) => shape.test(text));
+  return TIME.some((shape) => shape.test(text)) || SERVER_TIME.some((shape) => shape.test(text));
 }
 
 function isEpoch(literal: string): boolean {
@@ -431,9 +459,18 @@ function levelOf(value: JsonValue): string | undefined {
   return n < 30 ? 'DEBUG' : n < 40 ? 'INFO' : n < 50 ? 'WARNING' : n < 60 ? 'ERROR' : 'CRITICAL';
 }
 
+/** Where the message's first tokens (up to three of them, in order) start among `tokens`. */
+function messageStart(tokens: readonly Token[], message: readonly string[]): number {
+  const run = message.slice(0, 3);
+  if (run.length === 0) return -1;
+  for (let i = 0; i + run.length <= tokens.length; i++) {
+    if (run.every((text, k) => tokens[i + k]?.text === text)) return i;
+  }
+  return tokens.findIndex((token) => token.text === run[0]);
+}
+
 function markHead(tokens: Token[], hay: Haystack): void {
-  const first = textTokens(hay.message)[0];
-  let end = first === undefined ? -1 : tokens.findIndex((token) => token.text === first);
+  let end = messageStart(tokens, textTokens(hay.message));
   if (end < 0) end = tokens.length;
   for (let i = 0; i < end; i++) {
     const token = tokens[i];
@@ -441,7 +478,8 @@ function markHead(tokens: Token[], hay: Haystack): void {
     const text = token.text;
     const next = tokens[i + 1]?.text;
     if (isTime(text)) token.exempt = 'time';
-    else if (ZONES.has(text) && tokens[i - 1]?.exempt === 'time') token.exempt = 'time';
+    else if ((ZONES.has(text) || ZONE_OFFSET.test(text)) && tokens[i - 1]?.exempt === 'time')
+      token.exempt = 'time';
     else if (text === 'RequestId' && next !== undefined && next === hay.requestId)
       token.exempt = 'request id';
     else if (LEVEL_WORDS.has(text.toLowerCase()) || LEVEL_LETTERS.has(text)) token.exempt = 'level';

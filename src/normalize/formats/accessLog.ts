@@ -1,6 +1,5 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
-import { wordEnd } from './scan.js';
 
 /**
  * The NCSA access log line web servers write, as nginx's `combined` format
@@ -33,10 +32,15 @@ export interface CommonLogParts {
   rest: number;
 }
 
-function token(line: string, start: number): [string, number] | undefined {
-  const end = wordEnd(line, start, MAX_TOKEN);
-  if (end <= start || line.charCodeAt(end) !== 0x20) return undefined;
-  return [line.slice(start, end), end + 1];
+/** The index of the space ending the token at `start` (at most {@link MAX_TOKEN} long), or -1. */
+function tokenEnd(line: string, start: number): number {
+  const limit = Math.min(line.length, start + MAX_TOKEN);
+  for (let i = start; i < limit; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x20) return i === start ? -1 : i;
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return -1;
+  }
+  return -1;
 }
 
 function isDigit(code: number): boolean {
@@ -49,15 +53,17 @@ function isDigit(code: number): boolean {
  * CLF example has no space there). Each step is one bounded `indexOf`: linear.
  */
 export function commonLogParts(line: string): CommonLogParts | undefined {
-  const host = token(line, 0);
-  if (host === undefined) return undefined;
-  const ident = token(line, host[1]);
-  if (ident === undefined) return undefined;
-  const user = token(line, ident[1]);
-  if (user === undefined || line.charCodeAt(user[1]) !== 0x5b /* [ */) return undefined;
-  const close = line.indexOf(']', user[1]);
-  if (close < 0 || close - user[1] > MAX_TIME) return undefined;
-  const time = line.slice(user[1] + 1, close);
+  // Positions first, strings only once the line has the shape: most lines are rejected here.
+  const hostEnd = tokenEnd(line, 0);
+  if (hostEnd < 0) return undefined;
+  const identEnd = tokenEnd(line, hostEnd + 1);
+  if (identEnd < 0) return undefined;
+  const userEnd = tokenEnd(line, identEnd + 1);
+  if (userEnd < 0 || line.charCodeAt(userEnd + 1) !== 0x5b /* [ */) return undefined;
+  const open = userEnd + 1;
+  const close = line.indexOf(']', open);
+  if (close < 0 || close - open > MAX_TIME) return undefined;
+  const time = line.slice(open + 1, close);
   // `10/Oct/2000:13:55:36 -0700`: a day, a slash, a month.
   if (!isDigit(time.charCodeAt(0)) || time.charCodeAt(2) !== 0x2f /* / */) return undefined;
   let i = close + 1;
@@ -79,7 +85,16 @@ export function commonLogParts(line: string): CommonLogParts | undefined {
   while (end < line.length && line.charCodeAt(end) !== 0x20) end++;
   const bytes = line.slice(i, end);
   if (bytes === '' || (bytes !== '-' && !/^\d+$/.test(bytes))) return undefined;
-  return { host: host[0], ident: ident[0], user: user[0], time, request, status, bytes, rest: end };
+  return {
+    host: line.slice(0, hostEnd),
+    ident: line.slice(hostEnd + 1, identEnd),
+    user: line.slice(identEnd + 1, userEnd),
+    time,
+    request,
+    status,
+    bytes,
+    rest: end,
+  };
 }
 
 /** 5xx → ERROR, 4xx → WARNING: what a reader of an access log filters on. */

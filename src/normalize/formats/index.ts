@@ -41,12 +41,14 @@ import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rdsMysql } from './rdsMysql.js';
+import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
+import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
 import { structlog } from './structlog.js';
@@ -64,9 +66,9 @@ import { winstonText } from './winstonText.js';
  * zerolog's `time` + `message` tells it from winston's. The conventions with keys of their own
  * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
- * match, so those lines pay for no extra checks; API Gateway access, Step Functions and CloudTrail
- * records (no message key of their own) just before the generic JSON format, which takes whatever
- * is left.
+ * match, so those lines pay for no extra checks; then API Gateway access,
+ * Step Functions and CloudTrail records (no message key of their own); the generic JSON format
+ * takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -121,10 +123,12 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   vpcFlowLogs,
   rdsPostgresql,
   rdsMysql,
+  rdsMysqlSlowLog,
   monologText,
   loguruText,
   springBoot,
   tomcat,
+  sparkLog4j,
   log4j2Text,
   elixirLogger,
   uvicorn,
@@ -193,4 +197,23 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+
+  // AWS services' own records and container servers' lines are whole log events: no Lambda
+  // runtime's prefix wraps an API Gateway, RDS, nginx or gunicorn line.
+  [apiGatewayAccessJson, { appearsIn: TOP }],
+  [stepFunctions, { appearsIn: TOP }],
+  [cloudTrail, { appearsIn: TOP }],
+  [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
+  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2' }],
+  [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
+  [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
+  [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
+  [tomcat, { appearsIn: TOP, firstChars: DIGITS }],
+  [sparkLog4j, { appearsIn: TOP, firstChars: DIGITS }],
+  [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],
+  [uvicorn, { appearsIn: TOP, firstChars: UPPER }],
+  [apiGatewayAccessClf, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
+  [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  [gunicorn, { appearsIn: TOP, firstChars: '[' }],
+  [nginxError, { appearsIn: TOP, firstChars: DIGITS }],
 ]);

@@ -64,7 +64,8 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (!library.detect(object)) return undefined;
       const consumed: string[] = [];
       const message = object[library.messageKey];
-      if (message !== undefined) consumed.push(library.messageKey);
+      // An empty message replaced by the error's (below) stays a field: the key is the line's.
+      if (message !== undefined && message !== '') consumed.push(library.messageKey);
       const levelname = levelOf(object.level);
       if (levelname !== undefined && library.keepsLevel?.(object.level) !== true) consumed.push('level');
       const nameKey = firstStringKey(object, NAME_KEYS);

@@ -7,7 +7,8 @@ import { dateTimeEnd } from './scan.js';
  * `awslogs`): `YYYY/MM/DD HH:MM:SS [level] pid#tid: *connection message` →
  * `2024/01/01 00:00:00 [error] 7#7: *1 open() "/usr/share/nginx/html/x" failed (2: No such file
  * or directory), client: 172.17.0.1, server: localhost, request: "GET /x HTTP/1.1", host: "x"`.
- * The process and thread ids and the connection number become `pid`, `tid`, `connection`; the
+ * The process and thread ids and the connection number become `pid`, `tid` (numbers; `process`
+ * keeps `pid#tid` as written) and `connection`; the
  * message is the rest, whole (its `client: …, server: …` context stays readable there). Levels:
  * debug, info/notice → INFO, warn → WARNING, error, crit/alert/emerg → CRITICAL.
  * Checked against nginx src/core/ngx_log.c (`ngx_log_error_core`: time, `[level]`, `pid#tid: `,
@@ -42,6 +43,7 @@ export const nginxError: TextFormat = {
     const fields: Record<string, unknown> = {
       pid: Number(line.slice(i, pidEnd)),
       tid: Number(line.slice(pidEnd + 1, tidEnd)),
+      process: line.slice(i, tidEnd),
     };
     i = tidEnd + 2;
     if (line.charCodeAt(i) === 0x2a /* * */) {

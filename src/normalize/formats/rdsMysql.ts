@@ -11,7 +11,7 @@ import { dateTimeEnd } from './scan.js';
  *   padded with a space as `2024-01-01  9:50:33`).
  * The thread id becomes `thread`, the error code `error_code`, the subsystem `subsystem`; the
  * message is the rest. Levels: `[ERROR]`/`[Error]` → ERROR, `[Warning]` → WARNING,
- * `[Note]`/`[System]` → INFO.
+ * `[Note]`/`[System]` → INFO (the word kept as `severity`).
  * Checked against mysql/mysql-server components/logging/log_sink_trad.cc (the traditional
  * sink's layout), MariaDB server sql/log.cc (`print_buffer_to_file`) and
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQL.LogFileSize.html.
@@ -74,6 +74,8 @@ export const rdsMysql: TextFormat = {
     const level = bracket(line, end + 1);
     const levelname = level === undefined ? undefined : LEVELS.get(level[0]);
     if (level === undefined || levelname === undefined) return undefined;
+    // `Note` and `System` are no level names: the line's own word is kept beside INFO.
+    if (level[0].toUpperCase() !== levelname) fields.severity = level[0];
     i = level[1];
     const code = bracket(line, i);
     if (code?.[0].startsWith('MY-') === true) {

@@ -8,16 +8,19 @@ import { dateTimeEnd, wordEnd } from './scan.js';
  * `2024-01-01 00:00:00 UTC:10.0.0.1(5432):app@orders:[123]:LOG:  connection authorized: …`;
  * background processes leave the session parts empty: `…UTC::@:[456]:LOG:  checkpoint starting`.
  * The client address and port, user, database and process id become `client_addr`,
- * `client_port`, `user`, `database`, `pid`; the message is the text after the severity.
+ * `client_port`, `user`, `database` (and `user_at_database`, `%u@%d` as written), `pid`; the message is the text after the severity.
  * Severities (PostgreSQL's elog levels): PANIC and FATAL → CRITICAL, ERROR, WARNING,
  * LOG/INFO/NOTICE and the continuation lines STATEMENT/DETAIL/HINT/CONTEXT/QUERY/LOCATION → INFO,
- * DEBUG1–5 → DEBUG; a severity spelled otherwise than its level is kept as `severity`.
+ * DEBUG1–5 → DEBUG; a severity spelled otherwise than its level is kept as `severity`. A slow
+ * statement's `duration: 1454.486 ms  statement: …` (log_min_duration_statement) also gives
+ * `duration_ms`, a number Kibana can range over; the message keeps the whole text.
  * Checked against https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Concepts.PostgreSQL.html
  * (the default prefix) and postgres/postgres src/backend/utils/error/elog.c (`error_severity`).
  */
 
 const NAME = 'rds-postgresql';
 const MAX_PART = 256;
+const DURATION = 'duration: ';
 
 const SEVERITIES: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['PANIC', 'CRITICAL'],
@@ -88,6 +91,7 @@ export const rdsPostgresql: TextFormat = {
     if (pidOpen < 0) return undefined;
     if (at > i) fields.user = line.slice(i, at);
     if (pidOpen > at + 1) fields.database = line.slice(at + 1, pidOpen);
+    if (pidOpen > at + 1 || at > i) fields.user_at_database = line.slice(i, pidOpen);
     const pidClose = within(line, ']:', pidOpen, 16);
     if (pidClose < 0) return undefined;
     const pid = Number(line.slice(pidOpen + 2, pidClose));
@@ -102,6 +106,13 @@ export const rdsPostgresql: TextFormat = {
     if (severity !== levelname) fields.severity = severity;
     let start = severityEnd + 1;
     while (line.charCodeAt(start) === 0x20) start++;
+    // `log_min_duration_statement`'s slow-query lines: `duration: 1454.486 ms  statement: …`.
+    if (line.startsWith(DURATION, start)) {
+      const ms = line.indexOf(' ms', start + DURATION.length);
+      const duration =
+        ms < 0 || ms - start > 32 ? Number.NaN : Number(line.slice(start + DURATION.length, ms));
+      if (Number.isFinite(duration)) fields.duration_ms = duration;
+    }
     return { message: line.slice(start), levelname, fields };
   },
 };

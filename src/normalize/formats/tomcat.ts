@@ -9,7 +9,7 @@ import { splitStack } from './stacks.js';
  * `01-Jan-2024 00:00:00.000 SEVERE [main] org.apache.catalina.startup.Catalina.start Failed`.
  * The source (class and method) is the record's `name`, the thread `thread`; a stack trace after
  * the message moves to exc_info. java.util.logging levels: SEVERE → ERROR, WARNING, INFO and
- * CONFIG → INFO, FINE/FINER/FINEST → DEBUG.
+ * CONFIG → INFO, FINE/FINER/FINEST → DEBUG (a word that is no level name kept as `severity`).
  * Checked against apache/tomcat java/org/apache/juli/OneLineFormatter.java (`format`,
  * `DEFAULT_TIME_FORMAT` `dd-MMM-yyyy HH:mm:ss.SSS`).
  */
@@ -33,6 +33,7 @@ export const tomcat: TextFormat = {
     let i = timeEnd(line, 12);
     if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
     i++;
+    const levelStart = i;
     const levelEnd = line.indexOf(' ', i);
     if (levelEnd < 0 || levelEnd - i > 7) return undefined;
     const levelname = LEVELS.get(line.slice(i, levelEnd));
@@ -51,6 +52,10 @@ export const tomcat: TextFormat = {
     if (sourceEnd === i) return undefined;
     const source = line.slice(i, sourceEnd);
     const { message, exc_info } = splitStack(line.slice(sourceEnd + 1));
-    return { message, levelname, name: source, exc_info, fields: { thread } };
+    const level = line.slice(levelStart, levelEnd);
+    const fields: Record<string, unknown> = { thread };
+    // SEVERE, CONFIG and FINE* are no level names: the line's own word is kept beside the level.
+    if (level !== levelname) fields.severity = level;
+    return { message, levelname, name: source, exc_info, fields };
   },
 };

@@ -114,6 +114,15 @@ describe('classifyCallError: odd answers', () => {
     expect(invalid.message).toContain('Records size exceeds');
   });
 
+  it('names a network error by its code and retries it', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(classifyCallError(refused, call)).toEqual({
+      code: 'ECONNREFUSED',
+      message: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1',
+      retryable: true,
+    });
+  });
+
   it('names the HTTP status of a 5xx the SDK cannot name', () => {
     const verdict = classifyCallError(serviceError('Unknown', 502, 'UnknownError'), call);
     expect(verdict).toMatchObject({ code: 'HTTP502', retryable: true });

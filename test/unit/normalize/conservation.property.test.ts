@@ -81,11 +81,20 @@ const jsonKey = fc.oneof(
   ),
 );
 
-/** `"key":value` members inserted right after the line's first `{` (or a JSON object appended). */
+/**
+ * `"key":value` members inserted right after the line's first `{` (or a JSON object appended).
+ * A key the line already has is not added again: RFC 8259 §4 leaves duplicate names' meaning to
+ * the reader (JSON.parse keeps the last), so such a line is no line of a well-behaved logger.
+ */
 const extraJsonKeys = fc
   .array(fc.tuple(jsonKey, jsonValue), { minLength: 1, maxLength: 3 })
   .map((members) => (line: string) => {
-    const inserted = members.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(',');
+    const fresh = members.filter(
+      ([key], i) => !line.includes(`${JSON.stringify(key)}:`) && members.findIndex(([k]) => k === key) === i,
+    );
+    const inserted = (fresh.length > 0 ? fresh : [['qzfresh', '1'] as const])
+      .map(([key, value]) => `${JSON.stringify(key)}:${value}`)
+      .join(',');
     const brace = line.indexOf('{"');
     if (brace < 0) return `${line} {${inserted}}`;
     return `${line.slice(0, brace + 1)}${inserted},${line.slice(brace + 1)}`;

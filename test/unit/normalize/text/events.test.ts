@@ -41,6 +41,8 @@ const FORMATS = [
   'uvicorn',
   'tomcat',
   'elixir-logger',
+  'spark-log4j',
+  'rds-mysql-slow',
   // The JSON conventions (formats/serilogClef.ts … powertoolsDotnet.ts), text variants included.
   'serilog-clef',
   'ecs',

@@ -84,7 +84,15 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ['Tomcat threads', fill('] ', '01-Nov-2023 10:47:57.081 SEVERE [')],
   ['Elixir metadata', fill('a=b ', '10:47:57.081 ')],
   ['Elixir error reports', fill('\n** (', '10:47:57.081 [error] x')],
-  ['Spring Boot exception lines', fill('\nx.YException: z', '2023-11-01 10:47:57.081  WARN 1 --- [main] a.B : m')],
+  ['Spark log4j loggers', fill('a', '23/11/01 10:47:57 INFO ')],
+  [
+    'Glue tracebacks on the first line',
+    fill('Traceback (most recent call last):', '23/11/01 10:47:57 ERROR P: x'),
+  ],
+  [
+    'Spring Boot exception lines',
+    fill('\nx.YException: z', '2023-11-01 10:47:57.081  WARN 1 --- [main] a.B : m'),
+  ],
 ];
 
 const source: EventSource = {
