@@ -90,6 +90,12 @@ describe('controls through serverless invoke local', () => {
       folded: 8,
       redacted: 3 * k + 2,
     });
+    // The same figures as CloudWatch metrics (EMF lines on stdout).
+    const { emf } = runs.payments;
+    expect(emf).toContainEqual(expect.objectContaining({ RecordsFolded: 8, ValuesRedacted: 3 * k + 2 }));
+    expect(emf).toContainEqual(expect.objectContaining({ reason: 'level', RecordsDropped: 4 }));
+    if (k < 4)
+      expect(emf).toContainEqual(expect.objectContaining({ reason: 'sampled', RecordsDropped: 2 * (4 - k) }));
   });
 
   it('payments-api: redacts rules, patterns and keys, tags by the group, caps fields', () => {
