@@ -12,11 +12,18 @@ const EVENT_FILES = readdirSync('events')
   .sort()
   .map((file) => join('events', file));
 
+/** The event ids of a sample: a subscription event, or a Kinesis batch of subscription payloads. */
 function ids(file: string): string[] {
-  const payload = decodeSubscriptionEvent(JSON.parse(readFileSync(file, 'utf8')) as SubscriptionEvent) as {
-    logEvents?: { id: string }[];
-  };
-  return (payload.logEvents ?? []).map((event) => event.id);
+  const event = JSON.parse(readFileSync(file, 'utf8')) as
+    SubscriptionEvent | { Records: { kinesis: { data: string } }[] };
+  const events: SubscriptionEvent[] =
+    'Records' in event
+      ? event.Records.map((record) => ({ awslogs: { data: record.kinesis.data } }))
+      : [event];
+  return events.flatMap((one) => {
+    const payload = decodeSubscriptionEvent(one) as { logEvents?: { id: string }[] };
+    return (payload.logEvents ?? []).map((logEvent) => logEvent.id);
+  });
 }
 
 describe('the sample events in events/', () => {
