@@ -150,10 +150,7 @@ describe('serverless invoke local', () => {
   });
 
   it.each([
-    [
-      '--param=deliveryMaxAttempts=abc',
-      'DELIVERY_MAX_ATTEMPTS: expected a whole number from 1 to 100, got "abc"',
-    ],
+    ['--param=rejoinMultiline=maybe', 'REJOIN_MULTILINE: expected true or false, got "maybe"'],
     [
       '--param=deliveryConcurrency=abc',
       'DELIVERY_CONCURRENCY: expected a whole number from 1 to 64, got "abc"',
@@ -182,7 +179,7 @@ describe('serverless invoke local', () => {
     // Were the shell's value used, the cold start would fail on it.
     const result = await invokeLocal('events/json.json', {
       AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_MAX_ATTEMPTS: 'abc',
+      REJOIN_MULTILINE: 'maybe',
       DELIVERY_STREAM_NAME: 'no-such-stream',
     });
     expect(result.code, result.output).toBe(0);
