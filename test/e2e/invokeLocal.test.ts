@@ -120,6 +120,7 @@ describe('serverless invoke local', () => {
       '--param=maxPayloadBytes=abc',
       'MAX_PAYLOAD_BYTES: expected a whole number from 1 to 9007199254740991, got "abc"',
     ],
+    ['--param=rejoinMultiline=maybe', 'REJOIN_MULTILINE: expected true or false, got "maybe"'],
     [
       '--param=deliveryConcurrency=abc',
       'DELIVERY_CONCURRENCY: expected a whole number from 1 to 64, got "abc"',
@@ -149,6 +150,7 @@ describe('serverless invoke local', () => {
     const result = await invokeLocal('events/json.json', {
       AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
       DELIVERY_CONCURRENCY: 'abc',
+      REJOIN_MULTILINE: 'maybe',
       DELIVERY_STREAM_NAME: 'no-such-stream',
     });
     expect(result.code, result.output).toBe(0);
