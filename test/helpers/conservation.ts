@@ -25,9 +25,8 @@
  *   or `_`). A number survives as its literal text or as a record number of the same decimal value
  *   (`1.0` = `1`, `1e2` = `100`; a value JSON cannot hold, `1e400`, must survive as text).
  * - **Re-expressions (the only exemptions, SPEC §3).**
- *   1. In a text part, the *head* is the tokens before the message's (where its first three
- *      tokens occur in order; else its first token; all of them when `message` has no token found
- *      in the line). In the head, a time (`2023-11-01T10:47:57.081Z`,
+ *   1. In a text part, the *head* is the tokens before the message's (where the longest run, up
+ *      to three, of its first tokens occurs in order; all of them when none is found). In the head, a time (`2023-11-01T10:47:57.081Z`,
  *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`,
  *      Ruby's `I,`) and a request id (`undefined` or a UUID, which must then be the record's
  *      `aws_request_id`) may be absent.
@@ -338,7 +337,8 @@ export function haystackOf(recordJson: string): Haystack {
   }
   // A line kept as text keeps its escapes (`\n`, `\u001b[33m` inside JSON or logfmt quotes): its
   // tokens are searched for in the decoded text as well.
-  const decoded = (list: string[]) => list.concat(list.filter((t) => t.includes('\\')).map(unescaped));
+  const decoded = (list: string[]) =>
+    list.concat(list.filter((t) => t.includes('\\') || t.includes('\u001b')).map(unescaped));
   return {
     all: decoded(texts).join('\u0000'),
     core: decoded(core).join('\u0000'),
@@ -461,17 +461,29 @@ function levelOf(value: JsonValue): string | undefined {
 
 /** Where the message's first tokens (up to three of them, in order) start among `tokens`. */
 function messageStart(tokens: readonly Token[], message: readonly string[]): number {
-  const run = message.slice(0, 3);
-  if (run.length === 0) return -1;
-  for (let i = 0; i + run.length <= tokens.length; i++) {
-    if (run.every((text, k) => tokens[i + k]?.text === text)) return i;
+  // The longest run of the message's first tokens found (the message may go on in a JSON part).
+  for (let n = Math.min(3, message.length); n > 0; n--) {
+    const run = message.slice(0, n);
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if (run.every((text, k) => tokens[i + k]?.text === text)) return i;
+    }
   }
-  return tokens.findIndex((token) => token.text === run[0]);
+  return -1;
 }
+
+// `app.WARNING` (Monolog's `channel.LEVEL`): a name and a level spelled as one token.
+const NAMED_LEVEL = /^(.+)\.([A-Za-z]+)$/u;
 
 function markHead(tokens: Token[], hay: Haystack): void {
   let end = messageStart(tokens, textTokens(hay.message));
   if (end < 0) end = tokens.length;
+  for (let i = 0; i < end; i++) {
+    const match = NAMED_LEVEL.exec(tokens[i]?.text ?? '');
+    if (match?.[1] === undefined || match[2] === undefined || !LEVEL_WORDS.has(match[2].toLowerCase()))
+      continue;
+    tokens.splice(i, 1, { text: match[1] }, { text: match[2] });
+    end++;
+  }
   for (let i = 0; i < end; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
