@@ -7,7 +7,8 @@
  * Definitions (independent of the normalizer: nothing here imports src/normalize):
  *
  * - **Line parts.** A line is text, optionally ending in JSON: the first `{` or `[` from which the
- *   rest of the line (trailing whitespace aside) is one JSON value starts the JSON part
+ *   rest of the line (trailing whitespace aside) is one JSON value (or several objects/arrays
+ *   separated by whitespace: Monolog's `%context% %extra%`) starts the JSON part
  *   (`Invoke Error \t{…}`, Ruby's `Error raised …\n{ pretty JSON }`, a JSON line itself).
  * - **Text tokens.** The text part is split on whitespace (any, NO-BREAK SPACE included) and on the
  *   delimiters `"` `'` `` ` `` `=` `;` `(` `)` `[` `]` `{` `}` `<` `>` `|`, then at `:` unless
@@ -260,6 +261,27 @@ function valueTokens(value: JsonValue | string): Token[] {
   return out;
 }
 
+/**
+ * The objects/arrays from `start` to the end of the line, separated by whitespace (one value for a
+ * JSON line, two for Monolog's `… {"ctx":1} []`); `undefined` when the rest is not only those. A
+ * bracketed word (`[ERROR]`) is no JSON; only objects and arrays of values count.
+ */
+function trailingValues(line: string, start: number): JsonValue[] | undefined {
+  const values: JsonValue[] = [];
+  let at = start;
+  while (values.length < 4) {
+    const read = JsonReader.readAt(line, at);
+    if (read === undefined || (read.value.kind !== 'object' && read.value.kind !== 'array')) return undefined;
+    values.push(read.value);
+    const rest = line.slice(read.end);
+    if (rest.trim() === '') return values;
+    const next = read.end + (rest.length - rest.trimStart().length);
+    if (next === read.end) return undefined;
+    at = next;
+  }
+  return undefined;
+}
+
 /** Where the JSON part of a line starts, and its value; `undefined` when the line has none. */
 function jsonPart(line: string): { start: number; value: JsonValue } | undefined {
   let from = 0;
@@ -268,10 +290,12 @@ function jsonPart(line: string): { start: number; value: JsonValue } | undefined
     const bracket = line.indexOf('[', from);
     const start = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
     if (start < 0) return undefined;
-    const read = JsonReader.readAt(line, start);
-    if (read !== undefined && line.slice(read.end).trim() === '') {
-      // A bracketed word (`[ERROR]`) is no JSON; only objects and arrays of values count.
-      if (read.value.kind === 'object' || read.value.kind === 'array') return { start, value: read.value };
+    const values = trailingValues(line, start);
+    if (values !== undefined) {
+      const [first] = values;
+      if (values.length === 1 && first !== undefined) return { start, value: first };
+      // Several values to the end (Monolog's `%context% %extra%`): one part, read as their list.
+      return { start, value: { kind: 'array', items: values } };
     }
     from = start + 1;
   }
