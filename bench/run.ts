@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { measureControls } from './billedUnits.js';
 import { buildBundles } from './buildBundles.js';
 import { OFFLINE_AWS_ENV, runNode } from './childProcess.js';
 import {
@@ -16,6 +17,7 @@ import {
   MAX_ASYNC_EVENT_BYTES,
   type GeneratedPayload,
 } from './generatePayload.js';
+import { kinesisReport, measureKinesisBatch } from './kinesisBatch.js';
 import { measureColdStart } from './measureColdStart.js';
 import { LAMBDA_128_NODE_FLAGS, measureDelivery, type DeliveryComparison } from './measureDelivery.js';
 import type { StageTimes } from './pipeline.js';
@@ -228,6 +230,14 @@ async function main(): Promise<void> {
     options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 9 },
   );
 
+  log('kinesis: a full 6 MB batch through the handler bundle, at each memory setting…');
+  const kinesis = await measureKinesisBatch(
+    options.seed,
+    join(results, 'kinesis-batch.json'),
+    bundles.handlerSdkBundled,
+    bundles.probe,
+  );
+
   log('cold start: fresh `node -e require(bundle)` runs…');
   const cold = await measureColdStart(
     {
@@ -237,6 +247,9 @@ async function main(): Promise<void> {
     },
     options.quick ? 5 : 9,
   );
+
+  log('controls: billed units of the typical mix, pipeline time with the controls off and on…');
+  const controls = measureControls(options.seed, max.payload.event, options.quick ? 5 : 11);
 
   let hotSpots: { where: string; selfPercent: number }[] = [];
   if (options.profile) {
@@ -447,6 +460,8 @@ async function main(): Promise<void> {
   );
   out.push('');
 
+  out.push(...kinesisReport(kinesis));
+
   out.push('### Cold start: bundled handler (esbuild: bundle, platform node, target node22, cjs)');
   const coldRows = Object.entries(cold).map(([name, c]) => [
     name,
@@ -475,6 +490,8 @@ async function main(): Promise<void> {
   );
   out.push('');
 
+  out.push(controls.markdown);
+
   if (hotSpots.length > 0) {
     out.push('### Hot spots of the pipeline (self time, `node --cpu-prof`, max payload)');
     out.push(
@@ -500,7 +517,9 @@ async function main(): Promise<void> {
         speed: speed.map((s) => ({ ...s, payload: s.payload.name })),
         memory: memory.map((m) => ({ ...m, payload: m.payload.name })),
         delivery,
+        kinesis,
         cold,
+        controls,
         hotSpots,
       },
       null,

@@ -10,7 +10,7 @@
  */
 
 const tsx = require('tsx/cjs/api');
-const { readInput, readSubscriptions, ownLogGroupOf, messageOnly } = require('./subscriptions.cjs');
+const { readInput, readLogGroupList, ownLogGroupOf, messageOnly } = require('./subscriptions.cjs');
 
 /** @type {typeof import('./inputResources.ts')} */
 const { inputResources } = tsx.require('./inputResources.ts', __filename);
@@ -24,7 +24,7 @@ module.exports = {
       resolveVariable('sls:stage'),
       ownLogGroupOf(resolveVariable),
       resolveVariable('param:deliveryStreamName'),
-      perGroupToStream ? readSubscriptions(resolveVariable) : [],
+      perGroupToStream ? readLogGroupList(resolveVariable) : [],
     ]);
     try {
       return inputResources(settings, {

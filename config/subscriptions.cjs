@@ -53,8 +53,12 @@ async function ownLogGroupOf(resolveVariable) {
   return `/aws/lambda/${service}-${stage}-forwarder`;
 }
 
-/** The log group list of the stage, validated (config/validateLogGroupList.ts). */
-async function readSubscriptions(resolveVariable) {
+/**
+ * The stage's log group list, validated (`checkPattern`: see validateLogGroupList's context);
+ * shared with config/controls.cjs, which bakes the entries' controls into the bundle, and
+ * config/inputResources.cjs, which subscribes them to the Kinesis stream.
+ */
+async function readLogGroupList(resolveVariable, checkPattern) {
   const [stage, logGroupsFile] = await Promise.all([
     resolveVariable('sls:stage'),
     resolveVariable("param:logGroupsFile, ''"),
@@ -70,7 +74,7 @@ async function readSubscriptions(resolveVariable) {
   const list = await resolveVariable(`file(${file})`);
   const ownLogGroup = await ownLogGroupOf(resolveVariable);
   try {
-    return validateLogGroupList(list, { source, ownLogGroup });
+    return validateLogGroupList(list, { source, ownLogGroup, checkPattern });
   } catch (error) {
     if (error instanceof Error && error.name === 'LogGroupListError')
       throw messageOnly(error.name, error.message);
@@ -81,11 +85,11 @@ async function readSubscriptions(resolveVariable) {
 module.exports = async ({ resolveVariable }) => {
   // With input=kinesis or subscribeAccount, config/inputResources.cjs makes the subscriptions.
   if (!subscribesLambdaPerGroup(await readInput(resolveVariable))) return [];
-  return (await readSubscriptions(resolveVariable)).map(({ logGroup, filter }) => ({
+  return (await readLogGroupList(resolveVariable)).map(({ logGroup, filter }) => ({
     cloudwatchLog: { logGroup, filter },
   }));
 };
 module.exports.readInput = readInput;
-module.exports.readSubscriptions = readSubscriptions;
+module.exports.readLogGroupList = readLogGroupList;
 module.exports.ownLogGroupOf = ownLogGroupOf;
 module.exports.messageOnly = messageOnly;

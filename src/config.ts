@@ -1,3 +1,8 @@
+import {
+  bundledArtefactText,
+  readControlsArtefact,
+  type ControlsByLogGroup,
+} from './controls/controlsArtefact.js';
 import { ConfigError } from './errors.js';
 
 /** The forwarder's settings, read once at cold start from the environment. */
@@ -12,6 +17,8 @@ export interface ForwarderConfig {
   readonly deliveryConcurrency: number;
   /** The forwarder's own log group, whose events are never forwarded (loop guard). */
   readonly ownLogGroup: string | undefined;
+  /** The controls of SPEC §6 per log group, from the artefact packaging bundled (src/controls/). */
+  readonly controls: ControlsByLogGroup;
 }
 
 /**
@@ -45,7 +52,10 @@ function flag(env: Env, variable: string, fallback: boolean): boolean {
  * Reads and validates the configuration. Throws {@link ConfigError} naming the variable and
  * what was expected, so a misconfigured function fails at cold start, not on the first payload.
  */
-export function readConfig(env: Env = process.env): ForwarderConfig {
+export function readConfig(
+  env: Env = process.env,
+  controlsArtefact: string | undefined = bundledArtefactText(),
+): ForwarderConfig {
   const deliveryStreamName = env.DELIVERY_STREAM_NAME?.trim();
   // Firehose stream names: 1-64 characters of [a-zA-Z0-9_.-].
   // https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html
@@ -65,5 +75,6 @@ export function readConfig(env: Env = process.env): ForwarderConfig {
     ownLogGroup:
       env.AWS_LAMBDA_LOG_GROUP_NAME ??
       (functionName === undefined ? undefined : `/aws/lambda/${functionName}`),
+    controls: readControlsArtefact(controlsArtefact),
   });
 }

@@ -1,6 +1,7 @@
 import { encodeRecord, type EncodedRecord } from './batch/encodeRecord.js';
 import { packBatches } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
+import { createPayloadControls, emptyControlCounts, type ControlCounts } from './controls/applyControls.js';
 import { decodePayload } from './decode/decodePayload.js';
 import { isOwnLogGroup } from './decode/ownLogGroup.js';
 import type { DataMessage } from './decode/subscriptionPayload.js';
@@ -19,6 +20,12 @@ export interface ForwardSummary {
   truncated: number;
   /** Events not forwarded because the payload came from the forwarder's own log group. */
   droppedOwnLogGroup: number;
+  /** Records the controls dropped on purpose, by reason (SPEC §6). */
+  dropped: ControlCounts['dropped'];
+  /** START / END records folded into their REPORT record. */
+  folded: number;
+  /** Values replaced by `[REDACTED:…]`. */
+  redacted: number;
   delivered: number;
   failed: number;
   calls: number;
@@ -54,7 +61,8 @@ const EMPTY_REPORT: DeliveryReport = {
 };
 
 /**
- * The whole pipeline for one subscription event: decode → normalize → encode → batch → deliver.
+ * The whole pipeline for one subscription event: decode → normalize → controls → encode → batch →
+ * deliver.
  * Returns the summary when every record was delivered; throws `DecodeError` for a payload that
  * cannot be read and `DeliveryError` when records remain undelivered, so Lambda's retry and the
  * on-failure destination take over.
@@ -69,6 +77,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       records: 0,
       truncated: 0,
       droppedOwnLogGroup: 0,
+      ...emptyControlCounts(),
       ...summaryOf(EMPTY_REPORT),
     };
     deps.onSummary?.(control);
@@ -84,6 +93,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       records: 0,
       truncated: 0,
       droppedOwnLogGroup: payload.logEvents.length,
+      ...emptyControlCounts(),
       ...summaryOf(EMPTY_REPORT),
     };
     deps.warn?.({
@@ -98,7 +108,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     deps.onSummary?.(dropped);
     return dropped;
   }
-  const { encoded, truncated } = encodePayloadRecords(payload, config);
+  const { encoded, truncated, counts } = encodePayloadRecords(payload, config);
   const report =
     encoded.length === 0
       ? EMPTY_REPORT
@@ -115,6 +125,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     records: encoded.length,
     truncated,
     droppedOwnLogGroup: 0,
+    ...counts,
     ...summaryOf(report),
   };
   deps.onSummary?.(summary);
@@ -135,12 +146,14 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
 export interface EncodedPayload {
   readonly encoded: EncodedRecord[];
   readonly truncated: number;
+  /** What the controls (SPEC §6) dropped, folded and redacted in this payload. */
+  readonly counts: ControlCounts;
 }
 
 /**
- * The pure part of the pipeline for one decoded payload: normalize → encode. Shared by the
- * subscription input and the Kinesis input (src/input/forwardKinesisBatch.ts), which packs the
- * records of many payloads into the same PutRecordBatch calls.
+ * The pure part of the pipeline for one decoded payload: normalize → controls → encode. Shared
+ * by the subscription input and the Kinesis input (src/input/forwardKinesisBatch.ts), which packs
+ * the records of many payloads into the same PutRecordBatch calls.
  */
 export function encodePayloadRecords(payload: DataMessage, config: ForwarderConfig): EncodedPayload {
   // Each record is encoded as soon as it is built, so the record objects die young and the full
@@ -148,17 +161,25 @@ export function encodePayloadRecords(payload: DataMessage, config: ForwarderConf
   // pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
   const encoded: EncodedRecord[] = [];
   let truncated = 0;
-  forEachRecord(
-    payload,
-    // The own-log-group guard runs before (with the account compared too), not by name alone.
-    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
+  const counts = emptyControlCounts();
+  const controls = createPayloadControls(
+    config.controls.forLogGroup(payload.logGroup),
+    payload.logStream,
     (record) => {
       const line = encodeRecord(record);
       if (line.truncated) truncated++;
       encoded.push(line);
     },
+    counts,
   );
-  return { encoded, truncated };
+  forEachRecord(
+    payload,
+    // The own-log-group guard runs before (with the account compared too), not by name alone.
+    { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline },
+    controls.push,
+  );
+  controls.end();
+  return { encoded, truncated, counts };
 }
 
 function summaryOf(report: DeliveryReport) {

@@ -5,6 +5,7 @@ import type { ForwarderConfig } from '../config.js';
 import { inflatePayload, parsePayload } from '../decode/decodePayload.js';
 import { DEFAULT_RESERVE_MS, deliverBatches, type FirehoseSender } from '../deliver/putRecordBatches.js';
 import type { UndecodableRecord } from '../deliver/saveUndecodableRecord.js';
+import { emptyControlCounts, type ControlCounts } from '../controls/applyControls.js';
 import { isOwnLogGroup } from '../decode/ownLogGroup.js';
 import { encodePayloadRecords } from '../forwardLogs.js';
 import { kinesisRecords } from './kinesisEvent.js';
@@ -47,6 +48,12 @@ export interface KinesisBatchSummary {
   readonly events: number;
   /** Events of payloads from the forwarder's own log group, dropped (counted, never silent). */
   readonly droppedOwnLogGroup: number;
+  /** Records the controls dropped on purpose, by reason, over every payload (SPEC §6). */
+  readonly dropped: ControlCounts['dropped'];
+  /** START / END records folded into their REPORT record. */
+  readonly folded: number;
+  /** Values replaced by `[REDACTED:…]`. */
+  readonly redacted: number;
   /** Firehose records built from them. */
   readonly records: number;
   readonly truncated: number;
@@ -125,6 +132,7 @@ export async function forwardKinesisBatch(
   let controlMessages = 0;
   let events = 0;
   let droppedOwnLogGroup = 0;
+  const counts = emptyControlCounts();
   let truncated = 0;
 
   for (const input of inputs) {
@@ -151,13 +159,20 @@ export async function forwardKinesisBatch(
       payloads++;
       events += payload.logEvents.length;
       truncated += lines.truncated;
+      counts.dropped.level += lines.counts.dropped.level;
+      counts.dropped.sampled += lines.counts.dropped.sampled;
+      counts.dropped.platform += lines.counts.dropped.platform;
+      counts.folded += lines.counts.folded;
+      counts.redacted += lines.counts.redacted;
       // Ids made unique per Kinesis record, so a failed Firehose record names its Kinesis record.
       const prefix = `${input.index}${ID_SEPARATOR}`;
       for (const line of lines.encoded) encoded.push({ ...line, id: prefix + line.id });
     } catch (error) {
       // Whatever stopped this record (bad base64, gzip, JSON, shape, or a defect further on), it
       // is kept whole in the failure bucket, and its neighbours are forwarded.
-      undecodable.push({ input, reason: describeError(error) });
+      // The decoder names the subscription event's field; here the bytes came from kinesis.data.
+      const reason = describeError(error).replaceAll('awslogs.data', 'kinesis.data');
+      undecodable.push({ input, reason });
     }
   }
 
@@ -210,6 +225,7 @@ export async function forwardKinesisBatch(
       undecodableSaved: undecodable.length - unsaved.size,
       events,
       droppedOwnLogGroup,
+      ...counts,
       records: encoded.length,
       truncated,
       delivered: report?.delivered ?? 0,
