@@ -71,6 +71,8 @@ export interface MemoryResult {
   readonly peakExternal: number;
   /** For `handler`: what the handler returned. */
   readonly summary?: unknown;
+  /** For `handler`: CPU time (user + system) of the invocation, ms; steadier than wall time on a busy machine. */
+  readonly cpuMs?: number;
   readonly durationMs: number;
 }
 
@@ -180,7 +182,8 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
   const module = require(bundle) as {
     handler: (event: unknown, context: { getRemainingTimeInMillis: () => number }) => Promise<unknown>;
   };
-  const { event } = readEvent(file);
+  // Any event the handler takes (a subscription event, a Kinesis batch), as Lambda passes it.
+  const event: unknown = JSON.parse(readFileSync(file, 'utf8'));
   gc?.();
   const baselineRss = process.memoryUsage().rss;
   const sampler = memorySampler();
@@ -189,6 +192,7 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
     sampler.sample();
   }, 50);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const deadline = Date.now() + 60_000;
   const realLog = console.log;
   console.log = () => undefined; // the handler's one summary line; the parent gets the summary
@@ -200,12 +204,14 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
     clearInterval(timer);
   }
   const durationMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   sampler.sample();
   return {
     baselineRss,
     peakRss: process.resourceUsage().maxRSS * 1024,
     ...sampler.peaks(),
     durationMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     summary,
   };
 }

@@ -16,6 +16,7 @@ import {
   MAX_ASYNC_EVENT_BYTES,
   type GeneratedPayload,
 } from './generatePayload.js';
+import { kinesisReport, measureKinesisBatch } from './kinesisBatch.js';
 import { measureColdStart } from './measureColdStart.js';
 import { LAMBDA_128_NODE_FLAGS, measureDelivery, type DeliveryComparison } from './measureDelivery.js';
 import type { StageTimes } from './pipeline.js';
@@ -226,6 +227,14 @@ async function main(): Promise<void> {
     bundles.probe,
     naiveSample,
     options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 9 },
+  );
+
+  log('kinesis: a full 6 MB batch through the handler bundle, at each memory setting…');
+  const kinesis = await measureKinesisBatch(
+    options.seed,
+    join(results, 'kinesis-batch.json'),
+    bundles.handlerSdkBundled,
+    bundles.probe,
   );
 
   log('cold start: fresh `node -e require(bundle)` runs…');
@@ -447,6 +456,8 @@ async function main(): Promise<void> {
   );
   out.push('');
 
+  out.push(...kinesisReport(kinesis));
+
   out.push('### Cold start: bundled handler (esbuild: bundle, platform node, target node22, cjs)');
   const coldRows = Object.entries(cold).map(([name, c]) => [
     name,
@@ -500,6 +511,7 @@ async function main(): Promise<void> {
         speed: speed.map((s) => ({ ...s, payload: s.payload.name })),
         memory: memory.map((m) => ({ ...m, payload: m.payload.name })),
         delivery,
+        kinesis,
         cold,
         hotSpots,
       },

@@ -1,3 +1,12 @@
+import {
+  CONTROL_KEYS,
+  controlInputOf,
+  describeProblem,
+  readControlSettings,
+  type ControlInput,
+  type PatternCheck,
+} from '../src/controls/settings.js';
+
 /**
  * Validation of the log group list (`config/log-groups.yml` and its per-stage variants), run by
  * `config/subscriptions.cjs` while Serverless resolves `functions.forwarder.events`, so a bad
@@ -10,6 +19,8 @@ export interface LogGroupSubscription {
   readonly logGroup: string;
   /** CloudWatch Logs filter pattern; `''` forwards every event. */
   readonly filter: string;
+  /** The entry's own controls (SPEC §6: `platformLines`, `minLevel`, …), over the stage's. */
+  readonly controls: ControlInput;
 }
 
 /** Where the list came from and whose list it is, for the checks and the messages. */
@@ -18,6 +29,8 @@ export interface LogGroupListContext {
   readonly source: string;
   /** The forwarder's own log group, which must never be subscribed (loop guard). */
   readonly ownLogGroup: string;
+  /** Checks custom redaction patterns (config/patternSafety.ts); without it they are only compiled. */
+  readonly checkPattern?: PatternCheck;
 }
 
 /** The log group list is unusable; the message names the file, the entry and what to change. */
@@ -53,13 +66,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads one entry: `- /aws/lambda/x` or `- { logGroup: /aws/lambda/x, filter: '...' }`. */
-function readEntry(entry: unknown, label: string, problems: string[]): LogGroupSubscription | undefined {
+const ENTRY_KEYS: ReadonlySet<string> = new Set(['logGroup', 'filter', ...CONTROL_KEYS]);
+
+/**
+ * Reads one entry: `- /aws/lambda/x` or `- { logGroup: /aws/lambda/x, filter: '...', <controls> }`.
+ */
+function readEntry(
+  entry: unknown,
+  label: string,
+  problems: string[],
+  checkPattern: PatternCheck | undefined,
+): LogGroupSubscription | undefined {
   const fields: Record<string, unknown> = isRecord(entry) ? entry : { logGroup: entry };
-  const unknownKeys = Object.keys(fields).filter((key) => key !== 'logGroup' && key !== 'filter');
+  const unknownKeys = Object.keys(fields).filter((key) => !ENTRY_KEYS.has(key));
   if (unknownKeys.length > 0) {
     problems.push(
-      `${label}: unknown key(s) ${unknownKeys.join(', ')} (expected logGroup and optional filter)`,
+      `${label}: unknown key(s) ${unknownKeys.join(', ')} (expected logGroup, optional filter and ` +
+        `controls ${CONTROL_KEYS.join(', ')})`,
     );
   }
   const { logGroup, filter = '' } = fields;
@@ -77,7 +100,10 @@ function readEntry(entry: unknown, label: string, problems: string[]): LogGroupS
     );
     return undefined;
   }
-  return { logGroup, filter };
+  const controls = controlInputOf(fields);
+  const { problems: refused } = readControlSettings(controls, undefined, checkPattern);
+  for (const problem of refused) problems.push(`${label} (${logGroup}): ${describeProblem(problem)}`);
+  return { logGroup, filter, controls };
 }
 
 /**
@@ -96,11 +122,12 @@ export function validateLogGroupList(input: unknown, context: LogGroupListContex
   const problems: string[] = [];
   const subscriptions: LogGroupSubscription[] = [];
   const filtersByGroup = new Map<string, string[]>();
+  const controlsByGroup = new Map<string, { label: string; controls: ControlInput }>();
   input.forEach((entry: unknown, index) => {
     const label = `entry ${index + 1}`;
-    const subscription = readEntry(entry, label, problems);
+    const subscription = readEntry(entry, label, problems, context.checkPattern);
     if (subscription === undefined) return;
-    const { logGroup, filter } = subscription;
+    const { logGroup, filter, controls } = subscription;
     if (logGroup === context.ownLogGroup) {
       problems.push(
         `${label}: ${logGroup} is the forwarder's own log group; subscribing it would feed the ` +
@@ -117,6 +144,15 @@ export function validateLogGroupList(input: unknown, context: LogGroupListContex
       return;
     }
     filters.push(filter);
+    // One set of controls per log group: a payload does not say which of its filters matched.
+    const earlier = controlsByGroup.get(logGroup);
+    if (earlier === undefined) controlsByGroup.set(logGroup, { label, controls });
+    else if (JSON.stringify(earlier.controls) !== JSON.stringify(controls)) {
+      problems.push(
+        `${label} (${logGroup}): controls differ from ${earlier.label}'s; a log group has one set of ` +
+          'controls (a payload does not say which filter matched it): give both entries the same',
+      );
+    }
     if (filters.length === MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP + 1) {
       problems.push(
         `${label}: ${logGroup} has more than ${MAX_SUBSCRIPTION_FILTERS_PER_LOG_GROUP} filters; ` +

@@ -1,3 +1,8 @@
+import {
+  bundledArtefactText,
+  readControlsArtefact,
+  type ControlsByLogGroup,
+} from './controls/controlsArtefact.js';
 import { ConfigError } from './errors.js';
 
 /** The forwarder's settings, read once at cold start from the environment. */
@@ -10,14 +15,10 @@ export interface ForwarderConfig {
   readonly rejoinMultiline: boolean;
   /** PutRecordBatch calls in flight at once (`DELIVERY_CONCURRENCY`). */
   readonly deliveryConcurrency: number;
-  /**
-   * PutRecordBatch calls in a row that deliver none of a batch's pending records before the
-   * batch is given up (`DELIVERY_MAX_ATTEMPTS`). A call that delivers some resets the count, so
-   * a partly throttled stream is worked through while the invocation has time.
-   */
-  readonly deliveryMaxAttempts: number;
   /** The forwarder's own log group, whose events are never forwarded (loop guard). */
   readonly ownLogGroup: string | undefined;
+  /** The controls of SPEC §6 per log group, from the artefact packaging bundled (src/controls/). */
+  readonly controls: ControlsByLogGroup;
 }
 
 /**
@@ -51,7 +52,10 @@ function flag(env: Env, variable: string, fallback: boolean): boolean {
  * Reads and validates the configuration. Throws {@link ConfigError} naming the variable and
  * what was expected, so a misconfigured function fails at cold start, not on the first payload.
  */
-export function readConfig(env: Env = process.env): ForwarderConfig {
+export function readConfig(
+  env: Env = process.env,
+  controlsArtefact: string | undefined = bundledArtefactText(),
+): ForwarderConfig {
   const deliveryStreamName = env.DELIVERY_STREAM_NAME?.trim();
   // Firehose stream names: 1-64 characters of [a-zA-Z0-9_.-].
   // https://docs.aws.amazon.com/firehose/latest/APIReference/API_PutRecordBatch.html
@@ -68,9 +72,9 @@ export function readConfig(env: Env = process.env): ForwarderConfig {
     maxPayloadBytes: positiveInt(env, 'MAX_PAYLOAD_BYTES', DEFAULT_MAX_PAYLOAD_BYTES),
     rejoinMultiline: flag(env, 'REJOIN_MULTILINE', false),
     deliveryConcurrency: positiveInt(env, 'DELIVERY_CONCURRENCY', 4, 64),
-    deliveryMaxAttempts: positiveInt(env, 'DELIVERY_MAX_ATTEMPTS', 8, 100),
     ownLogGroup:
       env.AWS_LAMBDA_LOG_GROUP_NAME ??
       (functionName === undefined ? undefined : `/aws/lambda/${functionName}`),
+    controls: readControlsArtefact(controlsArtefact),
   });
 }

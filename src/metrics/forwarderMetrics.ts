@@ -34,7 +34,23 @@ export const METRIC = Object.freeze({
   bytesSent: 'BytesSent',
   billedUnits: 'FirehoseBilled5KBUnits',
   failedInvocations: 'FailedInvocations',
+  recordsDropped: 'RecordsDropped',
+  recordsFolded: 'RecordsFolded',
+  valuesRedacted: 'ValuesRedacted',
 });
+
+/** `reason` dimension values of {@link METRIC.recordsDropped}: why the controls removed records. */
+export type DropReason = 'level' | 'sampled' | 'platform' | 'own-log-group';
+
+/**
+ * Records dropped on purpose, with a `reason` dimension. Each reason is its own EMF line
+ * (Powertools' single metric, written at once), as a line's dimensions apply to all its metrics.
+ */
+export function addDroppedRecords(metrics: Metrics, reason: string, count: number): void {
+  const single = metrics.singleMetric();
+  single.addDimension('reason', reason);
+  single.addMetric(METRIC.recordsDropped, MetricUnit.Count, count);
+}
 
 /**
  * Stores one invocation's figures (from the pipeline's summary, delivered or not). Every metric
@@ -50,6 +66,13 @@ export function addForwardMetrics(metrics: Metrics, summary: ForwardSummary): vo
   metrics.addMetric(METRIC.putRecordBatchCalls, MetricUnit.Count, summary.calls);
   metrics.addMetric(METRIC.bytesSent, MetricUnit.Bytes, summary.bytesSent);
   metrics.addMetric(METRIC.billedUnits, MetricUnit.Count, summary.billedUnits);
+  metrics.addMetric(METRIC.recordsFolded, MetricUnit.Count, summary.folded);
+  metrics.addMetric(METRIC.valuesRedacted, MetricUnit.Count, summary.redacted);
+  // Only reasons that dropped something: with the controls off, the one EMF line stays the only one.
+  for (const reason of ['level', 'sampled', 'platform'] as const satisfies readonly DropReason[]) {
+    if (summary.dropped[reason] > 0) addDroppedRecords(metrics, reason, summary.dropped[reason]);
+  }
+  if (summary.droppedOwnLogGroup > 0) addDroppedRecords(metrics, 'own-log-group', summary.droppedOwnLogGroup);
 }
 
 /** Counts an invocation that ends with an error (undecodable payload, undelivered records). */

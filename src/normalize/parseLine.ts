@@ -1,3 +1,4 @@
+import { parseJson } from '../json.js';
 import { isObject } from './fields.js';
 import { DECLARATIONS, JSON_FORMATS, TEXT_FORMATS } from './formats/index.js';
 import { parsePlainText } from './formats/plainText.js';
@@ -30,7 +31,7 @@ function tryParseObject(line: string): Record<string, unknown> | undefined {
   while (start < line.length && line.charCodeAt(start) <= 0x20) start++;
   if (line.charCodeAt(start) !== 0x7b /* { */) return undefined;
   try {
-    const value: unknown = JSON.parse(line);
+    const value = parseJson(line);
     return isObject(value) ? value : undefined;
   } catch {
     return undefined;

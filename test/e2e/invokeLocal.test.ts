@@ -16,11 +16,14 @@ interface Result {
   output: string;
 }
 
-function invokeLocal(eventFile: string, env: Record<string, string>): Promise<Result> {
+/** A run that has not exited by then is a hang: killed, and reported with code null. */
+const HANG_KILL_MS = 90_000;
+
+function invokeLocal(eventFile: string, env: Record<string, string>, args: string[] = []): Promise<Result> {
   return new Promise((done, fail) => {
     const child = spawn(
       process.execPath,
-      [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', eventFile],
+      [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', eventFile, ...args],
       {
         env: {
           PATH: process.env.PATH ?? '',
@@ -40,8 +43,10 @@ function invokeLocal(eventFile: string, env: Record<string, string>): Promise<Re
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), HANG_KILL_MS);
     child.on('error', fail);
     child.on('close', (code) => {
+      clearTimeout(killer);
       done({ code, output });
     });
   });
@@ -136,12 +141,51 @@ describe('serverless invoke local', () => {
         }),
       ),
     );
-    const result = await invokeLocal(file, {
-      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_STREAM_NAME: 'no-such-stream',
-    });
+    const result = await invokeLocal(file, { AWS_ENDPOINT_URL_FIREHOSE: firehose.url }, [
+      '--param=deliveryStreamName=no-such-stream',
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('DeliveryError');
     expect(result.output).toMatch(/2 of 2 records were not delivered.*ResourceNotFoundException: 2/);
+  });
+
+  it.each([
+    [
+      '--param=deliveryMaxAttempts=abc',
+      'DELIVERY_MAX_ATTEMPTS: expected a whole number from 1 to 100, got "abc"',
+    ],
+    [
+      '--param=deliveryConcurrency=abc',
+      'DELIVERY_CONCURRENCY: expected a whole number from 1 to 64, got "abc"',
+    ],
+    [
+      '--param=deliveryStreamName=not/a/stream',
+      'DELIVERY_STREAM_NAME: expected a Firehose delivery stream name',
+    ],
+  ])(
+    'exits non-zero, naming the setting, when %s is bad (no hang)',
+    async (param, message) => {
+      const result = await invokeLocal(
+        'events/control-message.json',
+        { AWS_ENDPOINT_URL_FIREHOSE: firehose.url },
+        [param],
+      );
+      // null would mean killed after HANG_KILL_MS: the process did not exit by itself.
+      expect(result.code, result.output).toBe(1);
+      expect(result.output).toContain(`ConfigError: ${message}`);
+    },
+    150_000,
+  );
+
+  it('takes settings from params only: a shell variable of the same name is overwritten', async () => {
+    firehose.reset();
+    // Were the shell's value used, the cold start would fail on it.
+    const result = await invokeLocal('events/json.json', {
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+      DELIVERY_MAX_ATTEMPTS: 'abc',
+      DELIVERY_STREAM_NAME: 'no-such-stream',
+    });
+    expect(result.code, result.output).toBe(0);
+    expect(firehose.records(STREAM)).toHaveLength(payloadEventCount('events/json.json'));
   });
 });

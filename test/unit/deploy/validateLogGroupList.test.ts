@@ -32,9 +32,9 @@ describe('validateLogGroupList', () => {
         context,
       ),
     ).toEqual([
-      { logGroup: '/aws/lambda/orders-api', filter: '' },
-      { logGroup: '/aws/lambda/billing-worker', filter: '?ERROR' },
-      { logGroup: '/aws/ecs/inventory#sync', filter: '' },
+      { logGroup: '/aws/lambda/orders-api', filter: '', controls: {} },
+      { logGroup: '/aws/lambda/billing-worker', filter: '?ERROR', controls: {} },
+      { logGroup: '/aws/ecs/inventory#sync', filter: '', controls: {} },
     ]);
   });
 

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { controlled, lambdaPayload } from '../../helpers/controlledRecords.js';
+import { eventId } from '../../helpers/subscriptionEvent.js';
+
+const R1 = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+const R2 = '79b4f56e-95b1-4643-9700-2807f4e68189';
+
+const start = (id: string) => `START RequestId: ${id} Version: $LATEST\n`;
+const end = (id: string) => `END RequestId: ${id}\n`;
+const report = (id: string, extra = '') =>
+  `REPORT RequestId: ${id}\tDuration: 102.35 ms\tBilled Duration: 103 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\t${extra}\n`;
+const app = (id: string, level: string, text: string) =>
+  `2026-11-23T02:00:00.001Z\t${id}\t${level}\t${text}\n`;
+
+describe('platformLines: fold', () => {
+  it('turns START, END and REPORT of one invocation into the REPORT record with its figures as numbers', () => {
+    const payload = lambdaPayload([
+      start(R1),
+      app(R1, 'INFO', 'order paid'),
+      end(R1),
+      report(R1, 'Init Duration: 325.92 ms\t'),
+    ]);
+    const { records, counts } = controlled(payload, { platformLines: 'fold' });
+    expect(records.map((r) => r.message)).toEqual([
+      'order paid',
+      `REPORT RequestId: ${R1}\tDuration: 102.35 ms\tBilled Duration: 103 ms\tMemory Size: 128 MB\tMax Memory Used: 70 MB\tInit Duration: 325.92 ms`,
+    ]);
+    expect(records[1]).toMatchObject({
+      levelname: 'INFO',
+      aws_request_id: R1,
+      duration_ms: 102.35,
+      billed_duration_ms: 103,
+      memory_size_mb: 128,
+      max_memory_used_mb: 70,
+      init_duration_ms: 325.92,
+      function_version: '$LATEST',
+      cloudwatch: { id: eventId(3), folded_ids: [eventId(0), eventId(2)] },
+    });
+    expect(counts.folded).toBe(2);
+  });
+
+  it('leaves out init_duration_ms on a warm invocation', () => {
+    const { records } = controlled(lambdaPayload([start(R1), end(R1), report(R1)]), {
+      platformLines: 'fold',
+    });
+    expect(records).toHaveLength(1);
+    expect(records[0]).not.toHaveProperty('init_duration_ms');
+    expect(records[0]?.duration_ms).toBe(102.35);
+  });
+
+  it('keeps a START / END whose REPORT is in another payload as it is', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([start(R2), app(R2, 'INFO', 'working'), start(R1), end(R1), report(R1)]),
+      { platformLines: 'fold' },
+    );
+    expect(records.map((r) => r.message)).toEqual([
+      'working',
+      expect.stringMatching(/^REPORT RequestId: 8f507cfc/),
+      `START RequestId: ${R2} Version: $LATEST`,
+    ]);
+    expect(records[2]?.cloudwatch).not.toHaveProperty('folded_ids');
+    expect(counts.folded).toBe(2);
+  });
+
+  it('folds platform JSON records, keeping what runtimeDone said', () => {
+    const json = (type: string, record: object) =>
+      JSON.stringify({ time: '2026-11-23T02:00:00.000Z', type, record: { requestId: R1, ...record } });
+    const { records, counts } = controlled(
+      lambdaPayload([
+        json('platform.start', { version: '7' }),
+        json('platform.runtimeDone', { status: 'success', metrics: { durationMs: 2.1, producedBytes: 42 } }),
+        json('platform.report', {
+          status: 'success',
+          metrics: { durationMs: 2.34, billedDurationMs: 3, memorySizeMB: 128, maxMemoryUsedMB: 51 },
+        }),
+      ]),
+      { platformLines: 'fold' },
+    );
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      duration_ms: 2.34,
+      billed_duration_ms: 3,
+      memory_size_mb: 128,
+      max_memory_used_mb: 51,
+      function_version: '7',
+      cloudwatch: { folded_ids: [eventId(0), eventId(1)] },
+      lambda: {
+        type: 'platform.report',
+        folded: {
+          'platform.runtimeDone': { status: 'success', metrics: { durationMs: 2.1, producedBytes: 42 } },
+        },
+      },
+    });
+    expect(counts.folded).toBe(2);
+  });
+
+  it('keeps a crash line as a record of its own', () => {
+    const crash = `RequestId: ${R1} Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n`;
+    const { records } = controlled(lambdaPayload([start(R1), crash, end(R1), report(R1)]), {
+      platformLines: 'fold',
+    });
+    expect(records.map((r) => r.levelname)).toEqual(['ERROR', 'INFO']);
+  });
+});
+
+describe('platformLines: drop', () => {
+  it('drops platform records but never a timeout, an out-of-memory or a crash', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([
+        'INIT_START Runtime Version: python:3.13.v14\tRuntime Version ARN: arn:aws:lambda:eu-south-1::runtime:7b62\n',
+        start(R1),
+        app(R1, 'WARN', 'slow'),
+        end(R1),
+        report(R1, 'Status: timeout\t'),
+        `2026-11-23T02:00:03.000Z ${R1} Task timed out after 3.00 seconds\n`,
+        start(R2),
+        end(R2),
+        report(R2, 'Status: error\tError Type: Runtime.OutOfMemory\t'),
+        report(R2),
+      ]),
+      { platformLines: 'drop' },
+    );
+    expect(records.map((r) => r.message)).toEqual([
+      'slow',
+      expect.stringContaining('Status: timeout'),
+      'Task timed out after 3.00 seconds',
+      expect.stringContaining('Runtime.OutOfMemory'),
+    ]);
+    expect(counts.dropped.platform).toBe(6);
+  });
+});
+
+describe('platformLines: keep', () => {
+  it('forwards every platform record unchanged', () => {
+    const { records, counts } = controlled(lambdaPayload([start(R1), end(R1), report(R1)]), {});
+    expect(records).toHaveLength(3);
+    expect(records[2]).not.toHaveProperty('duration_ms');
+    expect(counts).toEqual({ dropped: { level: 0, sampled: 0, platform: 0 }, folded: 0, redacted: 0 });
+  });
+});
