@@ -10,6 +10,7 @@ export const LAMBDA_EXCLUDE = [
   '@aws-sdk/credential-provider-sso',
   '@aws-sdk/credential-provider-web-identity',
   '@smithy/credential-provider-imds',
+  '@aws-sdk/client-s3',
 ];
 
 /**

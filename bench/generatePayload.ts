@@ -64,7 +64,8 @@ function* logEvents(seed: number): Generator<EventInput> {
   }
 }
 
-function takeEvents(seed: number, count: number): EventInput[] {
+/** The first `count` events of the seeded stream. */
+export function takeEvents(seed: number, count: number): EventInput[] {
   const out: EventInput[] = [];
   for (const event of logEvents(seed)) {
     if (out.length >= count) break;

@@ -3,7 +3,7 @@ import { BILLING_UNIT_BYTES, MAX_BYTES_PER_BATCH, MAX_RECORDS_PER_BATCH } from '
 import { createFirehoseClient } from '../src/deliver/putRecordBatches.js';
 import { startLocalFirehose, type LocalFirehose } from '../tools/local-firehose/startLocalFirehose.js';
 import { runNode } from './childProcess.js';
-import type { MemoryResult } from './probe.js';
+import type { HandlerSpeedResult, MemoryResult } from './probe.js';
 import { runPipeline } from './pipeline.js';
 
 export const BENCH_STREAM = 'bench-stream';
@@ -40,6 +40,8 @@ export interface DeliveryComparison {
   readonly forwarderLambda128: MemoryResult;
   /** One PutRecordBatch call per record, sent one after the other (the naive design). */
   readonly naive: DeliveryFigures;
+  /** The whole handler timed against the floor in one process, after a warm-up, Lambda's heap flags. */
+  readonly handlerSpeed: HandlerSpeedResult & { readonly warmup: number; readonly runs: number };
 }
 
 function billed(bytes: number): number {
@@ -108,6 +110,7 @@ export async function measureDelivery(
   handlerBundle: string,
   probeBundle: string,
   naiveSample: number,
+  speedRuns: { warmup: number; runs: number } = { warmup: 2, runs: 9 },
 ): Promise<DeliveryComparison> {
   const { records } = runPipeline(event);
   const datas = records.map((record) => record.data);
@@ -157,8 +160,27 @@ export async function measureDelivery(
       wallMs: memory.durationMs,
       memory,
     };
+    endpoint.reset();
+    // A warm function: what each invocation of a busy subscription costs, beside the floor.
+    const speed = await runNode<HandlerSpeedResult>(
+      [
+        '--expose-gc',
+        ...LAMBDA_128_NODE_FLAGS,
+        probeBundle,
+        'handler-speed',
+        eventFile,
+        handlerBundle,
+        String(speedRuns.warmup),
+        String(speedRuns.runs),
+      ],
+      { DELIVERY_STREAM_NAME: BENCH_STREAM, AWS_ENDPOINT_URL_FIREHOSE: endpoint.url },
+    );
+    const accepted = endpoint.stats().recordsAccepted;
+    if (accepted !== datas.length * (speedRuns.warmup + speedRuns.runs)) {
+      throw new Error(`handler speed runs: endpoint accepted ${accepted} records`);
+    }
     const naive = await naiveDelivery(endpoint, datas, naiveSample);
-    return { optimum, forwarder, forwarderLambda128, naive };
+    return { optimum, forwarder, forwarderLambda128, naive, handlerSpeed: { ...speed, ...speedRuns } };
   } finally {
     await endpoint.close();
   }

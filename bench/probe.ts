@@ -7,11 +7,17 @@
  *   node probe.cjs pipeline <event.json> <runs>           (pipeline only: for --cpu-prof)
  *   node probe.cjs memory  <event.json> pipeline|floor
  *   node probe.cjs handler <event.json> <handler bundle>   (env points the SDK at the local endpoint)
+ *   node probe.cjs handler-speed <event.json> <handler bundle> <warmup> <runs>   (the same, timed against the floor)
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { firehoseProcessor } from './peerFirehoseProcessor.js';
+import { logsToElasticsearch } from './peerLogsToElasticsearch.js';
 import {
+  eventMessages,
   normalizedRecords,
+  runHandlerNativeFloor,
+  runNativeFloor,
   runFloor,
   runOutputFloor,
   runPipeline,
@@ -25,8 +31,33 @@ export interface SpeedResult {
   readonly floorMs: readonly number[];
   /** The floor plus one `JSON.stringify` per (already normalized) record. */
   readonly outputFloorMs: readonly number[];
+  /** The native work this contract needs (see `runNativeFloor`), pipeline and whole handler. */
+  readonly nativeFloorMs: readonly number[];
+  readonly handlerNativeFloorMs: readonly number[];
   /** Per-step times of separate runs (same count). */
   readonly stages: readonly StageTimes[];
+  /** The peers (see {@link PEERS}), timed in the same interleaved rounds as floor and pipeline. */
+  readonly peersMs: Readonly<Record<string, readonly number[]>>;
+  /** Process CPU time (user + system, all threads) of the same runs: steadier on a busy machine. */
+  readonly cpuMs: Readonly<Record<string, readonly number[]>>;
+}
+
+/** What a user would run instead of this forwarder, each from `awslogs.data` to its output bytes. */
+export const PEERS = {
+  'AWS LogsToElasticsearch blueprint transform': logsToElasticsearch,
+  'Firehose CloudWatch Logs processor blueprint': firehoseProcessor,
+} as const;
+export type PeerName = keyof typeof PEERS;
+const PEER_NAMES = Object.keys(PEERS) as PeerName[];
+
+/** Wall and CPU milliseconds of one call. */
+function timed(run: () => unknown): { wall: number; cpu: number } {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  run();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
 }
 
 export interface MemoryResult {
@@ -40,6 +71,8 @@ export interface MemoryResult {
   readonly peakExternal: number;
   /** For `handler`: what the handler returned. */
   readonly summary?: unknown;
+  /** For `handler`: CPU time (user + system) of the invocation, ms; steadier than wall time on a busy machine. */
+  readonly cpuMs?: number;
   readonly durationMs: number;
 }
 
@@ -50,25 +83,27 @@ function readEvent(file: string): { event: unknown; data: string } {
   return { event, data: event.awslogs.data };
 }
 
+type Contender = 'floor' | 'pipeline' | PeerName;
+
 function speed(file: string, warmup: number, runs: number): SpeedResult {
   const { event, data } = readEvent(file);
-  let events = 0;
-  for (let i = 0; i < warmup; i++) {
-    events = runPipeline(event).events;
-    runFloor(data);
-  }
-  const pipelineMs: number[] = [];
-  const floorMs: number[] = [];
-  // Interleaved, so a slow phase of the machine hits both sides alike.
+  const events = runPipeline(event).events;
+  const contenders: [Contender, () => unknown][] = [
+    ['floor', () => runFloor(data)],
+    ['pipeline', () => runPipeline(event)],
+    ...PEER_NAMES.map((name): [Contender, () => unknown] => [name, () => PEERS[name](data)]),
+  ];
+  for (let i = 0; i < warmup; i++) for (const [, run] of contenders) run();
+  const wall = Object.fromEntries(contenders.map(([name]) => [name, [] as number[]]));
+  const cpu = Object.fromEntries(contenders.map(([name]) => [name, [] as number[]]));
+  // Interleaved, so a slow phase of the machine hits every contender alike.
   for (let i = 0; i < runs; i++) {
-    gc?.();
-    let start = performance.now();
-    runFloor(data);
-    floorMs.push(performance.now() - start);
-    gc?.();
-    start = performance.now();
-    runPipeline(event);
-    pipelineMs.push(performance.now() - start);
+    for (const [name, run] of contenders) {
+      gc?.();
+      const t = timed(run);
+      wall[name]?.push(t.wall);
+      cpu[name]?.push(t.cpu);
+    }
   }
   const stages: StageTimes[] = [];
   for (let i = 0; i < runs; i++) {
@@ -85,7 +120,28 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
     runOutputFloor(data, records);
     outputFloorMs.push(performance.now() - start);
   }
-  return { events, pipelineMs, floorMs, outputFloorMs, stages };
+  const messages = eventMessages(event);
+  const nativeFloorMs: number[] = [];
+  const handlerNativeFloorMs: number[] = [];
+  runHandlerNativeFloor(data, messages, records);
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    nativeFloorMs.push(timed(() => runNativeFloor(data, messages, records)).wall);
+    gc?.();
+    handlerNativeFloorMs.push(timed(() => runHandlerNativeFloor(data, messages, records)).wall);
+  }
+  const of = (from: Record<string, number[]>, name: Contender): number[] => from[name] ?? [];
+  return {
+    events,
+    pipelineMs: of(wall, 'pipeline'),
+    floorMs: of(wall, 'floor'),
+    outputFloorMs,
+    nativeFloorMs,
+    handlerNativeFloorMs,
+    stages,
+    peersMs: Object.fromEntries(PEER_NAMES.map((name) => [name, of(wall, name)])),
+    cpuMs: Object.fromEntries(contenders.map(([name]) => [name, of(cpu, name)])),
+  };
 }
 
 function memorySampler() {
@@ -126,7 +182,8 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
   const module = require(bundle) as {
     handler: (event: unknown, context: { getRemainingTimeInMillis: () => number }) => Promise<unknown>;
   };
-  const { event } = readEvent(file);
+  // Any event the handler takes (a subscription event, a Kinesis batch), as Lambda passes it.
+  const event: unknown = JSON.parse(readFileSync(file, 'utf8'));
   gc?.();
   const baselineRss = process.memoryUsage().rss;
   const sampler = memorySampler();
@@ -135,6 +192,7 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
     sampler.sample();
   }, 50);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const deadline = Date.now() + 60_000;
   const realLog = console.log;
   console.log = () => undefined; // the handler's one summary line; the parent gets the summary
@@ -146,18 +204,63 @@ async function handler(file: string, bundle: string): Promise<MemoryResult> {
     clearInterval(timer);
   }
   const durationMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   sampler.sample();
   return {
     baselineRss,
     peakRss: process.resourceUsage().maxRSS * 1024,
     ...sampler.peaks(),
     durationMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     summary,
   };
 }
 
+/** The floor and the whole bundled handler (delivery included), interleaved, in one process. */
+export interface HandlerSpeedResult {
+  readonly floorMs: readonly number[];
+  readonly handlerMs: readonly number[];
+}
+
+async function handlerSpeed(
+  file: string,
+  bundle: string,
+  warmup: number,
+  runs: number,
+): Promise<HandlerSpeedResult> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a built bundle chosen at run time
+  const module = require(bundle) as {
+    handler: (event: unknown, context: { getRemainingTimeInMillis: () => number }) => Promise<unknown>;
+  };
+  const { event, data } = readEvent(file);
+  const context = { getRemainingTimeInMillis: () => 60_000 };
+  const realLog = console.log;
+  console.log = () => undefined; // the handler's summary line per invocation
+  const floorMs: number[] = [];
+  const handlerMs: number[] = [];
+  try {
+    for (let i = 0; i < warmup; i++) {
+      runFloor(data);
+      await module.handler(event, context);
+    }
+    for (let i = 0; i < runs; i++) {
+      gc?.();
+      let start = performance.now();
+      runFloor(data);
+      floorMs.push(performance.now() - start);
+      gc?.();
+      start = performance.now();
+      await module.handler(event, context);
+      handlerMs.push(performance.now() - start);
+    }
+  } finally {
+    console.log = realLog;
+  }
+  return { floorMs, handlerMs };
+}
+
 async function main(argv: readonly string[]): Promise<unknown> {
-  const [mode, file, a, b] = argv;
+  const [mode, file, a, b, c] = argv;
   if (file === undefined) throw new TypeError('usage: probe <speed|memory|handler> <event.json> …');
   if (mode === 'speed') return speed(file, Number(a ?? 3), Number(b ?? 9));
   if (mode === 'pipeline') {
@@ -168,6 +271,8 @@ async function main(argv: readonly string[]): Promise<unknown> {
   }
   if (mode === 'memory') return memory(file, a ?? 'pipeline');
   if (mode === 'handler' && a !== undefined) return handler(file, a);
+  if (mode === 'handler-speed' && a !== undefined)
+    return handlerSpeed(file, a, Number(b ?? 2), Number(c ?? 9));
   throw new TypeError(`unknown probe mode ${JSON.stringify(mode)}`);
 }
 

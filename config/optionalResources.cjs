@@ -30,7 +30,74 @@ function paramError(message) {
   return error;
 }
 
+/** IPv4 `a.b.c.d/n` or IPv6 `h:h::/n`; the whole internet is not a gate. */
+const CIDR =
+  /^(?:(?:\d{1,3}\.){3}\d{1,3}\/(?:[0-9]|[12]\d|3[0-2])|[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(?:\d{1,2}|1[01]\d|12[0-8]))$/;
+const OPEN = ['0.0.0.0/0', '::/0'];
+
+/** Parses param openSearchAllowedCidrs (comma- or space-separated), refusing what is no gate. */
+function allowedCidrs(raw) {
+  const cidrs = String(raw)
+    .split(/[\s,]+/)
+    .filter((cidr) => cidr !== '');
+  const bad = cidrs.filter((cidr) => !CIDR.test(cidr) || OPEN.includes(cidr));
+  if (bad.length > 0) {
+    throw paramError(
+      `openSearchAllowedCidrs: expected CIDR blocks such as 203.0.113.0/24 (not the whole internet), got ${bad
+        .map((cidr) => JSON.stringify(cidr))
+        .join(', ')}`,
+    );
+  }
+  return cidrs;
+}
+
 module.exports = {
+  /**
+   * The domain's resource policy: this account's IAM principals (signed requests), plus anyone
+   * from param openSearchAllowedCidrs (basic auth, checked by fine-grained access control).
+   * Never `AWS: *` without a condition.
+   */
+  openSearchAccessPolicies: async ({ resolveVariable }) => {
+    const cidrs = allowedCidrs(await resolveVariable("param:openSearchAllowedCidrs, ''"));
+    const domain = String(await resolveVariable('param:openSearchDomainName'));
+    const resource = {
+      'Fn::Sub': 'arn:${AWS::Partition}:es:${AWS::Region}:${AWS::AccountId}:domain/' + domain + '/*',
+    };
+    const statements = [
+      {
+        Sid: 'AccountPrincipals',
+        Effect: 'Allow',
+        Principal: { AWS: { 'Fn::Sub': 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root' } },
+        Action: 'es:ESHttp*',
+        Resource: resource,
+      },
+    ];
+    if (cidrs.length > 0) {
+      statements.push({
+        Sid: 'AllowedNetworks',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: 'es:ESHttp*',
+        Resource: resource,
+        Condition: { IpAddress: { 'aws:SourceIp': cidrs } },
+      });
+    }
+    return { Version: '2012-10-17', Statement: statements };
+  },
+
+  /** Param reservedConcurrency: '' reserves nothing (AWS::NoValue drops the property). */
+  reservedConcurrency: async ({ resolveVariable }) => {
+    const raw = String(await resolveVariable("param:reservedConcurrency, ''")).trim();
+    if (raw === '') return { Ref: 'AWS::NoValue' };
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 0) {
+      throw paramError(
+        `reservedConcurrency: expected a whole number of 0 or more, or '' for none, got ${JSON.stringify(raw)}`,
+      );
+    }
+    return value;
+  },
+
   /** Firehose stream, backup bucket, Firehose error log and role (deploy/cloudformation/delivery-stream.yml). */
   deliveryStream: async ({ resolveVariable }) => {
     const on = await switches(resolveVariable);

@@ -7,7 +7,7 @@
  * validates it (config/validateLogGroupList.ts) and turns it into `cloudwatchLog` events.
  *
  * The list is the first of: the `logGroupsFile` param, `config/log-groups.<stage>.yml`,
- * `config/log-groups.yml`. It is read through Serverless's own `file()` source, so it is parsed
+ * `config/log-groups.yml` (not shipped: config/log-groups.example.yml shows the format). It is read through Serverless's own `file()` source, so it is parsed
  * exactly like serverless.yml (and may use variables). CommonJS because Serverless `require`s it;
  * the validation is TypeScript, loaded with tsx (a devDependency: deploys run from a checkout).
  */
@@ -19,7 +19,12 @@ const tsx = require('tsx/cjs/api');
 /** @type {typeof import('./validateLogGroupList.ts')} */
 const { validateLogGroupList } = tsx.require('./validateLogGroupList.ts', __filename);
 /** @type {typeof import('./logGroupListFile.ts')} */
-const { logGroupListFile } = tsx.require('./logGroupListFile.ts', __filename);
+const { logGroupListFile, DEFAULT_LOG_GROUP_LIST } = tsx.require('./logGroupListFile.ts', __filename);
+/** @type {typeof import('./inputSettings.ts')} */
+const { INPUT_PARAMS, readInputSettings, subscribesLambdaPerGroup } = tsx.require(
+  './inputSettings.ts',
+  __filename,
+);
 
 const SERVICE_DIR = path.resolve(__dirname, '..');
 
@@ -31,13 +36,30 @@ function messageOnly(name, message) {
   return error;
 }
 
+/** The input params (config/inputSettings.ts), validated; a bad one stops packaging, named. */
+async function readInput(resolveVariable) {
+  const values = await Promise.all(INPUT_PARAMS.map((name) => resolveVariable(`param:${name}, ''`)));
+  try {
+    return readInputSettings(Object.fromEntries(INPUT_PARAMS.map((name, i) => [name, values[i]])));
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ParamError') throw messageOnly(error.name, error.message);
+    throw error;
+  }
+}
+
+/** Serverless's default function name; the forwarder's log group is /aws/lambda/<that name>. */
+async function ownLogGroupOf(resolveVariable) {
+  const [service, stage] = await Promise.all([resolveVariable('self:service'), resolveVariable('sls:stage')]);
+  return `/aws/lambda/${service}-${stage}-forwarder`;
+}
+
 /**
  * The stage's log group list, validated (`checkPattern`: see validateLogGroupList's context);
- * shared with config/controls.cjs, which bakes the entries' controls into the bundle.
+ * shared with config/controls.cjs, which bakes the entries' controls into the bundle, and
+ * config/inputResources.cjs, which subscribes them to the Kinesis stream.
  */
 async function readLogGroupList(resolveVariable, checkPattern) {
-  const [service, stage, logGroupsFile] = await Promise.all([
-    resolveVariable('self:service'),
+  const [stage, logGroupsFile] = await Promise.all([
     resolveVariable('sls:stage'),
     resolveVariable("param:logGroupsFile, ''"),
   ]);
@@ -45,10 +67,12 @@ async function readLogGroupList(resolveVariable, checkPattern) {
     fs.existsSync(path.join(SERVICE_DIR, file)),
   );
   const file = path.resolve(SERVICE_DIR, source);
+  // No list of one's own yet (a fresh clone ships only config/log-groups.example.yml): no
+  // subscriptions, so `invoke local` works; packaging refuses it (config/requireLogGroups.cjs).
+  if (source === DEFAULT_LOG_GROUP_LIST && !fs.existsSync(file)) return [];
   if (!fs.existsSync(file)) throw messageOnly('LogGroupListError', `${source}: log group list not found`);
   const list = await resolveVariable(`file(${file})`);
-  // Serverless's default function name; the forwarder's log group is /aws/lambda/<that name>.
-  const ownLogGroup = `/aws/lambda/${service}-${stage}-forwarder`;
+  const ownLogGroup = await ownLogGroupOf(resolveVariable);
   try {
     return validateLogGroupList(list, { source, ownLogGroup, checkPattern });
   } catch (error) {
@@ -58,9 +82,14 @@ async function readLogGroupList(resolveVariable, checkPattern) {
   }
 }
 
-module.exports = async ({ resolveVariable }) =>
-  (await readLogGroupList(resolveVariable)).map(({ logGroup, filter }) => ({
+module.exports = async ({ resolveVariable }) => {
+  // With input=kinesis or subscribeAccount, config/inputResources.cjs makes the subscriptions.
+  if (!subscribesLambdaPerGroup(await readInput(resolveVariable))) return [];
+  return (await readLogGroupList(resolveVariable)).map(({ logGroup, filter }) => ({
     cloudwatchLog: { logGroup, filter },
   }));
+};
+module.exports.readInput = readInput;
 module.exports.readLogGroupList = readLogGroupList;
+module.exports.ownLogGroupOf = ownLogGroupOf;
 module.exports.messageOnly = messageOnly;

@@ -2,8 +2,15 @@
  * Replays the payloads of failed forwarder invocations through the same pipeline
  * (`forwardLogs`, real Firehose client), from the on-failure destination's records:
  *
+ *   npm run replay:failed -- --bucket <FailedPayloadsBucketName> [--prefix aws/lambda/async/] [--dry-run]
  *   npm run replay:failed -- failed.json [more.ndjson ...] [--dry-run]
  *   npm run replay:failed -- --queue-url https://sqs.<region>.amazonaws.com/<account>/<queue> [--dry-run]
+ *
+ * The bucket is the stack's on-failure destination: Lambda writes each failed invocation's record
+ * as one JSON object under `aws/lambda/async/<function-name>/YYYY/MM/DD/YYYY-MM-DDTHH.MM.SS-<uuid>`
+ * (https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html). An object
+ * is deleted only after every record in it was accepted by Firehose; one with a record that
+ * failed or could not be read stays. The queue is the former destination, still read.
  *
  * A record is the JSON Lambda sends to an on-failure destination of an asynchronous
  * invocation, whose `requestPayload` is the original subscription event:
@@ -18,13 +25,17 @@
  * From the queue, a message is deleted only after its payload was delivered in full; one that
  * fails stays in the queue (visible again after `--visibility-timeout`). `--dry-run` runs the
  * pipeline up to the PutRecordBatch calls, sends nothing, deletes nothing, and prints what it
- * would send. One JSON line per payload on stdout, then a total; exit code 1 if any failed.
+ * would send (`wouldSend`, never `delivered`). One JSON line per payload on stdout (and one per
+ * bucket object: `deleted` or `kept`), then a total; exit code 1 if any failed, 2 for a usage
+ * error; an error that stops the run (a missing file, an unreachable endpoint) is one line on
+ * stderr.
  * Delivery is at-least-once: a replayed payload may repeat records that already arrived
  * (`cloudwatch.id` is the de-duplication key).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { PutRecordBatchCommand, PutRecordBatchOutput } from '@aws-sdk/client-firehose';
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import {
   ChangeMessageVisibilityCommand,
   DeleteMessageCommand,
@@ -34,19 +45,25 @@ import {
 } from '@aws-sdk/client-sqs';
 import { readConfig, type ForwarderConfig } from '../src/config.js';
 import { createFirehoseClient, type FirehoseSender } from '../src/deliver/putRecordBatches.js';
-import { DeliveryError, ForwarderError } from '../src/errors.js';
+import { ForwarderError } from '../src/errors.js';
 import { forwardLogs, type ForwardSummary } from '../src/forwardLogs.js';
 
-const USAGE = `usage: npm run replay:failed -- [<file|-> ...] [--queue-url URL] [options]
+/** Where Lambda's S3 on-failure destination writes the invocation records of asynchronous invocations. */
+const DEFAULT_PREFIX = 'aws/lambda/async/';
+
+const USAGE = `usage: npm run replay:failed -- [--bucket NAME] [<file|-> ...] [--queue-url URL] [options]
+  --bucket <name>             read the records from the on-failure S3 bucket (stack output
+                              FailedPayloadsBucketName); an object is deleted once all of it is replayed
+  --prefix <prefix>           only the objects under it (default ${DEFAULT_PREFIX}, where Lambda writes)
   <file|->                    on-failure records: one JSON record, a JSON array, or NDJSON (- = stdin)
-  --queue-url <url>           read the records from the on-failure SQS queue (deleted once replayed)
+  --queue-url <url>           read the records from the former on-failure SQS queue (deleted once replayed)
   --dry-run                   send nothing, delete nothing: print what would be sent
   --stream <name>             Firehose delivery stream (default: $DELIVERY_STREAM_NAME)
   --max-messages <n>          stop after n queue messages (default: until the queue is empty)
   --visibility-timeout <s>    seconds a received message stays hidden while replayed (default 300)
   --time-budget <s>           seconds each payload may take, retries included (default 120)
 The Firehose endpoint, region and credentials come from the AWS SDK's usual variables
-(AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_FIREHOSE, AWS_ENDPOINT_URL_SQS...).`;
+(AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL_FIREHOSE, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_SQS...).`;
 
 /** What the record says about the failed invocation, for the summary line. */
 interface Invocation {
@@ -76,6 +93,8 @@ interface Line {
   readonly events?: number;
   readonly records?: number;
   readonly delivered?: number;
+  /** --dry-run: records that would be sent (nothing was delivered). */
+  readonly wouldSend?: number;
   readonly failed?: number;
   readonly calls?: number;
   readonly bytes?: number;
@@ -200,9 +219,12 @@ function createReplayer(config: ForwarderConfig, dryRun: boolean, timeBudgetMs: 
       }
       if (dry === undefined) return { ...base, ...figuresOf(summary), outcome: 'replayed' };
       const first = dry.sent()[0];
+      // Nothing was delivered: the dry-run sender accepted the records without sending them.
+      const { delivered, failed: _none, ...figures } = figuresOf(summary);
       return {
         ...base,
-        ...figuresOf(summary),
+        ...figures,
+        wouldSend: delivered,
         outcome: 'would-send',
         firstRecord: first === undefined ? undefined : (JSON.parse(first.toString('utf8')) as unknown),
       };
@@ -228,6 +250,8 @@ function figuresOf(summary: ForwardSummary | undefined): Partial<Line> {
 interface Options {
   readonly files: readonly string[];
   readonly queueUrl: string | undefined;
+  readonly bucket: string | undefined;
+  readonly prefix: string;
   readonly dryRun: boolean;
   readonly maxMessages: number;
   readonly visibilityTimeoutS: number;
@@ -264,6 +288,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
       allowPositionals: true,
       options: {
         'queue-url': { type: 'string' },
+        bucket: { type: 'string' },
+        prefix: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         stream: { type: 'string' },
         'max-messages': { type: 'string' },
@@ -278,8 +304,16 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const queueUrl = values['queue-url'];
-  if (positionals.length === 0 && queueUrl === undefined) {
-    throw new UsageError('give on-failure record files, or --queue-url');
+  const bucket = values.bucket;
+  if (positionals.length === 0 && queueUrl === undefined && bucket === undefined) {
+    throw new UsageError('give --bucket (the on-failure bucket), on-failure record files, or --queue-url');
+  }
+  // S3 bucket names: 3-63 characters of lowercase letters, digits, dots and hyphens.
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+  if (bucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new UsageError(
+      `--bucket: expected an S3 bucket name (the stack output FailedPayloadsBucketName), got ${JSON.stringify(bucket)}`,
+    );
   }
   if (queueUrl !== undefined && !/^https?:\/\/[^/]+\/.+/.test(queueUrl)) {
     throw new UsageError(
@@ -289,6 +323,8 @@ function parseOptions(argv: readonly string[]): Options | 'help' {
   return {
     files: positionals,
     queueUrl,
+    bucket,
+    prefix: values.prefix ?? DEFAULT_PREFIX,
     dryRun: values['dry-run'],
     maxMessages: wholeNumber(
       'max-messages',
@@ -368,6 +404,99 @@ async function replayQueue(
   }
 }
 
+/** A client for a custom endpoint (moto, LocalStack) addresses buckets by path: no DNS per bucket. */
+function createS3Client(): S3Client {
+  const custom = (process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL ?? '') !== '';
+  return new S3Client({ forcePathStyle: custom });
+}
+
+/** One bucket object, replayed: a line per record, then whether the object was deleted. */
+interface ObjectLine {
+  readonly object: string;
+  readonly records: number;
+  readonly deleted: boolean;
+  readonly reason?: string;
+}
+
+/**
+ * Replays every object under the prefix, oldest key first within each listing page. An object
+ * is deleted only when every record in it was replayed (accepted by Firehose in full).
+ */
+async function replayBucket(
+  options: Options,
+  bucket: string,
+  replayer: Replayer,
+  print: (line: Line) => void,
+  printObject: (line: ObjectLine) => void,
+): Promise<void> {
+  const s3 = createS3Client();
+  try {
+    let token: string | undefined;
+    do {
+      const page = await s3.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: options.prefix, ContinuationToken: token }),
+      );
+      for (const { Key: key } of page.Contents ?? []) {
+        if (key === undefined) continue;
+        const name = `s3://${bucket}/${key}`;
+        const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        const text = (await object.Body?.transformToString('utf8')) ?? '';
+        const items = parseRecordsText(text, name);
+        const outcomes: Outcome[] = [];
+        for (const item of items) {
+          const line = await replayer.replay(item);
+          outcomes.push(line.outcome);
+          print(line);
+        }
+        const whole = items.length > 0 && outcomes.every((outcome) => outcome === 'replayed');
+        if (whole) {
+          // Only now: an object is never removed before its records were all accepted.
+          await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+          printObject({ object: name, records: items.length, deleted: true });
+        } else {
+          printObject({
+            object: name,
+            records: items.length,
+            deleted: false,
+            reason: options.dryRun
+              ? 'dry run'
+              : items.length === 0
+                ? 'no records in the object'
+                : 'not every record was delivered',
+          });
+        }
+      }
+      token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
+    } while (token !== undefined);
+  } finally {
+    s3.destroy();
+  }
+}
+
+/**
+ * An error that stops the run, as one line: what failed and why, without the SDK's stack and
+ * `$metadata` (a missing file, an unreachable or refusing endpoint, an unknown bucket).
+ */
+function oneLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const e = error as Error & {
+    code?: string;
+    path?: string;
+    syscall?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  const first = (e.message.split('\n', 1)[0] ?? '').trim();
+  if (e.code === 'ENOENT' && e.path !== undefined) return `cannot read ${e.path}: no such file`;
+  if (e.code === 'EACCES' && e.path !== undefined) return `cannot read ${e.path}: permission denied`;
+  if (e.code !== undefined && /^E[A-Z]+$/.test(e.code)) {
+    const endpoint =
+      process.env.AWS_ENDPOINT_URL_S3 ?? process.env.AWS_ENDPOINT_URL_SQS ?? process.env.AWS_ENDPOINT_URL;
+    return `cannot reach the AWS endpoint${endpoint === undefined ? '' : ` ${endpoint}`} (${e.code}): ${first}`;
+  }
+  const status = e.$metadata?.httpStatusCode;
+  return `${e.name}${status === undefined ? '' : ` (HTTP ${status})`}: ${first || 'no message'}`;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let options: Options | 'help';
   let config: ForwarderConfig;
@@ -391,13 +520,26 @@ async function main(argv: readonly string[]): Promise<number> {
     totals[line.outcome]++;
     console.log(JSON.stringify(line));
   };
+  const objects = { deleted: 0, kept: 0 };
+  const printObject = (line: ObjectLine): void => {
+    objects[line.deleted ? 'deleted' : 'kept']++;
+    console.log(JSON.stringify(line));
+  };
   for (const file of options.files) {
     const text = readFileSync(file === '-' ? 0 : file, 'utf8');
     for (const item of parseRecordsText(text, file === '-' ? 'stdin' : file))
       print(await replayer.replay(item));
   }
+  if (options.bucket !== undefined) await replayBucket(options, options.bucket, replayer, print, printObject);
   if (options.queueUrl !== undefined) await replayQueue(options, options.queueUrl, replayer, print);
-  console.log(JSON.stringify({ total: totals, stream: config.deliveryStreamName, dryRun: options.dryRun }));
+  console.log(
+    JSON.stringify({
+      total: totals,
+      ...(options.bucket === undefined ? {} : { objects }),
+      stream: config.deliveryStreamName,
+      dryRun: options.dryRun,
+    }),
+  );
   return totals.failed + totals.skipped > 0 ? 1 : 0;
 }
 
@@ -406,7 +548,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof DeliveryError ? error.message : error);
+    console.error(`replay:failed: ${oneLine(error)}`);
     process.exitCode = 1;
   },
 );

@@ -15,12 +15,6 @@ export interface ForwarderConfig {
   readonly rejoinMultiline: boolean;
   /** PutRecordBatch calls in flight at once (`DELIVERY_CONCURRENCY`). */
   readonly deliveryConcurrency: number;
-  /**
-   * PutRecordBatch calls in a row that deliver none of a batch's pending records before the
-   * batch is given up (`DELIVERY_MAX_ATTEMPTS`). A call that delivers some resets the count, so
-   * a partly throttled stream is worked through while the invocation has time.
-   */
-  readonly deliveryMaxAttempts: number;
   /** The forwarder's own log group, whose events are never forwarded (loop guard). */
   readonly ownLogGroup: string | undefined;
   /** The controls of SPEC §6 per log group, from the artefact packaging bundled (src/controls/). */
@@ -78,7 +72,6 @@ export function readConfig(
     maxPayloadBytes: positiveInt(env, 'MAX_PAYLOAD_BYTES', DEFAULT_MAX_PAYLOAD_BYTES),
     rejoinMultiline: flag(env, 'REJOIN_MULTILINE', false),
     deliveryConcurrency: positiveInt(env, 'DELIVERY_CONCURRENCY', 4, 64),
-    deliveryMaxAttempts: positiveInt(env, 'DELIVERY_MAX_ATTEMPTS', 8, 100),
     ownLogGroup:
       env.AWS_LAMBDA_LOG_GROUP_NAME ??
       (functionName === undefined ? undefined : `/aws/lambda/${functionName}`),

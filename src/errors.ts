@@ -46,13 +46,18 @@ export class DeliveryError extends ForwarderError {
     readonly failed: number,
     readonly failedByErrorCode: Readonly<Record<string, number>>,
     readonly failedIds: readonly string[],
+    /** One error message per error code: what happened and, when permanent, what to fix. */
+    readonly messageByErrorCode: Readonly<Record<string, string>> = {},
   ) {
     const codes = Object.entries(failedByErrorCode)
       .map(([code, count]) => `${code}: ${count}`)
       .join(', ');
+    const why = Object.entries(messageByErrorCode)
+      .map(([code, message]) => ` ${code}: ${message}`)
+      .join('.');
     super(
       `${failed} of ${delivered + failed} records were not delivered to Firehose stream ` +
-        `"${deliveryStreamName}" (${codes}); failing the invocation so Lambda retries the payload`,
+        `"${deliveryStreamName}" (${codes}); failing the invocation so Lambda retries the payload.${why}`,
     );
   }
 }

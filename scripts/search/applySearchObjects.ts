@@ -1,6 +1,7 @@
 import type { ApplyOptions } from './readApplyOptions.js';
 import type { SearchObjects } from './loadSearchObjects.js';
 import { SearchAuthError, SearchConnectionError, SearchResponseError } from './errors.js';
+import { signedFetch } from './signedFetch.js';
 
 /** One request the command made, as reported to the user. */
 export interface AppliedStep {
@@ -61,7 +62,8 @@ export function firehoseWriterRole(indexName: string): string {
 }
 
 /**
- * Applies the search objects, stopping at the first failure:
+ * Applies the search objects, stopping at the first failure (requests signed with SigV4 when
+ * `options.sigv4` is set, basic auth with `options.credentials`):
  * 1. `PUT _index_template/<indexName>` on the search endpoint (before the first daily index exists);
  * 2. with a Firehose role ARN, a security role allowed to write `<indexName>-*` and its mapping to
  *    that IAM role (needed when the domain uses fine-grained access control);
@@ -72,7 +74,7 @@ export function firehoseWriterRole(indexName: string): string {
 export async function applySearchObjects(
   options: ApplyOptions,
   objects: SearchObjects,
-  fetchFn: Fetch = fetch,
+  fetchFn: Fetch = options.sigv4 === undefined ? fetch : signedFetch(options.sigv4.region),
 ): Promise<AppliedStep[]> {
   const steps: AppliedStep[] = [];
   const auth = authorization(options);

@@ -20,6 +20,7 @@ export interface DecodeOptions {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
   return typeof value === 'string' ? 'a string' : `a ${typeof value}`;
 }
 
@@ -143,7 +144,23 @@ function checkEvent(entry: unknown, index: number): LogEvent | MalformedLogEvent
   };
 }
 
-/** Validates the decompressed JSON against the subscription payload's documented shape. */
+/** Longest piece of a wrong value quoted in an error message. */
+const PREVIEW_CHARS = 100;
+
+/** A wrong value as an error message quotes it: strings cut short, containers by their kind. */
+function preview(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'object' && value !== null) return describe(value);
+  const text = jsonText(value);
+  return text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}… (${text.length} characters)` : text;
+}
+
+/**
+ * Validates the decompressed JSON against the subscription payload's documented shape. The
+ * payload's own structure may be nested at any depth (SPEC §2): entries are serialized without
+ * recursion (`jsonText`), and should anything still exhaust the stack, the payload fails with a
+ * {@link DecodeError} naming the stage, never a bare `RangeError`.
+ */
 export function parsePayload(json: string): SubscriptionPayload {
   let payload: unknown;
   try {
@@ -155,6 +172,19 @@ export function parsePayload(json: string): SubscriptionPayload {
       { cause },
     );
   }
+  try {
+    return checkPayload(payload);
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new DecodeError(
+      'shape',
+      `decompressed payload (${json.length} characters) is nested too deeply to check: ${cause.message}`,
+      { cause },
+    );
+  }
+}
+
+function checkPayload(payload: unknown): SubscriptionPayload {
   if (!isObject(payload)) {
     throw new DecodeError('shape', `expected a JSON object, got ${describe(payload)}`);
   }
@@ -163,7 +193,7 @@ export function parsePayload(json: string): SubscriptionPayload {
   if (messageType !== 'DATA_MESSAGE') {
     throw new DecodeError(
       'shape',
-      `"messageType" must be DATA_MESSAGE or CONTROL_MESSAGE, got ${messageType === undefined ? 'nothing' : jsonText(messageType)}`,
+      `"messageType" must be DATA_MESSAGE or CONTROL_MESSAGE, got ${preview(messageType)}`,
     );
   }
   const logGroup = requireString(payload, 'logGroup');

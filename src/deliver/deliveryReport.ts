@@ -27,3 +27,10 @@ export function countByErrorCode(failed: readonly FailedRecord[]): Record<string
   for (const record of failed) counts[record.errorCode] = (counts[record.errorCode] ?? 0) + 1;
   return counts;
 }
+
+/** The first error message of each error code (they repeat per record), for `DeliveryError`. */
+export function messageByErrorCode(failed: readonly FailedRecord[]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const record of failed) messages[record.errorCode] ??= record.errorMessage;
+  return messages;
+}

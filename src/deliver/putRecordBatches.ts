@@ -3,7 +3,7 @@ import type { EncodedRecord } from '../batch/encodeRecord.js';
 import { BILLING_UNIT_BYTES } from '../batch/limits.js';
 import type { DeliveryReport, FailedRecord } from './deliveryReport.js';
 import { useRecordBatchBody } from './recordBatchBody.js';
-import { backoffDelay, DEFAULT_BACKOFF, isRetryableCallError, type BackoffOptions } from './retryPolicy.js';
+import { backoffDelay, classifyCallError, DEFAULT_BACKOFF, type BackoffOptions } from './retryPolicy.js';
 
 /** The one client method delivery uses; tests and benchmarks pass the real client. */
 export type FirehoseSender = Pick<FirehoseClient, 'send'>;
@@ -12,13 +12,6 @@ export interface DeliveryOptions {
   readonly deliveryStreamName: string;
   /** PutRecordBatch calls in flight at once. */
   readonly concurrency: number;
-  /**
-   * Calls in a row that deliver none of a batch's pending records before those records count as
-   * failed (the first call included). A call that delivers some of them is progress and starts
-   * the count again: a stream shedding part of the load (per-record `ServiceUnavailableException`)
-   * is worked through while time lasts, and one refusing everything is given up on quickly.
-   */
-  readonly maxAttempts: number;
   /** Milliseconds left in the invocation (Lambda's `context.getRemainingTimeInMillis`). */
   readonly remainingTimeMs: () => number;
   /** Time kept back at the end of the invocation to report and fail cleanly, in ms. */
@@ -72,18 +65,13 @@ export function createFirehoseClient(overrides: FirehoseClientConfig = {}): Fire
   return client;
 }
 
-function errorInfo(error: unknown): { code: string; message: string } {
-  if (error instanceof Error) return { code: error.name || 'Error', message: error.message };
-  return { code: 'Error', message: String(error) };
-}
-
 /** What one call did to the records it sent. */
 interface CallOutcome {
   /** Records to send again (rejected one by one, or all of a failed call). */
   readonly retry: EncodedRecord[];
   /** The error of each of those records. */
   readonly errors: FailedRecord[];
-  /** The call failed in a way that sending it again will not fix. */
+  /** The call failed in a way that sending it again will not fix (access, unknown stream...). */
   readonly permanent: boolean;
 }
 
@@ -111,9 +99,9 @@ class CallSlots {
 /**
  * Sends the batches with PutRecordBatch, at most `concurrency` calls at once. Records that come
  * back with an `ErrorCode`, and whole calls that fail with a retryable error (throttling, 5xx,
- * timeouts, dropped connections), are sent again, only those records, after an exponential,
- * fully jittered backoff, while calls make progress (see `maxAttempts`) and the invocation's
- * time (less `reserveMs`) lasts.
+ * timeouts, dropped connections, an unreadable 200), are sent again, only those records, after
+ * a capped, fully jittered exponential backoff, for as long as the invocation's time (less
+ * `reserveMs`) lasts. A permanent error (see `classifyCallError`) fails its records at once.
  * Never throws: what could not be delivered is in the report, each record with its last error.
  */
 export async function deliverBatches(
@@ -151,6 +139,7 @@ export async function deliverBatches(
   async function put(pending: readonly EncodedRecord[]): Promise<CallOutcome | 'no time left'> {
     const retry: EncodedRecord[] = [];
     const errors: FailedRecord[] = [];
+    let bytes = 0;
     await slots.acquire();
     // Measured after the wait for a slot, which came out of the invocation's time too.
     const callBudget = timeLeft();
@@ -159,7 +148,8 @@ export async function deliverBatches(
       return 'no time left';
     }
     report.calls++;
-    for (const record of pending) report.bytesSent += record.data.length;
+    for (const record of pending) bytes += record.data.length;
+    report.bytesSent += bytes;
     const limitMs = Math.max(1, Math.min(callTimeout, callBudget));
     const abortSignal = AbortSignal.timeout(limitMs);
     try {
@@ -190,11 +180,16 @@ export async function deliverBatches(
       return { retry, errors, permanent: false };
     } catch (error) {
       // Our own timeout surfaces from the SDK as a bare AbortError: say what it was.
-      const { code, message } = abortSignal.aborted
-        ? { code: CALL_TIMED_OUT, message: `no answer from Firehose within ${limitMs} ms` }
-        : errorInfo(error);
-      for (const record of pending) errors.push({ id: record.id, errorCode: code, errorMessage: message });
-      return { retry: [...pending], errors, permanent: !isRetryableCallError(error) };
+      const verdict = abortSignal.aborted
+        ? { code: CALL_TIMED_OUT, message: `no answer from Firehose within ${limitMs} ms`, retryable: true }
+        : classifyCallError(error, {
+            deliveryStreamName: options.deliveryStreamName,
+            records: pending.length,
+            bytes,
+          });
+      for (const record of pending)
+        errors.push({ id: record.id, errorCode: verdict.code, errorMessage: verdict.message });
+      return { retry: [...pending], errors, permanent: !verdict.retryable };
     } finally {
       slots.release();
     }
@@ -203,7 +198,6 @@ export async function deliverBatches(
   async function deliverOne(batch: readonly EncodedRecord[]): Promise<void> {
     let pending = batch;
     let lastErrors: FailedRecord[] = [];
-    let stalled = 0;
     for (let attempt = 1; ; attempt++) {
       const outcome = await put(pending);
       if (outcome === 'no time left') {
@@ -213,11 +207,13 @@ export async function deliverBatches(
         return;
       }
       if (attempt > 1) report.retriedRecords += pending.length;
-      stalled = outcome.retry.length < pending.length ? 0 : stalled + 1;
       pending = outcome.retry;
       lastErrors = outcome.errors;
       if (pending.length === 0) return;
-      if (outcome.permanent || stalled >= options.maxAttempts) {
+      // No count of attempts: a retryable failure is retried while the invocation has time (SPEC
+      // §4). A stream refusing every record for 10 s (20 calls) used to be given up after 8 calls
+      // in a row without progress, with ~56 s of a 60 s invocation left.
+      if (outcome.permanent) {
         report.failed.push(...lastErrors);
         return;
       }

@@ -40,7 +40,7 @@ export const METRIC = Object.freeze({
 });
 
 /** `reason` dimension values of {@link METRIC.recordsDropped}: why the controls removed records. */
-export type DropReason = 'level' | 'sampled' | 'platform';
+export type DropReason = 'level' | 'sampled' | 'platform' | 'own-log-group';
 
 /**
  * Records dropped on purpose, with a `reason` dimension. Each reason is its own EMF line
@@ -72,6 +72,7 @@ export function addForwardMetrics(metrics: Metrics, summary: ForwardSummary): vo
   for (const reason of ['level', 'sampled', 'platform'] as const satisfies readonly DropReason[]) {
     if (summary.dropped[reason] > 0) addDroppedRecords(metrics, reason, summary.dropped[reason]);
   }
+  if (summary.droppedOwnLogGroup > 0) addDroppedRecords(metrics, 'own-log-group', summary.droppedOwnLogGroup);
 }
 
 /** Counts an invocation that ends with an error (undecodable payload, undelivered records). */

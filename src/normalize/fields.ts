@@ -1,6 +1,6 @@
 /** Small helpers shared by the JSON formats. */
 
-import { isObject, jsonText, type JsonObject } from '../json.js';
+import { isObject, jsonText, setField, type JsonObject } from '../json.js';
 
 export { isObject, jsonText, type JsonObject } from '../json.js';
 
@@ -44,7 +44,7 @@ export function without(object: JsonObject, keys: readonly string[]): JsonObject
   for (const key in object) {
     if (!Object.prototype.hasOwnProperty.call(object, key) || keys.includes(key)) continue;
     rest ??= {};
-    rest[key] = object[key];
+    setField(rest, key, object[key]);
   }
   return rest;
 }
@@ -56,9 +56,12 @@ export function messageText(value: unknown): string {
   return jsonText(value);
 }
 
-/** A stack as one string with `\n` between lines (arrays of frames are joined). */
+/**
+ * A stack as one string with `\n` between lines (arrays of frames are joined); the line break
+ * `printStackTrace` and `format_exc` end with is no part of it.
+ */
 export function stackText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value.replace(/\r\n?/g, '\n');
+  if (typeof value === 'string') return value.trim() === '' ? undefined : trimNewlines(value);
   if (Array.isArray(value) && value.length > 0) return value.map(frameText).join('\n');
   return undefined;
 }
@@ -74,12 +77,15 @@ export function frameText(frame: unknown): string {
   if (isObject(frame)) {
     // log4j2 JsonTemplateLayout `exception` resolver, field `stackTrace` (aws-lambda-java-log4j2
     // LambdaLayout.json): `{"class","method","file","line"}`, written as Java's
-    // `StackTraceElement.toString()` does: `pkg.Class.method(File.java:12)`.
+    // `StackTraceElement.toString()` does: `pkg.Class.method(File.java:12)`, line -2 a native
+    // method (`(Native Method)`), no file `(Unknown Source)`.
     if (typeof frame.class === 'string' && typeof frame.method === 'string') {
       const where =
         typeof frame.file === 'string'
           ? `${frame.file}${frame.line === undefined ? '' : `:${messageText(frame.line)}`}`
-          : 'Unknown Source';
+          : frame.line === -2
+            ? 'Native Method'
+            : 'Unknown Source';
       return `${frame.class}.${frame.method}(${where})`;
     }
     const fn = frame.label ?? frame.func;
@@ -90,6 +96,25 @@ export function frameText(frame: unknown): string {
     }
   }
   return messageText(frame);
+}
+
+/**
+ * True when {@link frameText} writes every part of every frame (strings; Java frames with a
+ * file; Go frames), so the array may leave the record for its text in `exc_info`. A frame it
+ * cannot write whole (a Java frame without a file, whose line number Java's text omits) keeps
+ * the array as a field.
+ */
+export function framesWrittenWhole(frames: readonly unknown[]): boolean {
+  return frames.every((frame) => {
+    if (!isObject(frame)) return true;
+    const keys = Object.keys(frame);
+    if (typeof frame.class === 'string') {
+      return (
+        typeof frame.file === 'string' && keys.every((k) => ['class', 'method', 'file', 'line'].includes(k))
+      );
+    }
+    return keys.every((k) => ['label', 'func', 'path', 'source', 'line'].includes(k));
+  });
 }
 
 /**

@@ -21,6 +21,37 @@ export interface ParsedLine {
   format?: string;
 }
 
+/**
+ * Whose program wrote what a runtime's prefix wraps: Lambda's runtimes (SPEC §3: Node.js, Python,
+ * Java, .NET, Ruby, custom runtimes), and `go` for the Go `log` package's prefix, which only Go
+ * programs (on a custom runtime) write.
+ */
+export type Runtime = 'nodejs' | 'python' | 'java' | 'dotnet' | 'ruby' | 'go' | 'custom';
+
+/** Where a line can stand: `top`, the log event itself; a {@link Runtime}, inside that runtime's prefix. */
+export type Placement = 'top' | Runtime;
+
+/**
+ * What the engine may assume about a format's lines (SPEC §3: detection is contextual). Every
+ * property is optional, and a format declares nothing by default: it is then tried everywhere,
+ * on lines starting with any character, as before declarations existed.
+ */
+export interface FormatDeclaration {
+  /** Where the format's lines can appear; absent: everywhere. */
+  readonly appearsIn?: readonly Placement[];
+  /**
+   * For an envelope format (one that hands its body to `context.parseBody`): whose program's
+   * output the body is. The body is parsed only with the formats that can appear there; absent:
+   * with every format.
+   */
+  readonly wraps?: Runtime;
+  /**
+   * For a text format: every character a line it claims can start with (its parse returns
+   * `undefined` for any other). Absent: any character.
+   */
+  readonly firstChars?: string;
+}
+
 /** Lets an envelope format (a runtime's prefix) hand the rest of its line back for parsing. */
 export interface ParseContext {
   /** Parses the message part of an enveloped line as a line of its own (JSON, Python text, …). */

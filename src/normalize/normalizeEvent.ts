@@ -1,4 +1,5 @@
 import type { LogEvent, MalformedLogEvent } from '../decode/subscriptionPayload.js';
+import { setField } from '../json.js';
 import { jsonDepthExceeds, messageObjectOf, stripAnsi } from './fields.js';
 import type { ParsedLine } from './logFormat.js';
 import { parseLine } from './parseLine.js';
@@ -6,6 +7,7 @@ import { COLLISIONS_KEY, MESSAGE_FIELDS_KEY, RESERVED_KEYS, type ForwarderRecord
 import { asctimeOf, isoTimestamp } from './timestamps.js';
 
 export { stripAnsi };
+export { defaultNameOf } from './defaultName.js';
 
 /** What every record of one payload shares. */
 export interface EventSource {
@@ -14,16 +16,6 @@ export interface EventSource {
   readonly owner: string;
   /** The record's `name` when the line carries no logger name (SPEC §3). */
   readonly defaultName: string;
-}
-
-const LAMBDA_PREFIX = '/aws/lambda/';
-
-/** `/aws/lambda/<function>` → the function's name; any other log group → the group's name. */
-export function defaultNameOf(logGroup: string): string {
-  if (logGroup.startsWith(LAMBDA_PREFIX) && logGroup.length > LAMBDA_PREFIX.length) {
-    return logGroup.slice(LAMBDA_PREFIX.length);
-  }
-  return logGroup;
 }
 
 /**
@@ -57,9 +49,9 @@ export function buildRecord(
       if (!Object.prototype.hasOwnProperty.call(fields, key)) continue;
       if (RESERVED_KEYS.has(key) || key === COLLISIONS_KEY) {
         collisions ??= {};
-        collisions[key] = fields[key];
+        setField(collisions, key, fields[key]);
       } else {
-        record[key] = fields[key];
+        setField(record, key, fields[key]);
       }
     }
     const messageObject = messageObjectOf(fields);
@@ -74,18 +66,26 @@ export function buildRecord(
 const MAX_FIELD_DEPTH = 1000;
 const DEPTH_CHECK_LENGTH = 2 * MAX_FIELD_DEPTH;
 
-/** Normalizes one CloudWatch log event into one record (SPEC §3). Never throws. */
-export function normalizeEvent(event: LogEvent, source: EventSource): ForwarderRecord {
-  let parsed = parseLine(event.message);
+/**
+ * Parses one event's message ({@link parseLine}) so that its record can always be encoded: a
+ * line whose fields nest deeper than the record's JSON encoding survives is forwarded whole as
+ * text instead. Every path from an event to a record goes through here (rejoin included).
+ */
+export function parseEvent(message: string): ParsedLine {
+  const parsed = parseLine(message);
   if (
     parsed.fields !== undefined &&
-    event.message.length > DEPTH_CHECK_LENGTH &&
-    jsonDepthExceeds(event.message, MAX_FIELD_DEPTH)
+    message.length > DEPTH_CHECK_LENGTH &&
+    jsonDepthExceeds(message, MAX_FIELD_DEPTH)
   ) {
-    // Fields nested deeper than the record could be encoded: the line is forwarded whole as text.
-    parsed = { message: event.message.replace(/\r?\n$/, ''), format: 'text' };
+    return { message: message.replace(/\r?\n$/, ''), format: 'text' };
   }
-  return buildRecord(parsed, source, event.id, event.timestamp);
+  return parsed;
+}
+
+/** Normalizes one CloudWatch log event into one record (SPEC §3). Never throws. */
+export function normalizeEvent(event: LogEvent, source: EventSource): ForwarderRecord {
+  return buildRecord(parseEvent(event.message), source, event.id, event.timestamp);
 }
 
 /**

@@ -1,15 +1,28 @@
+import { parseJson } from '../json.js';
 import { isObject } from './fields.js';
-import { JSON_FORMATS, TEXT_FORMATS } from './formats/index.js';
+import { DECLARATIONS, JSON_FORMATS, TEXT_FORMATS } from './formats/index.js';
 import { parsePlainText } from './formats/plainText.js';
-import type { ParseContext, ParsedLine } from './logFormat.js';
+import type {
+  FormatDeclaration,
+  JsonFormat,
+  ParseContext,
+  ParsedLine,
+  Placement,
+  Runtime,
+  TextFormat,
+} from './logFormat.js';
 
 /**
  * The parse engine: the first format that claims a line wins (JSON formats for a line that is a
  * JSON object, then the text formats, in the order of `formats/index.ts`); a line none claims is
- * plain text. A runtime's prefix (Node's `<ISO>\t<id>\tINFO\t`, Python's `[INFO]\t…`) hands its
- * body back through `context.parseBody`, so `console.log(JSON.stringify({...}))` is parsed as
- * the JSON line it is. Bodies are parsed once more, never deeper: a body inside a body is plain
- * text, which bounds the work per line to a constant number of passes over it.
+ * plain text. Detection is contextual (SPEC §3): at the top of an event only the formats that
+ * appear there are tried, and a runtime's prefix (Node's `<ISO>\t<id>\tINFO\t`, Python's
+ * `[INFO]\t…`) hands its body back through `context.parseBody` to the formats that runtime's
+ * programs print, so `console.log(JSON.stringify({...}))` is parsed as the JSON line it is and
+ * `console.log('ERROR budget report:')` stays the plain text it is. Bodies are parsed once more,
+ * never deeper: a body inside a body is plain text, which bounds the work per line to a constant
+ * number of passes over it. Where a format lives is declared in `formats/index.ts`; a format
+ * with no declaration is tried everywhere.
  */
 
 function tryParseObject(line: string): Record<string, unknown> | undefined {
@@ -18,21 +31,75 @@ function tryParseObject(line: string): Record<string, unknown> | undefined {
   while (start < line.length && line.charCodeAt(start) <= 0x20) start++;
   if (line.charCodeAt(start) !== 0x7b /* { */) return undefined;
   try {
-    const value: unknown = JSON.parse(line);
+    const value = parseJson(line);
     return isObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-// One context per depth, made once: no closure is allocated per log event.
-const BODY_CONTEXT: ParseContext = { parseBody: (body) => parsePlainText(body) };
-const TOP_CONTEXT: ParseContext = { parseBody: (body) => parseWith(body, BODY_CONTEXT) };
+type Candidate<F> = readonly [format: F, context: ParseContext];
 
-function parseWith(line: string, context: ParseContext): ParsedLine {
+/** The formats tried at one place, each with the context its body is parsed in. */
+interface Engine {
+  readonly json: readonly Candidate<JsonFormat>[];
+  /**
+   * Text formats for a line whose first character has code `c` < 128: `byFirstChar[c]`, in
+   * registration order, only those whose `firstChars` allow it; other lines: `rest`.
+   */
+  readonly byFirstChar: readonly (readonly Candidate<TextFormat>[])[];
+  readonly rest: readonly Candidate<TextFormat>[];
+}
+
+const NO_DECLARATION: FormatDeclaration = {};
+
+function declarationOf(format: TextFormat | JsonFormat): FormatDeclaration {
+  return DECLARATIONS.get(format) ?? NO_DECLARATION;
+}
+
+/** `any`: every format, whatever it declares (the body of an envelope that declares no runtime). */
+type Place = Placement | 'any';
+
+function appearsAt(format: TextFormat | JsonFormat, place: Place): boolean {
+  const where = declarationOf(format).appearsIn;
+  return place === 'any' || where === undefined || where.includes(place);
+}
+
+function buildEngine(place: Place, contextOf: (declaration: FormatDeclaration) => ParseContext): Engine {
+  const json = JSON_FORMATS.filter((format) => appearsAt(format, place)).map(
+    (format): Candidate<JsonFormat> => [format, contextOf(declarationOf(format))],
+  );
+  const text = TEXT_FORMATS.filter((format) => appearsAt(format, place)).map(
+    (format): Candidate<TextFormat> => [format, contextOf(declarationOf(format))],
+  );
+  const byFirstChar: Candidate<TextFormat>[][] = [];
+  for (let c = 0; c < 128; c++) {
+    const char = String.fromCharCode(c);
+    byFirstChar.push(text.filter(([format]) => declarationOf(format).firstChars?.includes(char) ?? true));
+  }
+  // A line starting beyond ASCII, or empty, can only be claimed by formats that declare no start.
+  const rest = text.filter(([format]) => declarationOf(format).firstChars === undefined);
+  return { json, byFirstChar, rest };
+}
+
+// Engines are built once, at load: no closure or list is made per log event.
+const PLAIN_BODY: ParseContext = { parseBody: (body) => parsePlainText(body) };
+const RUNTIMES: readonly Runtime[] = ['nodejs', 'python', 'java', 'dotnet', 'ruby', 'go', 'custom'];
+const BODY_CONTEXTS = new Map<Runtime | 'any', ParseContext>();
+for (const place of [...RUNTIMES, 'any' as const]) {
+  const engine = buildEngine(place, () => PLAIN_BODY);
+  BODY_CONTEXTS.set(place, { parseBody: (body) => parseWith(body, engine) });
+}
+const TOP_ENGINE = buildEngine('top', (declaration) => {
+  const context = BODY_CONTEXTS.get(declaration.wraps ?? 'any');
+  if (context === undefined) throw new TypeError(`no body context for ${String(declaration.wraps)}`);
+  return context;
+});
+
+function parseWith(line: string, engine: Engine): ParsedLine {
   const object = tryParseObject(line);
   if (object !== undefined) {
-    for (const format of JSON_FORMATS) {
+    for (const [format, context] of engine.json) {
       const parsed = format.parse(object, context, line);
       if (parsed !== undefined) {
         parsed.format ??= format.name;
@@ -40,7 +107,9 @@ function parseWith(line: string, context: ParseContext): ParsedLine {
       }
     }
   }
-  for (const format of TEXT_FORMATS) {
+  const first = line.charCodeAt(0);
+  const candidates = first < 128 ? (engine.byFirstChar[first] ?? engine.rest) : engine.rest;
+  for (const [format, context] of candidates) {
     const parsed = format.parse(line, context);
     if (parsed !== undefined) {
       parsed.format ??= format.name;
@@ -67,7 +136,7 @@ export function parseLine(line: string): ParsedLine {
   }
   const text = end === line.length ? line : line.slice(0, end);
   try {
-    return parseWith(text, TOP_CONTEXT);
+    return parseWith(text, TOP_ENGINE);
   } catch {
     // A format's bug must not cost the event: it is forwarded whole, as plain text.
     return { message: text, format: 'text' };

@@ -57,6 +57,12 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set([
   'log_format',
   MESSAGE_FIELDS_KEY,
   'forwarder_error',
+  // The marks of a record cut to fit Firehose's record limit (batch/encodeRecord.ts): a line's
+  // own `truncated` must never read as the forwarder's claim that the line was cut.
+  'truncated',
+  'original_size',
+  // Set on the parts of a rejoined group split to fit the record limit (rejoin.ts).
+  'rejoin_part',
 ]);
 
 /**

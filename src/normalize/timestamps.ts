@@ -11,6 +11,8 @@ const MAX_TIME_MS = 8.64e15;
 let cachedSecond = Number.NaN;
 /** `2020-05-11T12:44:44` of {@link cachedSecond}. */
 let secondText = '';
+/** `2020-05-11T12:44:44+0000` of {@link cachedSecond}: one string per second, not one per event. */
+let asctimeText = '';
 let lastMs = Number.NaN;
 let lastIso = '';
 
@@ -24,6 +26,7 @@ function secondPrefix(ms: number): string {
     const iso = new Date(second * 1000).toISOString();
     // Up to the seconds; years beyond 9999 are written ±YYYYYY by toISOString and kept so.
     secondText = iso.slice(0, iso.length - 5);
+    asctimeText = `${secondText}+0000`;
     cachedSecond = second;
   }
   return secondText;
@@ -45,5 +48,6 @@ export function isoTimestamp(ms: number): string {
 
 /** python-json-logger's `%Y-%m-%dT%H:%M:%S%z` in UTC: `2020-05-11T12:44:44+0000`. */
 export function asctimeOf(ms: number): string {
-  return `${secondPrefix(validTime(ms))}+0000`;
+  secondPrefix(validTime(ms));
+  return asctimeText;
 }

@@ -34,7 +34,6 @@ let firehose: LocalFirehose;
 const client = () => createFirehoseClient({ endpoint: firehose.url });
 
 interface Options {
-  readonly maxAttempts?: number;
   readonly concurrency?: number;
   /** Milliseconds from now to the invocation's deadline. */
   readonly deadlineInMs?: number;
@@ -45,7 +44,6 @@ function forward(event: SubscriptionEvent, options: Options = {}): Promise<Forwa
   // The function's defaults unless a test says otherwise.
   const config = readConfig({
     DELIVERY_STREAM_NAME: options.stream ?? STREAM,
-    DELIVERY_MAX_ATTEMPTS: options.maxAttempts === undefined ? undefined : String(options.maxAttempts),
     DELIVERY_CONCURRENCY: options.concurrency === undefined ? undefined : String(options.concurrency),
   });
   const deadline = Date.now() + (options.deadlineInMs ?? 25_000);
@@ -193,21 +191,81 @@ describe('delivery to a Firehose endpoint over HTTP (fault injection)', () => {
     expect(error.failedByErrorCode).toEqual({ CallTimedOut: 2_000, DeadlineExceeded: 3_000 });
   });
 
-  it('fails naming delivered, failed and the error codes when the endpoint fails every record', async () => {
-    firehose.setFaults({ failAll: true });
-    const error = await failure(forward(largePayload, { maxAttempts: 3 }));
-    expect(error.delivered).toBe(0);
-    expect(error.failed).toBe(EVENTS);
-    expect(error.failedByErrorCode).toEqual({ ServiceUnavailableException: EVENTS });
-    expect(error.failedIds).toHaveLength(EVENTS);
-    expect(error.message).toContain('ServiceUnavailableException: 5000');
-    expect(firehose.stats().calls).toBe(30);
+  it('retries a stream that fails every record of its first 20 calls, and delivers every event', async () => {
+    // ~10 s of a stream shedding load; formerly given up after 8 calls with most of the time left.
+    firehose.setFaults({ failAllFirst: 20 });
+    const summary = await forward(largePayload, { deadlineInMs: 55_000 });
+    expect(summary.delivered).toBe(EVENTS);
+    expect(firehose.stats().recordsFailed).toBe(20 * 500);
+    expectEveryEventArrived();
+    expect(firehose.stats().recordsAccepted).toBe(EVENTS);
+  }, 60_000);
+
+  it('retries a 200 whose body is not JSON: nothing lost, the repeated records are the only duplicates', async () => {
+    firehose.setFaults({ malformedFirst: 3 });
+    const summary = await forward(largePayload);
+    expect(summary.delivered).toBe(EVENTS);
+    expectEveryEventArrived();
+    // The three unreadable answers came after their 1,500 records were stored.
+    expect(firehose.stats().recordsAccepted).toBe(EVENTS + 1_500);
   });
 
-  it('fails at once, without retrying, when the stream does not exist', async () => {
+  it('fails at once on a 413, with the HTTP status in the message', async () => {
+    firehose.setFaults({ httpStatusFirst: 1, httpStatus: 413 });
+    const error = await failure(forward(largePayload, { concurrency: 1 }));
+    expect(error.failedByErrorCode).toEqual({ RequestEntityTooLarge: 500 });
+    expect(error.delivered).toBe(EVENTS - 500);
+    expect(error.message).toContain('HTTP 413');
+    expect(firehose.stats().calls).toBe(10);
+  });
+
+  it('fails before the deadline, with a DeliveryError naming the counts and codes, when every record keeps failing', async () => {
+    firehose.setFaults({ failAll: true });
+    const deadline = Date.now() + 4_000;
+    const error = await failure(forward(largePayload, { deadlineInMs: 4_000 }));
+    expect(deadline - Date.now()).toBeGreaterThan(0);
+    expect(error.delivered).toBe(0);
+    expect(error.failed).toBe(EVENTS);
+    // Each record keeps its last error: "Slow down.", or a timeout for a call still in flight
+    // when the time (less the reserve) ran out.
+    const {
+      ServiceUnavailableException: slowDown = 0,
+      CallTimedOut: timedOut = 0,
+      ...other
+    } = error.failedByErrorCode;
+    expect(other).toEqual({});
+    expect(slowDown + timedOut).toBe(EVENTS);
+    expect(slowDown).toBeGreaterThan(0);
+    expect(error.failedIds).toHaveLength(EVENTS);
+    expect(error.message).toContain('ServiceUnavailableException: ');
+    // Retried while time lasted: more calls than the 10 batches.
+    expect(firehose.stats().calls).toBeGreaterThan(10);
+  });
+
+  it('fails at once, without retrying, when the stream does not exist, naming the param to fix', async () => {
     const error = await failure(forward(largePayload, { stream: 'no-such-stream' }));
     expect(error.failedByErrorCode).toEqual({ ResourceNotFoundException: EVENTS });
+    expect(error.message).toContain('"no-such-stream" does not exist');
+    expect(error.message).toContain('deliveryStreamName param');
     expect(firehose.stats().calls).toBe(10);
+  });
+
+  it('fails at once when there are no credentials, telling the user to set them', async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = '/nonexistent/credentials';
+    process.env.AWS_CONFIG_FILE = '/nonexistent/config';
+    try {
+      const error = await failure(forward(largePayload));
+      expect(error.failedByErrorCode).toEqual({ CredentialsProviderError: EVENTS });
+      expect(error.message).toContain('set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+      expect(firehose.stats().calls).toBe(0);
+    } finally {
+      process.env = saved;
+    }
   });
 
   it('delivers 1 MB events, with and without a stack, cut to fit, valid and marked', async () => {

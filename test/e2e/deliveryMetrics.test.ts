@@ -23,9 +23,17 @@ const event = makeSubscriptionEvent({
   ),
 });
 
+const ACCOUNT = '123456789012';
+/** The forwarder's own log group, as Lambda names it in AWS_LAMBDA_LOG_GROUP_NAME. */
+const OWN_GROUP = '/aws/lambda/cwl-forwarder-dev-forwarder';
+
+/** A 5-second invocation: long enough to work through the faults, short for fail-all. */
 function context(): Context {
-  const deadline = Date.now() + 20_000;
-  return { getRemainingTimeInMillis: () => deadline - Date.now() } as Context;
+  const deadline = Date.now() + 5_000;
+  return {
+    getRemainingTimeInMillis: () => deadline - Date.now(),
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:cwl-forwarder-dev-forwarder`,
+  } as Context;
 }
 
 interface Emf {
@@ -40,33 +48,40 @@ interface Emf {
   [metric: string]: unknown;
 }
 
-/** Runs the handler, returning its outcome and the EMF lines it wrote to stdout. */
-async function invoke(): Promise<{ result: unknown; error: unknown; emf: Emf[] }> {
+/** Runs the handler, returning its outcome, the EMF lines it wrote to stdout and its console.warn lines. */
+async function invoke(
+  payload: unknown = event,
+): Promise<{ result: unknown; error: unknown; emf: Emf[]; stderr: string[] }> {
   const lines: string[] = [];
+  const stderr: string[] = [];
   const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     lines.push(...String(chunk).split('\n').filter(Boolean));
     return true;
   });
+  const writeErr = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    stderr.push(args.map(String).join(' '));
+  });
   let result: unknown;
   let error: unknown;
   try {
-    result = await handler(event, context());
+    result = await handler(payload, context());
   } catch (e) {
     error = e;
   } finally {
     write.mockRestore();
+    writeErr.mockRestore();
   }
   const emf = lines
     .filter((line) => line.startsWith('{') && line.includes('"_aws"'))
     .map((line) => JSON.parse(line) as Emf);
-  return { result, error, emf };
+  return { result, error, emf, stderr };
 }
 
 beforeAll(async () => {
   firehose = await startLocalFirehose({ streams: [STREAM] });
   // The handler reads its configuration at cold start, that is when the module loads.
   vi.stubEnv('DELIVERY_STREAM_NAME', STREAM);
-  vi.stubEnv('DELIVERY_MAX_ATTEMPTS', '2');
+  vi.stubEnv('AWS_LAMBDA_LOG_GROUP_NAME', OWN_GROUP);
   vi.stubEnv('AWS_ENDPOINT_URL_FIREHOSE', firehose.url);
   vi.stubEnv('POWERTOOLS_SERVICE_NAME', 'checkout-logs');
   ({ handler } = await import('../../functions/forwarder.js'));
@@ -82,7 +97,7 @@ describe('forwarder handler metrics', () => {
     firehose.setFaults({ failRate: 0.3, seed: 3 });
     const { error, emf } = await invoke();
     firehose.setFaults({});
-    // With two attempts a record may still fail; the figures must add up either way.
+    // Retries are bounded by time: under this load a record may still fail; the figures must add up either way.
     expect(emf).toHaveLength(1);
     const line = emf[0] as Emf;
     const directive = line._aws.CloudWatchMetrics[0];
@@ -122,5 +137,49 @@ describe('forwarder handler metrics', () => {
     await expect(handler({ awslogs: { data: 'not base64 gzip' } }, context())).rejects.toThrow(/decode/);
     write.mockRestore();
     expect(lines.join('')).toContain('"FailedInvocations":1');
+  });
+
+  describe('the own-log-group guard', () => {
+    const ownPayload = (owner: string) =>
+      makeSubscriptionEvent({
+        logGroup: OWN_GROUP,
+        logStream: '2026/11/23/[$LATEST]0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+        owner,
+        messages: ['START RequestId: 3c1e5f2a-9b7d-4c6e-8a1f-2d3b4c5d6e7f Version: $LATEST', 'a', 'b'],
+      });
+
+    it('drops a payload of its own log group, counted as RecordsDropped{reason=own-log-group}, with one WARN line naming the group', async () => {
+      firehose.reset();
+      const { result, error, emf, stderr } = await invoke(ownPayload(ACCOUNT));
+      expect(error).toBeUndefined();
+      expect(firehose.stats().calls).toBe(0);
+      expect(result).toMatchObject({ events: 3, records: 0, delivered: 0, droppedOwnLogGroup: 3 });
+      const dropped = emf.filter((line) => 'RecordsDropped' in line);
+      expect(dropped).toHaveLength(1);
+      expect(dropped[0]).toMatchObject({
+        RecordsDropped: 3,
+        reason: 'own-log-group',
+        service: 'checkout-logs',
+      });
+      expect(dropped[0]?._aws.CloudWatchMetrics[0]?.Dimensions[0]).toEqual(
+        expect.arrayContaining(['service', 'reason']),
+      );
+      const warnings = stderr.filter((line) => line.includes('"WARN"'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(OWN_GROUP);
+      expect(JSON.parse(warnings[0] ?? '{}')).toMatchObject({
+        level: 'WARN',
+        reason: 'own-log-group',
+        events: 3,
+      });
+    });
+
+    it('forwards a group of the same name from another account (a cross-account source)', async () => {
+      firehose.reset();
+      const { result, stderr } = await invoke(ownPayload('210987654321'));
+      expect(result).toMatchObject({ events: 3, delivered: 3, droppedOwnLogGroup: 0 });
+      expect(firehose.stats().recordsAccepted).toBe(3);
+      expect(stderr.filter((line) => line.includes('"WARN"'))).toEqual([]);
+    });
   });
 });

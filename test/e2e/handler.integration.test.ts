@@ -42,9 +42,9 @@ let dir: string;
 let savedEndpoint: string | undefined;
 
 /** Runs the handler's pipeline with the real client, pointed at the local endpoint by the SDK's own variable. */
-function forward(maxAttempts: number) {
-  const config = readConfig({ DELIVERY_STREAM_NAME: STREAM, DELIVERY_MAX_ATTEMPTS: String(maxAttempts) });
-  const deadline = Date.now() + 20_000;
+function forward(deadlineInMs = 20_000) {
+  const config = readConfig({ DELIVERY_STREAM_NAME: STREAM });
+  const deadline = Date.now() + deadlineInMs;
   return forwardLogs(event, {
     config,
     firehose: createFirehoseClient(),
@@ -83,7 +83,7 @@ afterEach(() => {
 
 describe('forwardLogs against the local Firehose endpoint', () => {
   it('delivers one newline-terminated JSON record per event, in order', async () => {
-    const summary = await forward(3);
+    const summary = await forward();
     expect(summary).toMatchObject({ events: EVENTS, records: EVENTS, delivered: EVENTS, failed: 0 });
     const records = received();
     expect(records.map((r) => r.cloudwatch.id)).toEqual(Array.from({ length: EVENTS }, (_, i) => eventId(i)));
@@ -93,7 +93,7 @@ describe('forwardLogs against the local Firehose endpoint', () => {
   });
 
   it('gives every record the core fields of the python-json-logger shape', async () => {
-    await forward(3);
+    await forward();
     for (const [i, record] of received().entries()) {
       expect(record.asctime).toBe(`2026-11-23T02:00:00+0000`);
       expect(record.name).toBe('orders-api');
@@ -105,7 +105,7 @@ describe('forwardLogs against the local Firehose endpoint', () => {
   });
 
   it('writes the same records, in order, to the S3-like object', async () => {
-    await forward(3);
+    await forward();
     const files = firehose.files(STREAM);
     const objects = await Promise.all(files.map((file) => readFile(file, 'utf8')));
     const lines = objects.join('').split('\n').slice(0, -1);
@@ -117,7 +117,7 @@ describe('forwardLogs against the local Firehose endpoint', () => {
 
   it('delivers every event at least once when 30% of records fail on each call', async () => {
     firehose.setFaults({ failRate: 0.3, seed: 7 });
-    const summary = await forward(10);
+    const summary = await forward();
     expect(firehose.stats().recordsFailed).toBeGreaterThan(0);
     expect(summary.delivered).toBe(EVENTS);
     expect(summary.retriedRecords).toBeGreaterThan(0);
@@ -127,14 +127,14 @@ describe('forwardLogs against the local Firehose endpoint', () => {
 
   it('delivers after throttled and dropped calls', async () => {
     firehose.setFaults({ dropFirst: 1, throttleFirst: 1, serverErrorFirst: 1 });
-    const summary = await forward(5);
+    const summary = await forward();
     expect(summary.delivered).toBe(EVENTS);
     expect(firehose.stats()).toMatchObject({ droppedConnections: 1, recordsAccepted: EVENTS });
   });
 
   it('rejects with a DeliveryError naming the counts when every record keeps failing', async () => {
     firehose.setFaults({ failAll: true });
-    const error = await forward(2).then(
+    const error = await forward(3_000).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -10,8 +10,12 @@ import { invokeLocal as invokeLocalIn, type InvokeResult } from '../helpers/invo
 const STREAM = 'logging-test';
 const WORK_FOLDER = '.esbuild-invoke-local-test';
 
-function invokeLocal(eventFile: string, env: Record<string, string>): Promise<InvokeResult> {
-  return invokeLocalIn(eventFile, env, WORK_FOLDER);
+function invokeLocal(
+  eventFile: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<InvokeResult> {
+  return invokeLocalIn(eventFile, env, WORK_FOLDER, args);
 }
 
 function payloadEventCount(file: string): number {
@@ -103,12 +107,53 @@ describe('serverless invoke local', () => {
         }),
       ),
     );
-    const result = await invokeLocal(file, {
-      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_STREAM_NAME: 'no-such-stream',
-    });
+    const result = await invokeLocal(file, { AWS_ENDPOINT_URL_FIREHOSE: firehose.url }, [
+      '--param=deliveryStreamName=no-such-stream',
+    ]);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('DeliveryError');
     expect(result.output).toMatch(/2 of 2 records were not delivered.*ResourceNotFoundException: 2/);
+  });
+
+  it.each([
+    [
+      '--param=maxPayloadBytes=abc',
+      'MAX_PAYLOAD_BYTES: expected a whole number from 1 to 9007199254740991, got "abc"',
+    ],
+    ['--param=rejoinMultiline=maybe', 'REJOIN_MULTILINE: expected true or false, got "maybe"'],
+    [
+      '--param=deliveryConcurrency=abc',
+      'DELIVERY_CONCURRENCY: expected a whole number from 1 to 64, got "abc"',
+    ],
+    [
+      '--param=deliveryStreamName=not/a/stream',
+      'DELIVERY_STREAM_NAME: expected a Firehose delivery stream name',
+    ],
+  ])(
+    'exits non-zero, naming the setting, when %s is bad (no hang)',
+    async (param, message) => {
+      const result = await invokeLocal(
+        'events/control-message.json',
+        { AWS_ENDPOINT_URL_FIREHOSE: firehose.url },
+        [param],
+      );
+      // null would mean killed after HANG_KILL_MS: the process did not exit by itself.
+      expect(result.code, result.output).toBe(1);
+      expect(result.output).toContain(`ConfigError: ${message}`);
+    },
+    150_000,
+  );
+
+  it('takes settings from params only: a shell variable of the same name is overwritten', async () => {
+    firehose.reset();
+    // Were the shell's value used, the cold start would fail on it.
+    const result = await invokeLocal('events/json.json', {
+      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
+      DELIVERY_CONCURRENCY: 'abc',
+      REJOIN_MULTILINE: 'maybe',
+      DELIVERY_STREAM_NAME: 'no-such-stream',
+    });
+    expect(result.code, result.output).toBe(0);
+    expect(firehose.records(STREAM)).toHaveLength(payloadEventCount('events/json.json'));
   });
 });

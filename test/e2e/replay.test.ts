@@ -1,17 +1,23 @@
 import { execFile } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateBucketCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  SendMessageCommand,
+  SQSClient,
+} from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { MOTO_SKIP_REASON, startMotoServer, type MotoServer } from '../helpers/motoServer.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
 
 // The replay command as a user runs it (`npm run replay:failed`, here its tsx command), with the
-// real SDK clients, against the local Firehose and a minimal SQS endpoint (AWS JSON 1.0, the
-// protocol @aws-sdk/client-sqs speaks) that holds on-failure records.
+// real SDK clients, against the local Firehose and moto_server's S3 (the on-failure bucket) and
+// SQS (the former on-failure queue, still read).
 
 const STREAM = 'logging-test';
 const LOG_GROUP = '/aws/lambda/checkout';
@@ -54,77 +60,6 @@ function onFailureRecord(requestPayload: unknown) {
   };
 }
 
-interface QueueMessage {
-  readonly id: string;
-  readonly body: string;
-  visible: boolean;
-  receipt?: string;
-}
-
-/** An SQS queue on 127.0.0.1: ReceiveMessage, DeleteMessage, ChangeMessageVisibility. */
-async function startQueue(): Promise<{
-  url: string;
-  queueUrl: string;
-  messages: QueueMessage[];
-  deleted: string[];
-  close: () => Promise<void>;
-}> {
-  const messages: QueueMessage[] = [];
-  const deleted: string[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
-      const target = String(req.headers['x-amz-target']);
-      let output: unknown = {};
-      if (target === 'AmazonSQS.ReceiveMessage') {
-        const max = Number(input.MaxNumberOfMessages ?? 1);
-        const batch = messages.filter((m) => m.visible).slice(0, max);
-        for (const m of batch) {
-          m.visible = false;
-          m.receipt = randomUUID();
-        }
-        output = {
-          Messages: batch.map((m) => ({
-            MessageId: m.id,
-            ReceiptHandle: m.receipt,
-            MD5OfBody: createHash('md5').update(m.body).digest('hex'),
-            Body: m.body,
-          })),
-        };
-      } else if (target === 'AmazonSQS.DeleteMessage') {
-        const index = messages.findIndex((m) => m.receipt === input.ReceiptHandle);
-        const [gone] = messages.splice(index, 1);
-        if (gone !== undefined) deleted.push(gone.id);
-      } else if (target === 'AmazonSQS.ChangeMessageVisibility') {
-        const message = messages.find((m) => m.receipt === input.ReceiptHandle);
-        if (message !== undefined && input.VisibilityTimeout === 0) message.visible = true;
-      } else {
-        res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.0' });
-        res.end(JSON.stringify({ __type: 'com.amazonaws.sqs#UnsupportedOperation', message: target }));
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'application/x-amz-json-1.0' });
-      res.end(JSON.stringify(output));
-    });
-  });
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    queueUrl: `${url}/123456789012/cwl-forwarder-dev-failed-payloads`,
-    messages,
-    deleted,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => {
-          done();
-        });
-      }),
-  };
-}
-
 let firehose: LocalFirehose;
 let dir: string;
 
@@ -145,6 +80,8 @@ function replay(args: readonly string[], env: Record<string, string> = {}): Prom
           ...process.env,
           AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
           DELIVERY_STREAM_NAME: STREAM,
+          // The SDK's multi-line warning about this machine's Node.js 20 is not the command's output.
+          NODE_NO_WARNINGS: '1',
           ...env,
         },
         maxBuffer: 64 * 1024 * 1024,
@@ -234,6 +171,9 @@ describe('replay-failed command', () => {
     expect(run.code).toBe(0);
     expect(firehose.stats().calls).toBe(0);
     expect(run.lines[0]).toMatchObject({ outcome: 'would-send', events: 600, records: 600, calls: 2 });
+    // It says what it would send; nothing was delivered, and it does not say so.
+    expect(run.lines[0]?.wouldSend).toBe(600);
+    expect(run.lines[0]).not.toHaveProperty('delivered');
     expect(run.lines[0]?.firstRecord).toMatchObject({
       message: 'order 0 paid',
       cloudwatch: { id: eventId(0) },
@@ -244,7 +184,7 @@ describe('replay-failed command', () => {
     firehose.setFaults({ failAll: true });
     const file = join(dir, 'fail.json');
     await writeFile(file, JSON.stringify(onFailureRecord(subscriptionEvent(0, 50))));
-    const run = await replay([file], { DELIVERY_MAX_ATTEMPTS: '2' });
+    const run = await replay([file, '--time-budget', '2']);
     expect(run.code).toBe(1);
     expect(run.lines[0]).toMatchObject({ outcome: 'failed', delivered: 0, failed: 50 });
     expect(String(run.lines[0]?.error)).toContain('ServiceUnavailableException: 50');
@@ -262,69 +202,229 @@ describe('replay-failed command', () => {
   it('refuses to run without input, naming what it needs', async () => {
     const run = await replay([]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--queue-url');
+    expect(run.stderr).toContain(
+      'give --bucket (the on-failure bucket), on-failure record files, or --queue-url',
+    );
   });
 
-  describe('from the on-failure SQS queue', () => {
-    it('deletes a message only after its payload was delivered', async () => {
-      const queue = await startQueue();
-      try {
-        queue.messages.push(
-          { id: 'm-1', body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 400))), visible: true },
-          { id: 'm-2', body: JSON.stringify(onFailureRecord({ ORDER_IDS: [] })), visible: true },
-          { id: 'm-3', body: JSON.stringify(onFailureRecord(subscriptionEvent(400, 400))), visible: true },
-        );
-        const run = await replay(['--queue-url', queue.queueUrl], { AWS_ENDPOINT_URL_SQS: queue.url });
-        expect(run.code).toBe(1);
-        expect(queue.deleted).toEqual(['m-1', 'm-3']);
-        expect(queue.messages.map((m) => m.id)).toEqual(['m-2']);
-        expect(arrivedIds().sort()).toEqual(ids(0, 800));
-        expect(run.lines.map((l) => l.outcome)).toEqual(['replayed', 'skipped', 'replayed', undefined]);
-      } finally {
-        await queue.close();
-      }
-    });
+  it('says in one line, without a stack, that a file does not exist', async () => {
+    const missing = join(dir, 'no-such-file.json');
+    const run = await replay([missing]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`replay:failed: cannot read ${missing}: no such file`);
+  });
 
-    it('keeps every message when Firehose keeps failing', async () => {
-      firehose.setFaults({ failAll: true });
-      const queue = await startQueue();
-      try {
-        queue.messages.push({
-          id: 'm-1',
-          body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 10))),
-          visible: true,
-        });
-        const run = await replay(['--queue-url', queue.queueUrl], {
-          AWS_ENDPOINT_URL_SQS: queue.url,
-          DELIVERY_MAX_ATTEMPTS: '2',
-        });
-        expect(run.code).toBe(1);
-        expect(queue.deleted).toEqual([]);
-        expect(queue.messages).toHaveLength(1);
-      } finally {
-        await queue.close();
-      }
+  it('says in one line, without a stack or $metadata, that the S3 endpoint cannot be reached', async () => {
+    const run = await replay(['--bucket', 'cwl-failed-payloads'], {
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1',
     });
-
-    it('with --dry-run deletes nothing and leaves the messages visible', async () => {
-      const queue = await startQueue();
-      try {
-        queue.messages.push({
-          id: 'm-1',
-          body: JSON.stringify(onFailureRecord(subscriptionEvent(0, 10))),
-          visible: true,
-        });
-        const run = await replay(['--queue-url', queue.queueUrl, '--dry-run'], {
-          AWS_ENDPOINT_URL_SQS: queue.url,
-        });
-        expect(run.code).toBe(0);
-        expect(run.lines[0]).toMatchObject({ source: 'sqs:m-1', outcome: 'would-send', events: 10 });
-        expect(queue.deleted).toEqual([]);
-        expect(queue.messages[0]?.visible).toBe(true);
-        expect(firehose.stats().calls).toBe(0);
-      } finally {
-        await queue.close();
-      }
-    });
+    expect(run.code).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^replay:failed: cannot reach the AWS endpoint http:\/\/127\.0\.0\.1:1 \(ECONNREFUSED\)/,
+    );
+    expect(run.stderr).not.toContain('$metadata');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+/** Where Lambda's S3 destination puts a failed invocation's record (invocation-async-retain-records). */
+function onFailureKey(n: number): string {
+  return `aws/lambda/async/cwl-forwarder-dev-forwarder/2026/11/23/2026-11-23T02.05.0${n}-${randomUUID()}`;
+}
+
+describe.skipIf(MOTO_SKIP_REASON !== undefined)(
+  'replay-failed command: from the on-failure S3 bucket (moto_server)',
+  () => {
+    let moto: MotoServer;
+    let s3: S3Client;
+    let bucketCount = 0;
+
+    beforeAll(async () => {
+      moto = await startMotoServer();
+      s3 = new S3Client({ endpoint: moto.endpoint, forcePathStyle: true, region: 'us-east-1' });
+    }, 90_000);
+
+    afterAll(async () => {
+      s3.destroy();
+      await moto.stop();
+    });
+
+    /** A fresh bucket holding these objects (key → body). */
+    async function bucketWith(objects: Record<string, string>): Promise<string> {
+      const bucket = `cwl-failed-payloads-${++bucketCount}`;
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      for (const [key, body] of Object.entries(objects)) {
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+      }
+      return bucket;
+    }
+
+    async function keysOf(bucket: string): Promise<string[]> {
+      const listed = await s3.send(new ListObjectsV2Command({ Bucket: bucket }));
+      return (listed.Contents ?? []).map((object) => object.Key ?? '').sort();
+    }
+
+    const fromBucket = (bucket: string, args: string[] = []) =>
+      replay(['--bucket', bucket, ...args], { AWS_ENDPOINT_URL_S3: moto.endpoint });
+
+    it('replays every object under aws/lambda/async/ and deletes each once all of it was accepted', async () => {
+      const first = onFailureKey(1);
+      const second = onFailureKey(2);
+      const bucket = await bucketWith({
+        [first]: JSON.stringify(onFailureRecord(subscriptionEvent(0, 600))),
+        [second]: JSON.stringify(onFailureRecord(subscriptionEvent(600, 400))),
+        // Not Lambda's: outside the prefix, left alone.
+        'kinesis/undecodable/record-1': 'not an on-failure record',
+      });
+      const run = await fromBucket(bucket);
+      expect(run.code).toBe(0);
+      expect(arrivedIds().sort()).toEqual(ids(0, 1_000));
+      expect(await keysOf(bucket)).toEqual(['kinesis/undecodable/record-1']);
+      const objects = run.lines.filter((line) => 'object' in line);
+      expect(objects).toEqual(
+        expect.arrayContaining([
+          { object: `s3://${bucket}/${first}`, records: 1, deleted: true },
+          { object: `s3://${bucket}/${second}`, records: 1, deleted: true },
+        ]),
+      );
+      expect(run.lines.at(-1)).toMatchObject({ total: { replayed: 2 }, objects: { deleted: 2, kept: 0 } });
+    }, 60_000);
+
+    it('keeps every object when Firehose keeps failing, and exits 1', async () => {
+      firehose.setFaults({ failAll: true });
+      const key = onFailureKey(3);
+      const bucket = await bucketWith({ [key]: JSON.stringify(onFailureRecord(subscriptionEvent(0, 50))) });
+      const run = await fromBucket(bucket, ['--time-budget', '2']);
+      expect(run.code).toBe(1);
+      expect(await keysOf(bucket)).toEqual([key]);
+      expect(run.lines.find((line) => 'object' in line)).toMatchObject({
+        deleted: false,
+        reason: 'not every record was delivered',
+      });
+    }, 60_000);
+
+    it('keeps an object whose record carries no subscription event, and deletes the others', async () => {
+      const good = onFailureKey(4);
+      const foreign = onFailureKey(5);
+      const bucket = await bucketWith({
+        [good]: JSON.stringify(onFailureRecord(subscriptionEvent(0, 20))),
+        [foreign]: JSON.stringify(onFailureRecord({ ORDER_IDS: ['9e07af03'] })),
+      });
+      const run = await fromBucket(bucket);
+      expect(run.code).toBe(1);
+      expect(await keysOf(bucket)).toEqual([foreign]);
+      expect(arrivedIds().sort()).toEqual(ids(0, 20));
+    }, 60_000);
+
+    it('with --dry-run sends nothing, deletes nothing, and says what it would send', async () => {
+      const key = onFailureKey(6);
+      const bucket = await bucketWith({ [key]: JSON.stringify(onFailureRecord(subscriptionEvent(0, 30))) });
+      const run = await fromBucket(bucket, ['--dry-run']);
+      expect(run.code).toBe(0);
+      expect(firehose.stats().calls).toBe(0);
+      expect(await keysOf(bucket)).toEqual([key]);
+      expect(run.lines[0]).toMatchObject({
+        source: `s3://${bucket}/${key}`,
+        outcome: 'would-send',
+        wouldSend: 30,
+      });
+      expect(run.lines[0]).not.toHaveProperty('delivered');
+      expect(run.lines.find((line) => 'object' in line)).toMatchObject({ deleted: false, reason: 'dry run' });
+    }, 60_000);
+
+    it('says in one line that the bucket does not exist', async () => {
+      const run = await fromBucket('no-such-failed-payloads-bucket');
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toMatch(/^replay:failed: NoSuchBucket \(HTTP 404\): /);
+    }, 60_000);
+    describe('from the former on-failure SQS queue', () => {
+      let sqs: SQSClient;
+      let queueCount = 0;
+
+      beforeAll(() => {
+        sqs = new SQSClient({ endpoint: moto.endpoint, region: 'us-east-1' });
+      });
+
+      afterAll(() => {
+        sqs.destroy();
+      });
+
+      /** A fresh queue holding these bodies; returns its URL and the message ids, in order. */
+      async function queueWith(bodies: string[]): Promise<{ url: string; ids: string[] }> {
+        const { QueueUrl: url = '' } = await sqs.send(
+          new CreateQueueCommand({ QueueName: `cwl-forwarder-dev-failed-payloads-${++queueCount}` }),
+        );
+        const ids: string[] = [];
+        for (const body of bodies) {
+          const sent = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }));
+          ids.push(sent.MessageId ?? '');
+        }
+        return { url, ids };
+      }
+
+      /** Messages still in the queue: visible, and received but not deleted. */
+      async function remaining(url: string): Promise<{ visible: number; hidden: number }> {
+        const { Attributes = {} } = await sqs.send(
+          new GetQueueAttributesCommand({
+            QueueUrl: url,
+            AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+          }),
+        );
+        return {
+          visible: Number(Attributes.ApproximateNumberOfMessages),
+          hidden: Number(Attributes.ApproximateNumberOfMessagesNotVisible),
+        };
+      }
+
+      const fromQueue = (url: string, args: string[] = []) =>
+        replay(['--queue-url', url, ...args], { AWS_ENDPOINT_URL_SQS: moto.endpoint });
+
+      it('deletes a message only after its payload was delivered', async () => {
+        const queue = await queueWith([
+          JSON.stringify(onFailureRecord(subscriptionEvent(0, 400))),
+          JSON.stringify(onFailureRecord({ ORDER_IDS: [] })),
+          JSON.stringify(onFailureRecord(subscriptionEvent(400, 400))),
+        ]);
+        const run = await fromQueue(queue.url);
+        expect(run.code).toBe(1);
+        expect(arrivedIds().sort()).toEqual(ids(0, 800));
+        const outcomes = Object.fromEntries(
+          run.lines
+            .filter((l) => 'outcome' in l)
+            .map((l): [string, unknown] => [String(l.source), l.outcome]),
+        );
+        expect(outcomes).toEqual({
+          [`sqs:${queue.ids[0] ?? ''}`]: 'replayed',
+          [`sqs:${queue.ids[1] ?? ''}`]: 'skipped',
+          [`sqs:${queue.ids[2] ?? ''}`]: 'replayed',
+        });
+        // Only the skipped one is left (received, so hidden until its visibility timeout).
+        expect(await remaining(queue.url)).toEqual({ visible: 0, hidden: 1 });
+      }, 60_000);
+
+      it('keeps every message when Firehose keeps failing', async () => {
+        firehose.setFaults({ failAll: true });
+        const queue = await queueWith([JSON.stringify(onFailureRecord(subscriptionEvent(0, 10)))]);
+        const run = await fromQueue(queue.url, ['--time-budget', '2']);
+        expect(run.code).toBe(1);
+        expect(await remaining(queue.url)).toEqual({ visible: 0, hidden: 1 });
+      }, 60_000);
+
+      it('with --dry-run deletes nothing and leaves the messages visible', async () => {
+        const queue = await queueWith([JSON.stringify(onFailureRecord(subscriptionEvent(0, 10)))]);
+        const run = await fromQueue(queue.url, ['--dry-run']);
+        expect(run.code).toBe(0);
+        expect(run.lines[0]).toMatchObject({
+          source: `sqs:${queue.ids[0] ?? ''}`,
+          outcome: 'would-send',
+          events: 10,
+          wouldSend: 10,
+        });
+        expect(await remaining(queue.url)).toEqual({ visible: 1, hidden: 0 });
+        expect(firehose.stats().calls).toBe(0);
+      }, 60_000);
+    });
+  },
+);

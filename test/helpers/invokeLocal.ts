@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 
 const SERVERLESS = resolve('node_modules/osls/bin/serverless.js');
 
+/** A run that has not exited by then is a hang: killed, and reported with code `null`. */
+export const HANG_KILL_MS = 90_000;
+
 export interface InvokeResult {
+  /** The exit code; `null` when the run had to be killed (a hang). */
   code: number | null;
   output: string;
 }
@@ -40,8 +44,10 @@ export function invokeLocal(
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), HANG_KILL_MS);
     child.on('error', fail);
     child.on('close', (code) => {
+      clearTimeout(killer);
       done({ code, output });
     });
   });

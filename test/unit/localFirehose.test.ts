@@ -292,6 +292,39 @@ describe('startLocalFirehose: fault injection', () => {
     expect(firehose.stats().droppedConnections).toBe(1);
   });
 
+  it('fails every record of the first N calls, then accepts them (a stream shedding load, recovering)', async () => {
+    await start({ failAllFirst: 2 });
+    for (let i = 0; i < 2; i++) {
+      const out = await putBatch(lines('a', 'b'));
+      expect(out.$metadata.httpStatusCode).toBe(200);
+      expect(out.FailedPutCount).toBe(2);
+      expect(out.RequestResponses?.[1]).toEqual({
+        ErrorCode: 'ServiceUnavailableException',
+        ErrorMessage: 'Slow down.',
+      });
+    }
+    expect((await putBatch(lines('a', 'b'))).FailedPutCount).toBe(0);
+    expect(firehose.records(STREAM).map((r) => r.data.toString())).toEqual(['a\n', 'b\n']);
+  });
+
+  it('answers 200 with a body that is not JSON after storing the records: the SDK cannot read it', async () => {
+    await start({ malformedFirst: 1 });
+    const error = await failure(putBatch(lines('kept')));
+    expect(error.$metadata?.httpStatusCode).toBe(200);
+    // The records arrived although the caller cannot know it.
+    expect(firehose.records(STREAM).map((r) => r.data.toString())).toEqual(['kept\n']);
+    expect(firehose.stats().malformedAnswers).toBe(1);
+    expect((await putBatch(lines('x'))).FailedPutCount).toBe(0);
+  });
+
+  it('answers a bare HTTP status with no AWS error type, as a proxy does (413 by default)', async () => {
+    await start({ httpStatusFirst: 1 });
+    const error = await failure(putBatch(lines('x')));
+    expect(error.$metadata?.httpStatusCode).toBe(413);
+    expect(firehose.records(STREAM)).toHaveLength(0);
+    expect(firehose.stats().callErrors).toEqual({ 'HTTP 413': 1 });
+  });
+
   it('delays its answers: an impatient client gives up although the records were stored', async () => {
     await start({ delayMs: 2_000 });
     // Gives up the way the forwarder does: an abort signal on the call.

@@ -4,8 +4,9 @@ import { seededRandom } from './seededRandom.js';
  * Failures the local endpoint injects into PutRecord/PutRecordBatch calls. Every field is
  * optional; `{}` means a healthy service. "First N calls" faults count calls from the moment
  * the faults are set (or the endpoint reset), and apply one after the other in this order:
- * dropped connections, then throttles, then 5xx. So `{ dropFirst: 1, throttleFirst: 2 }` drops
- * call 1, throttles calls 2 and 3, and answers call 4 normally.
+ * dropped connections, then throttles, then 5xx, then bare HTTP statuses, then malformed 200s,
+ * then calls whose every record fails. So `{ dropFirst: 1, throttleFirst: 2 }` drops call 1,
+ * throttles calls 2 and 3, and answers call 4 normally.
  */
 export interface Faults {
   /** Fraction (0 to 1) of the records of each call answered `ServiceUnavailableException` "Slow down." in a 200 response. */
@@ -24,6 +25,25 @@ export interface Faults {
   readonly serverErrorStatus?: number;
   /** The first N calls have their connection destroyed without any response. */
   readonly dropFirst?: number;
+  /**
+   * The first N calls (after the 5xx) get {@link httpStatus} with a plain-text body and no AWS
+   * error type, as a proxy or load balancer in front of the service answers (the SDK cannot name
+   * the error: `Unknown`).
+   */
+  readonly httpStatusFirst?: number;
+  /** Status of those (default 413 Request Entity Too Large). */
+  readonly httpStatus?: number;
+  /**
+   * The first N calls (after those) store their records, then answer HTTP 200 with a body that
+   * is not JSON: the records arrived, the client cannot know it (a retry duplicates them).
+   */
+  readonly malformedFirst?: number;
+  /**
+   * The first N calls (after those) are answered 200 with every record failed
+   * (`ServiceUnavailableException` "Slow down.", `FailedPutCount` = all): a stream shedding load
+   * for a while, then recovering.
+   */
+  readonly failAllFirst?: number;
   /** Milliseconds each call waits before it is answered (after its records are stored). */
   readonly delayMs?: number;
 }
@@ -33,11 +53,15 @@ export type CallFault =
   | { readonly kind: 'none' }
   | { readonly kind: 'drop' }
   | { readonly kind: 'throttle'; readonly status: number }
-  | { readonly kind: 'serverError'; readonly status: number };
+  | { readonly kind: 'serverError'; readonly status: number }
+  | { readonly kind: 'httpStatus'; readonly status: number }
+  | { readonly kind: 'malformed' }
+  | { readonly kind: 'failRecords' };
 
 const DEFAULT_SEED = 1;
 const DEFAULT_THROTTLE_STATUS = 400;
 const DEFAULT_SERVER_ERROR_STATUS = 500;
+const DEFAULT_HTTP_STATUS = 413;
 const SERVER_ERROR_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
 const KEYS: readonly (keyof Faults)[] = [
@@ -49,6 +73,10 @@ const KEYS: readonly (keyof Faults)[] = [
   'serverErrorFirst',
   'serverErrorStatus',
   'dropFirst',
+  'httpStatusFirst',
+  'httpStatus',
+  'malformedFirst',
+  'failAllFirst',
   'delayMs',
 ];
 
@@ -100,6 +128,10 @@ export function parseFaults(value: unknown, where = 'faults'): Faults {
       `${where}.serverErrorStatus: expected 500, 502, 503 or 504, got ${serverErrorStatus}`,
     );
   }
+  const httpStatus = count(raw, 'httpStatus', where);
+  if (httpStatus !== undefined && (httpStatus < 400 || httpStatus > 599)) {
+    throw new TypeError(`${where}.httpStatus: expected an HTTP error status (400-599), got ${httpStatus}`);
+  }
   const faults: Faults = {
     failRate,
     seed,
@@ -109,6 +141,10 @@ export function parseFaults(value: unknown, where = 'faults'): Faults {
     serverErrorFirst: count(raw, 'serverErrorFirst', where),
     serverErrorStatus,
     dropFirst: count(raw, 'dropFirst', where),
+    httpStatusFirst: count(raw, 'httpStatusFirst', where),
+    httpStatus,
+    malformedFirst: count(raw, 'malformedFirst', where),
+    failAllFirst: count(raw, 'failAllFirst', where),
     delayMs: count(raw, 'delayMs', where),
   };
   // Absent fields stay absent, so the faults read back (GET /_faults, the CLI banner) show only what is set.
@@ -126,12 +162,18 @@ export class FaultPlan {
   private drops: number;
   private throttles: number;
   private serverErrors: number;
+  private httpStatuses: number;
+  private malformed: number;
+  private failAlls: number;
   private readonly random: () => number;
 
   constructor(readonly faults: Faults) {
     this.drops = faults.dropFirst ?? 0;
     this.throttles = faults.throttleFirst ?? 0;
     this.serverErrors = faults.serverErrorFirst ?? 0;
+    this.httpStatuses = faults.httpStatusFirst ?? 0;
+    this.malformed = faults.malformedFirst ?? 0;
+    this.failAlls = faults.failAllFirst ?? 0;
     this.random = seededRandom(faults.seed ?? DEFAULT_SEED);
   }
 
@@ -149,12 +191,24 @@ export class FaultPlan {
       this.serverErrors--;
       return { kind: 'serverError', status: this.faults.serverErrorStatus ?? DEFAULT_SERVER_ERROR_STATUS };
     }
+    if (this.httpStatuses > 0) {
+      this.httpStatuses--;
+      return { kind: 'httpStatus', status: this.faults.httpStatus ?? DEFAULT_HTTP_STATUS };
+    }
+    if (this.malformed > 0) {
+      this.malformed--;
+      return { kind: 'malformed' };
+    }
+    if (this.failAlls > 0) {
+      this.failAlls--;
+      return { kind: 'failRecords' };
+    }
     return { kind: 'none' };
   }
 
   /** Whether the next record of an accepted call fails (drawn in request order). */
-  recordFails(): boolean {
-    if (this.faults.failAll === true) return true;
+  recordFails(fault: CallFault = { kind: 'none' }): boolean {
+    if (this.faults.failAll === true || fault.kind === 'failRecords') return true;
     const rate = this.faults.failRate ?? 0;
     return rate > 0 && this.random() < rate;
   }

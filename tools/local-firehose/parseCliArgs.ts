@@ -20,6 +20,10 @@ export const CLI_USAGE = `Usage: npm run firehose:local -- [options]
   --server-error-first <n>   then n calls answered 5xx
   --server-error-status <c>  500 (default), 502, 503 or 504
   --drop-first <n>           first n calls: connection destroyed without a response
+  --http-status-first <n>    then n calls: a bare HTTP status, no AWS error (a proxy's answer)
+  --http-status <code>       that status (default 413)
+  --malformed-first <n>      then n calls: records stored, answer 200 with a body that is not JSON
+  --fail-all-first <n>       then n calls: every record fails (200, ServiceUnavailableException)
   --delay-ms <n>             wait before answering each call
   --quiet                    no line per call
 Faults can also come as JSON in LOCAL_FIREHOSE_FAULTS (flags win), and be changed while running:
@@ -68,6 +72,10 @@ export function parseCliArgs(
       'server-error-first': { type: 'string' },
       'server-error-status': { type: 'string' },
       'drop-first': { type: 'string' },
+      'http-status-first': { type: 'string' },
+      'http-status': { type: 'string' },
+      'malformed-first': { type: 'string' },
+      'fail-all-first': { type: 'string' },
       'delay-ms': { type: 'string' },
     },
   });
@@ -93,6 +101,10 @@ export function parseCliArgs(
     serverErrorFirst: number('server-error-first', values['server-error-first']),
     serverErrorStatus: number('server-error-status', values['server-error-status']),
     dropFirst: number('drop-first', values['drop-first']),
+    httpStatusFirst: number('http-status-first', values['http-status-first']),
+    httpStatus: number('http-status', values['http-status']),
+    malformedFirst: number('malformed-first', values['malformed-first']),
+    failAllFirst: number('fail-all-first', values['fail-all-first']),
     delayMs: number('delay-ms', values['delay-ms']),
   };
   const set = Object.fromEntries(Object.entries(fromFlags).filter(([, v]) => v !== undefined));

@@ -62,6 +62,8 @@ export interface LocalFirehoseStats {
   readonly callErrors: Readonly<Record<string, number>>;
   /** Calls whose connection was destroyed without a response. */
   readonly droppedConnections: number;
+  /** Calls whose records were stored but answered with a body that is not JSON. */
+  readonly malformedAnswers: number;
 }
 
 /** A running local Firehose endpoint. */
@@ -136,6 +138,16 @@ function send(
   res.end(text);
 }
 
+/** An answer that is not the protocol's: a proxy's status page, an unreadable 200. */
+function sendRaw(res: ServerResponse, status: number, contentType: string, text: string): void {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
 function sendError(res: ServerResponse, error: WireError): void {
   send(res, error.status, { __type: error.type, message: error.message }, { 'x-amzn-ErrorType': error.type });
 }
@@ -186,6 +198,7 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
     bytesAccepted: 0,
     callErrors: {} as Record<string, number>,
     droppedConnections: 0,
+    malformedAnswers: 0,
   });
   let counters = fresh();
 
@@ -193,9 +206,9 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
   const arn = (stream: string): string =>
     `arn:aws:firehose:${region}:${LOCAL_ACCOUNT_ID}:deliverystream/${stream}`;
 
-  async function store(stream: string, call: number, records: readonly Buffer[]) {
+  async function store(stream: string, call: number, records: readonly Buffer[], fault: CallFault) {
     const receivedAt = now();
-    const fails = records.map(() => plan.recordFails());
+    const fails = records.map(() => plan.recordFails(fault));
     const kept = records.filter((_, i) => !fails[i]);
     let file: string | undefined;
     if (dir !== undefined && kept.length > 0) {
@@ -238,6 +251,13 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
       res.socket?.destroy();
       return;
     }
+    if (fault.kind === 'httpStatus') {
+      counters.callErrors[`HTTP ${fault.status}`] = (counters.callErrors[`HTTP ${fault.status}`] ?? 0) + 1;
+      log(`#${call} ${operation}: ${fault.status} with a plain-text body (fault)`);
+      if (delay > 0) await wait(delay);
+      sendRaw(res, fault.status, 'text/html', `<html><body>${fault.status}</body></html>`);
+      return;
+    }
     let status = 200;
     let answer: unknown;
     try {
@@ -245,7 +265,7 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
       if (faultError !== undefined) throw faultError;
       const request = parsePutRequest(operation, body);
       if (!knows(request.stream)) throw resourceNotFound(request.stream);
-      const responses = await store(request.stream, call, request.records);
+      const responses = await store(request.stream, call, request.records, fault);
       const failed = responses.filter((r) => 'ErrorCode' in r).length;
       log(`#${call} ${operation} ${request.stream}: ${responses.length - failed} accepted, ${failed} failed`);
       if (operation === 'PutRecord') {
@@ -268,7 +288,11 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
     // delivered them, which is how duplicates arise in the real service.
     if (delay > 0) await wait(delay);
     if (answer instanceof WireError) sendError(res, answer);
-    else send(res, status, answer);
+    else if (fault.kind === 'malformed') {
+      counters.malformedAnswers++;
+      log(`#${call} ${operation}: records stored, answered 200 with a body that is not JSON (fault)`);
+      sendRaw(res, 200, JSON_1_1, '<html><body>OK</body></html>');
+    } else send(res, status, answer);
   }
 
   function describe(body: unknown, res: ServerResponse): void {

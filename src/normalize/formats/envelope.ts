@@ -8,7 +8,9 @@ import { isUuidAt } from './scan.js';
  * level the runtime wrote is explicit, while plain text only guesses ERROR from a stack. A
  * structured body (a pino JSON line, a Python logging line) keeps its own level, which is more
  * specific than the console method the runtime saw. `log_format` names the envelope, and the
- * body's format after a `/` when it was not plain text (`lambda-nodejs/pino`).
+ * body's format after a `/` when it was not plain text (`lambda-nodejs/pino`). A body that
+ * carries a request id of its own keeps it as `aws_request_id`; the prefix's, when it differs,
+ * is kept as `runtime_request_id` (nothing of the line is lost, SPEC §3).
  */
 export function envelope(
   format: string,
@@ -18,7 +20,9 @@ export function envelope(
 ): ParsedLine {
   const plain = body.format === undefined || body.format === 'text';
   body.levelname = plain ? (level ?? body.levelname) : (body.levelname ?? level);
-  body.aws_request_id ??= requestId;
+  if (body.aws_request_id === undefined) body.aws_request_id = requestId;
+  else if (requestId !== undefined && requestId !== body.aws_request_id)
+    body.fields = { ...body.fields, runtime_request_id: requestId };
   body.format = plain ? format : `${format}/${body.format}`;
   return body;
 }

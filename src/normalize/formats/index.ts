@@ -2,15 +2,23 @@
  * Every log format the normalizer understands, in the order they are tried. Adding a format is
  * adding its file (parser, detection, source it was checked against) and one line here.
  */
-import type { JsonFormat, TextFormat } from '../logFormat.js';
+import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
+import { accessLog } from './accessLog.js';
+import { apiGatewayAccessClf, apiGatewayAccessJson } from './apiGatewayAccess.js';
+import { apiGatewayExecution } from './apiGatewayExecution.js';
 import { bracketLevel } from './bracketLevel.js';
 import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
+import { cloudTrail } from './cloudTrail.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
+import { ecs } from './ecs.js';
+import { elixirLogger } from './elixirLogger.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
+import { goSlog } from './goSlog.js';
+import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension } from './lambdaExtension.js';
@@ -18,35 +26,74 @@ import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Text } from './log4j2Text.js';
 import { logfmt } from './logfmt.js';
+import { logstashLogback } from './logstashLogback.js';
+import { loguru } from './loguru.js';
+import { loguruText } from './loguruText.js';
+import { monolog } from './monolog.js';
+import { monologText } from './monologText.js';
+import { nginxError } from './nginxError.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { pino } from './pino.js';
 import { powertools } from './powertools.js';
+import { powertoolsDotnet } from './powertoolsDotnet.js';
+import { powertoolsJava } from './powertoolsJava.js';
 import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
+import { rdsMysql } from './rdsMysql.js';
+import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
+import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
+import { rustTracingJson } from './rustTracingJson.js';
+import { serilogClef } from './serilogClef.js';
+import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
+import { stepFunctions } from './stepFunctions.js';
+import { structlog } from './structlog.js';
+import { tomcat } from './tomcat.js';
+import { uvicorn } from './uvicorn.js';
+import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston } from './winston.js';
 import { winstonText } from './winstonText.js';
 
 /**
  * Tried on lines that are a JSON object; the first that returns a result wins. Most specific
- * first: Powertools records also have Lambda's `timestamp`/`level`/`message`; zerolog's `time` +
- * `message` tells it from winston's; the generic JSON format takes whatever is left.
+ * first: Powertools for .NET (its level spelling) and Java (its own keys) before the other
+ * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
+ * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
+ * zerolog's `time` + `message` tells it from winston's. The conventions with keys of their own
+ * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
+ * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
+ * match, so those lines pay for no extra checks; then API Gateway access,
+ * Step Functions and CloudTrail records (no message key of their own); the generic JSON format
+ * takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
+  powertoolsDotnet,
+  powertoolsJava,
   powertools,
   pythonJsonLogger,
+  rustTracingJson,
   lambdaJson,
   bunyan,
   pino,
   zap,
+  goSlog,
   logrus,
   zerolog,
   winston,
+  serilogClef,
+  loguru,
+  ecs,
+  logstashLogback,
+  monolog,
+  structlog,
+  apiGatewayAccessJson,
+  stepFunctions,
+  cloudTrail,
   genericJson,
 ];
 
@@ -56,7 +103,13 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * levels before .NET's tab lines (which may have no level), Python's `[LEVEL]\t` before Java's
  * `[LEVEL] `, extensions' `[Name] ` after both, Log4j2 (`date level logger - msg`) before
  * Python logging text (`date name level msg`); a bare `[LEVEL] ` head last, after the
- * runtimes whose prefixes start the same way.
+ * runtimes whose prefixes start the same way. AWS services' own lines and container servers'
+ * (API Gateway, VPC Flow Logs, RDS, Tomcat, uvicorn, access logs, nginx) come after the Lambda
+ * runtimes and before the formats whose heads they share: RDS's `date UTC:` before Log4j2 and
+ * Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
+ * CLF (an access line ending in its request id) before the generic access line, nginx's
+ * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
+ * `date | LEVEL | ` before Log4j2 and Python logging text.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -66,9 +119,24 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   javaRuntime,
   lambdaExtension,
   lambdaAspNetCore,
+  apiGatewayExecution,
+  vpcFlowLogs,
+  rdsPostgresql,
+  rdsMysql,
+  rdsMysqlSlowLog,
+  monologText,
+  loguruText,
   springBoot,
+  tomcat,
+  sparkLog4j,
   log4j2Text,
+  elixirLogger,
+  uvicorn,
   pythonLoggingText,
+  apiGatewayAccessClf,
+  accessLog,
+  gunicorn,
+  nginxError,
   logfmt,
   goRuntime,
   rubyRuntime,
@@ -79,3 +147,73 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   winstonText,
   bracketLevel,
 ];
+
+const TOP: readonly Placement[] = ['top'];
+const DIGITS = '0123456789';
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * Where each format's lines can appear and what they start with (see `FormatDeclaration`), kept
+ * here beside the registration. A format not listed is tried everywhere, on any line, so a new
+ * format works before it is declared; declaring it only narrows where it is tried. The runtime
+ * prefixes and Lambda's own lines stand only at the top of an event; inside a runtime's prefix
+ * only what that runtime's programs print is tried (a Node.js function prints no Rust `tracing`,
+ * Python `logging` or Ruby `Logger` lines). Formats any program may print (logfmt, a bare
+ * `[LEVEL] `, generic JSON) declare nothing. `firstChars` is read off each parser's own first
+ * test of the line.
+ */
+export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaration> = new Map<
+  TextFormat | JsonFormat,
+  FormatDeclaration
+>([
+  [lambdaJsonPlatform, { appearsIn: TOP }],
+  [powertools, { appearsIn: ['top', 'nodejs', 'python', 'java', 'dotnet'] }],
+  [pythonJsonLogger, { appearsIn: ['top', 'python'] }],
+  [lambdaJson, { appearsIn: TOP }],
+  [bunyan, { appearsIn: ['top', 'nodejs'] }],
+  [pino, { appearsIn: ['top', 'nodejs'] }],
+  [zap, { appearsIn: ['top', 'go', 'custom'] }],
+  [logrus, { appearsIn: ['top', 'go', 'custom'] }],
+  [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
+  [winston, { appearsIn: ['top', 'nodejs'] }],
+
+  [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
+  [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
+  [dotnetRuntime, { appearsIn: TOP, wraps: 'dotnet', firstChars: DIGITS }],
+  [pythonRuntime, { appearsIn: TOP, wraps: 'python', firstChars: '[' }],
+  // Its uncaught-exception lines start with the exception's message: any character.
+  [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
+  // Extensions are written in any language: what they print is tried with every format.
+  [lambdaExtension, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
+  [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
+  [springBoot, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
+  // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
+  [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
+  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: UPPER + DIGITS }],
+  [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
+  [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
+  [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
+  [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
+  [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
+  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
+  [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+
+  // AWS services' own records and container servers' lines are whole log events: no Lambda
+  // runtime's prefix wraps an API Gateway, RDS, nginx or gunicorn line.
+  [apiGatewayAccessJson, { appearsIn: TOP }],
+  [stepFunctions, { appearsIn: TOP }],
+  [cloudTrail, { appearsIn: TOP }],
+  [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
+  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2' }],
+  [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
+  [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
+  [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
+  [tomcat, { appearsIn: TOP, firstChars: DIGITS }],
+  [sparkLog4j, { appearsIn: TOP, firstChars: DIGITS }],
+  [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],
+  [uvicorn, { appearsIn: TOP, firstChars: UPPER }],
+  [apiGatewayAccessClf, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
+  [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  [gunicorn, { appearsIn: TOP, firstChars: '[' }],
+  [nginxError, { appearsIn: TOP, firstChars: DIGITS }],
+]);

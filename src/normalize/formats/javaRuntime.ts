@@ -42,7 +42,13 @@ export const javaRuntime: TextFormat = {
     const type = first.slice(colon + 2);
     if (type === '' || type.includes(' ') || !type.includes('.')) return undefined;
     const rest = line.slice(firstBreak + 1);
-    if (!rest.startsWith(`${type}: `) && rest !== type && !rest.startsWith(`${type}\n`)) return undefined;
+    // The first line is the exception's line swapped (`msg: Type` above `Type: msg`), nothing
+    // else: it says no more than the stack, so the stack's own line is the message. Anything in
+    // front of it (another runtime's prefix) means this is not the Java runtime's report.
+    const said = first.slice(0, colon);
+    const restFirst = rest.slice(0, Math.max(0, rest.search(/\r|\n|$/)));
+    if (restFirst !== `${type}: ${said}` && !(restFirst === type && (said === 'null' || said === '')))
+      return undefined;
     const lines = splitLines(rest);
     const exc_info = lines.join('\n').trimEnd();
     return {

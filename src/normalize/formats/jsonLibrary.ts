@@ -32,6 +32,13 @@ export interface JsonLibrary {
   readonly errorKeys: readonly string[];
   /** Keys holding a stack as a string or an array of frames. */
   readonly stackKeys: readonly string[];
+  /** A stack value as text, for libraries with a structured stack of their own; default {@link stackText}. */
+  readonly stack?: (value: unknown) => string | undefined;
+  /**
+   * True when the level's spelling says more than the five names can (slog's `INFO+2`): the
+   * level is mapped and also stays a field, so nothing of it is lost.
+   */
+  readonly keepsLevel?: (value: unknown) => boolean;
 }
 
 /** Stack keys other tools add to any library's records (java-style `exception`, Python `exc_info`). */
@@ -46,6 +53,7 @@ export function plainLevel(value: unknown): LevelName | undefined {
 /** Builds the format of one library from its description. */
 export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelOf = library.level ?? plainLevel;
+  const stackOf = library.stack ?? stackText;
   const stackKeys = [
     ...library.stackKeys,
     ...COMMON_STACK_KEYS.filter((key) => !library.stackKeys.includes(key)),
@@ -56,9 +64,10 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (!library.detect(object)) return undefined;
       const consumed: string[] = [];
       const message = object[library.messageKey];
-      if (message !== undefined) consumed.push(library.messageKey);
+      // An empty message replaced by the error's (below) stays a field: the key is the line's.
+      if (message !== undefined && message !== '') consumed.push(library.messageKey);
       const levelname = levelOf(object.level);
-      if (levelname !== undefined) consumed.push('level');
+      if (levelname !== undefined && library.keepsLevel?.(object.level) !== true) consumed.push('level');
       const nameKey = firstStringKey(object, NAME_KEYS);
       if (nameKey !== undefined) consumed.push(nameKey);
       const requestIdKey = firstStringKey(object, REQUEST_ID_KEYS);
@@ -66,7 +75,7 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
 
       let stack: string | undefined;
       for (const key of stackKeys) {
-        stack = stackText(object[key]);
+        stack = stackOf(object[key]);
         if (stack !== undefined) {
           consumed.push(key);
           break;

@@ -1,4 +1,5 @@
-import { isObject, messageText } from '../fields.js';
+import { parseJson } from '../../json.js';
+import { isObject, messageText, without } from '../fields.js';
 import type { ParsedLine } from '../logFormat.js';
 
 /**
@@ -32,12 +33,19 @@ function stackLines(value: unknown): string | undefined {
   return value.map(frameText).join('\n');
 }
 
-/** The record for a runtime's error object, or `undefined` when `json` is not one. */
+const STACK_KEYS = ['stack', 'trace', 'stackTrace'];
+
+/**
+ * The record for a runtime's error object, or `undefined` when `json` is not one. The headline
+ * (`Type: message`) is the message, the stack exc_info; every other key of the error (`code`,
+ * `$metadata`, Go's `extra` and `shouldExit`, PHP's `previous`, Node's `reason` and `promise`, a
+ * stack that was not the one chosen) stays a field, as it came (SPEC §3: nothing is lost).
+ */
 export function parseLambdaErrorPayload(json: string, kind: string | undefined): ParsedLine | undefined {
   if (!json.startsWith('{')) return undefined;
   let error: unknown;
   try {
-    error = JSON.parse(json);
+    error = parseJson(json);
   } catch {
     return undefined;
   }
@@ -46,24 +54,32 @@ export function parseLambdaErrorPayload(json: string, kind: string | undefined):
   const errorType = typeof error.errorType === 'string' && error.errorType !== '' ? error.errorType : 'Error';
   const errorMessage = messageText(error.errorMessage);
   const headline = errorMessage === '' ? errorType : `${errorType}: ${errorMessage}`;
-  let stack = stackLines(error.stack) ?? stackLines(error.trace) ?? stackLines(error.stackTrace);
+  const consumed = ['errorType', 'errorMessage'];
+  let stack: string | undefined;
+  for (const key of STACK_KEYS) {
+    stack = stackLines(error[key]);
+    if (stack === undefined) continue;
+    consumed.push(key);
+    break;
+  }
   // Go, Ruby and Java frame lists carry no exception line of their own: it opens the stack.
   if (stack !== undefined && !stack.startsWith(errorType)) stack = `${headline}\n${stack}`;
   // Node's rejection wraps the rejected value: its own stack (which opens with its own
-  // `Error: msg` line, not the wrapper's) is the one that helps.
+  // `Error: msg` line, not the wrapper's) is the one that helps; the wrapper's stays a field.
   const reason = error.reason;
   if (isObject(reason)) {
     const reasonStack = stackLines(reason.stack) ?? stackLines(reason.stackTrace);
-    if (reasonStack !== undefined) stack = reasonStack;
+    if (reasonStack !== undefined) {
+      stack = reasonStack;
+      consumed.length = 2;
+    }
   }
   const fields: Record<string, unknown> = { error_type: errorType };
   if (kind !== undefined) fields.lambda_error = kind;
-  if (reason !== undefined) fields.reason = reason;
-  if (typeof error.shouldExit === 'boolean') fields.should_exit = error.shouldExit;
   return {
     message: headline,
     levelname: 'ERROR',
     exc_info: stack ?? headline,
-    fields,
+    fields: { ...fields, ...without(error, consumed) },
   };
 }

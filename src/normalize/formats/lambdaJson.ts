@@ -4,12 +4,14 @@ import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
   firstStringKey,
+  framesWrittenWhole,
   isLambdaError,
   isObject,
   jsonText,
   lambdaErrorStack,
   messageText,
   NAME_KEYS,
+  stackText,
   stringAt,
   without,
   withMessageObject,
@@ -65,18 +67,49 @@ const RUNTIME_LEVELS = new Set([
   'Critical',
 ]);
 
-const CONSUMED = ['timestamp', 'level', 'message', 'requestId', 'AWSRequestId', 'stackTrace'];
+const REQUEST_ID_KEYS = ['requestId', 'AWSRequestId'];
 
-function requestIdOf(object: JsonObject): string | undefined {
-  const id = stringAt(object, 'requestId') ?? stringAt(object, 'AWSRequestId');
-  return id === '' || id === 'undefined' ? undefined : id;
+/** The request id and the key it came from (`requestId` first); an empty one is no id. */
+function requestIdOf(object: JsonObject): [string, string] | undefined {
+  for (const key of REQUEST_ID_KEYS) {
+    const id = stringAt(object, key);
+    if (id !== undefined && id !== '' && id !== 'undefined') return [key, id];
+  }
+  return undefined;
+}
+
+/** True when `exc_info` holds all of a `stackTrace` value (see {@link framesWrittenWhole}). */
+function stackTaken(value: unknown): boolean {
+  return stackText(value) !== undefined && (!Array.isArray(value) || framesWrittenWhole(value));
+}
+
+/**
+ * `console.error('Failed', err, ctx)`: util.format wrote the arguments separated by spaces, the
+ * error as its stack, so the message holds the stack the record keeps as exc_info. The message is
+ * what is left around it: the text before the stack and what follows it (`ctx`).
+ */
+function withoutStack(text: string, frames: readonly unknown[]): string {
+  const first = frames[0];
+  const at = typeof first === 'string' && first !== '' ? text.indexOf(first) : -1;
+  if (at < 0) return text;
+  let end = at;
+  for (const frame of frames) {
+    if (typeof frame !== 'string' || !text.startsWith(frame, end)) break;
+    end += frame.length;
+    if (text.charCodeAt(end) === 0x0a) end++;
+  }
+  return [text.slice(0, at).trimEnd(), text.slice(end).trim()].filter((part) => part !== '').join(' ');
 }
 
 function parseApplication(object: JsonObject): ParsedLine {
   const message = object.message;
   // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
   const nameKey = firstStringKey(object, NAME_KEYS);
-  const fields = without(object, nameKey === undefined ? CONSUMED : [...CONSUMED, nameKey]);
+  const requestId = requestIdOf(object);
+  // Only what the record took is consumed: an empty `requestId` or `stackTrace` stays a field.
+  const consumed = ['timestamp', 'level', 'message'];
+  if (nameKey !== undefined) consumed.push(nameKey);
+  if (requestId !== undefined) consumed.push(requestId[0]);
   let exc_info: string | undefined;
   let text: string;
   if (isLambdaError(message)) {
@@ -88,24 +121,27 @@ function parseApplication(object: JsonObject): ParsedLine {
   }
   if (isLambdaError(object)) {
     exc_info ??= lambdaErrorStack(object);
-    // console.error('Failed', err): util.format put the whole stack into the message as well.
-    const first: unknown = Array.isArray(object.stackTrace) ? (object.stackTrace as unknown[])[0] : undefined;
-    const at = typeof first === 'string' && first !== '' ? text.indexOf(first) : -1;
-    if (at > 0) text = text.slice(0, at).trimEnd();
-    else if (at === 0) text = errorHeadline(object);
+    const frames: unknown[] = Array.isArray(object.stackTrace) ? (object.stackTrace as unknown[]) : [];
+    const rest = withoutStack(text, frames);
+    if (rest !== text) text = rest === '' ? errorHeadline(object) : rest;
+  } else if (exc_info === undefined && stackText(object.stackTrace) !== undefined) {
+    // A stack without an error type (a logger's own `stackTrace` key): still the stack.
+    exc_info = stackText(object.stackTrace);
   } else if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
     // console.log(err.stack) / a logged traceback: the stack is exc_info, not part of the message.
     const split = splitStack(message);
     text = split.message;
     exc_info = split.exc_info;
   }
+  if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
+  const fields = without(object, consumed);
   const level = toLevelName(object.level);
   return {
     message: text,
     levelname: level ?? (exc_info === undefined ? undefined : 'ERROR'),
     name: nameKey === undefined ? undefined : (object[nameKey] as string),
     exc_info,
-    aws_request_id: requestIdOf(object),
+    aws_request_id: requestId?.[1],
     // An error message keeps its type, message and own fields; its stack is exc_info.
     fields: withMessageObject(
       fields,
@@ -139,12 +175,16 @@ export const lambdaJson: JsonFormat = {
       const exc_info = lambdaErrorStack(object);
       // A Java `cause` is folded into the stack as `Caused by:` lines; any other stays a field.
       const folded = exc_info?.includes('\nCaused by: ') === true;
+      const requestId = requestIdOf(object);
+      const consumed = folded ? ['cause'] : [];
+      if (requestId !== undefined) consumed.push(requestId[0]);
+      if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
       return {
         message: errorHeadline(object),
         levelname: 'ERROR',
         exc_info,
-        aws_request_id: requestIdOf(object),
-        fields: without(object, folded ? ['requestId', 'stackTrace', 'cause'] : ['requestId', 'stackTrace']),
+        aws_request_id: requestId?.[1],
+        fields: without(object, consumed),
       };
     }
     return undefined;

@@ -62,7 +62,8 @@ function parseInternal(line: string): ParsedLine | undefined {
     if (space < 0 || space > LOGLOG.length + 5) return undefined;
     const level = line.slice(LOGLOG.length, space);
     if (!LEVELS.has(level)) return undefined;
-    return { message: line.slice(space + 1), levelname: toLevelName(level) };
+    // The line's `log4j:` names who wrote it: Log4j itself, as `StatusLogger` does below.
+    return { message: line.slice(space + 1), levelname: toLevelName(level), name: 'log4j' };
   }
   // The level is four or five letters: no scan of the line for its first space.
   const space = line.charCodeAt(4) === 0x20 ? 4 : line.charCodeAt(5) === 0x20 ? 5 : -1;
@@ -80,6 +81,7 @@ export const log4j2Text: TextFormat = {
     // `log4j:WARN …`, `ERROR StatusLogger …`: Log4j's own diagnostics.
     if (c === 0x6c /* l */ || (c >= 0x44 && c <= 0x57) /* D…W */) return parseInternal(line);
     let i: number;
+    let relativeMs: number | undefined;
     if (c === 0x5b /* [ */) {
       // SLF4J SimpleLogger's default `[thread] LEVEL logger - msg`: no date.
       i = 0;
@@ -88,7 +90,10 @@ export const log4j2Text: TextFormat = {
       i = dateTimeEnd(line, 0);
       if (i < 0) i = timeEnd(line, 0);
       // SLF4J's `176 [main] INFO examples.Sort - msg`: milliseconds since start, then the thread.
-      if (i < 0) i = relativeMillisEnd(line);
+      if (i < 0) {
+        i = relativeMillisEnd(line);
+        if (i > 0) relativeMs = Number(line.slice(0, i));
+      }
       if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
     }
     let thread: string | undefined;
@@ -147,8 +152,9 @@ export const log4j2Text: TextFormat = {
     }
     const { message, exc_info } = splitStack(line.slice(dash + 3));
     let fields: Record<string, unknown> | undefined;
-    if (thread !== undefined || lineNumber !== undefined) {
+    if (thread !== undefined || lineNumber !== undefined || relativeMs !== undefined) {
       fields = {};
+      if (relativeMs !== undefined) fields.relative_ms = relativeMs;
       if (thread !== undefined) fields.thread = thread;
       if (lineNumber !== undefined) fields.line = lineNumber;
     }

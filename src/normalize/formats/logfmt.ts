@@ -1,14 +1,18 @@
+import { setField } from '../../json.js';
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
+import { hasSlogOffset, slogLevel } from './goSlog.js';
 import { splitStack } from './stacks.js';
 
 /**
  * logfmt lines: `key=value` pairs separated by spaces, values bare or double-quoted with Go's
  * escapes. Go's logrus writes them when not on a terminal (`TextFormatter`):
  * `time="2023-11-01T10:47:57Z" level=info msg="Started" port=8080`; so do go-kit/log and
- * log/slog's `TextHandler` (`time=… level=INFO msg=…`).
+ * log/slog's `TextHandler` (`time=… level=INFO msg=…`, levels with an offset such as `level=WARN+2`
+ * mapped as goSlog.ts maps them and kept as a field too).
  * `msg` is the message, `level` the level, `logger` / `name` the name; a `stack` / `stacktrace`
- * value is exc_info; every other pair is kept as a field (values as strings, as written).
+ * value is exc_info; every other pair is kept as a field (values as strings, as written); a key
+ * written more than once keeps every value, in order, as an array (a second `msg` included).
  * Checked against sirupsen/logrus text_formatter.go (`appendKeyValue`, `needsQuoting`) and Go's
  * log/slog text_handler.go.
  */
@@ -51,8 +55,8 @@ function unquote(line: string, start: number): [string, number] | undefined {
   return undefined;
 }
 
-function parsePairs(line: string): Map<string, string> | undefined {
-  const pairs = new Map<string, string>();
+function parsePairs(line: string): [string, string][] | undefined {
+  const pairs: [string, string][] = [];
   let i = 0;
   while (i < line.length) {
     while (line.charCodeAt(i) === 0x20) i++;
@@ -72,9 +76,21 @@ function parsePairs(line: string): Map<string, string> | undefined {
       value = line.slice(eq + 1, end);
       i = end;
     }
-    pairs.set(key, value);
+    pairs.push([key, value]);
   }
   return pairs;
+}
+
+/** Sets `key`, or, for a key seen before, gathers its values into an array in line order. */
+function addField(fields: Record<string, unknown>, key: string, value: string): void {
+  if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+    setField(fields, key, value);
+    return;
+  }
+  // Values are strings: an array here is one this function made, and grows in place (linear).
+  const seen = fields[key];
+  if (Array.isArray(seen)) seen.push(value);
+  else setField(fields, key, [seen, value]);
 }
 
 export const logfmt: TextFormat = {
@@ -100,12 +116,13 @@ export const logfmt: TextFormat = {
       else if (level === undefined && LEVEL_KEYS.has(key)) level = value;
       else if (name === undefined && NAME_KEYS.has(key) && value !== '') name = value;
       else if (stack === undefined && STACK_KEYS.has(key) && value !== '') stack = value;
-      else fields[key] = value;
+      else addField(fields, key, value);
     }
     // Without a message or a level, `a=b` is more likely prose than logfmt.
     if (message === undefined && level === undefined) return undefined;
-    const levelname = level === undefined ? undefined : toLevelName(level);
-    if (level !== undefined && levelname === undefined) fields.level = level;
+    const levelname = level === undefined ? undefined : (toLevelName(level) ?? slogLevel(level));
+    if (level !== undefined && (levelname === undefined || hasSlogOffset(level)))
+      addField(fields, 'level', level);
     const split =
       stack === undefined ? splitStack(message ?? '') : { message: message ?? '', exc_info: stack };
     return {

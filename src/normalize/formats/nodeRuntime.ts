@@ -40,7 +40,8 @@ export const nodeRuntime: TextFormat = {
       if (body.startsWith(kind)) {
         const tab = body.indexOf('\t', kind.length);
         if (tab >= 0 && tab - kind.length <= 2) {
-          const parsed = parseLambdaErrorPayload(body.slice(tab + 1).trimEnd(), kind);
+          // Pretty-printed JSON starts on the line after the tab (`Invoke Error \t\n{\n    …}`).
+          const parsed = parseLambdaErrorPayload(body.slice(tab + 1).trim(), kind);
           if (parsed !== undefined) {
             parsed.aws_request_id = requestId;
             return parsed;

@@ -37,11 +37,14 @@ import {
 
 const MARKER_KEYS = ['location', 'sampling_rate', 'cold_start', 'function_request_id'];
 const CONSUMED = ['level', 'message', 'function_request_id', 'exception'];
+/** Where Powertools writes the request id (powertoolsDotnet.ts adds .NET's other output cases). */
+const REQUEST_ID_KEYS = ['function_request_id'];
 
 // The level names Powertools writes (Python's, TypeScript's), always upper case.
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL']);
 
-function isPowertools(object: JsonObject): boolean {
+/** True for a record of a Powertools logger (any language): see the format's comment. */
+export function isPowertools(object: JsonObject): boolean {
   if (typeof object.service !== 'string' || typeof object.level !== 'string') return false;
   // Lambda's own Python JSON record (`logger` + `requestId`) with a `service` passed in `extra`.
   if ('logger' in object && 'requestId' in object) return false;
@@ -59,6 +62,14 @@ function isPowertools(object: JsonObject): boolean {
   );
 }
 
+/** An error a Powertools record carries: its key, its stack as exc_info, what stays of it. */
+export interface PowertoolsError {
+  key: string;
+  exc_info: string;
+  /** The error object without what exc_info now holds. */
+  rest: JsonObject;
+}
+
 /** A formatted Error of Powertools TypeScript: `{ name, message, stack, location? }`. */
 function errorKey(object: JsonObject): string | undefined {
   if (isObject(object.error) && typeof object.error.stack === 'string') return 'error';
@@ -69,38 +80,56 @@ function errorKey(object: JsonObject): string | undefined {
   return undefined;
 }
 
+/** The error object's `stack` is exc_info; its `name`, `message`, `location` stay. */
+function stackError(object: JsonObject): PowertoolsError | undefined {
+  const key = errorKey(object);
+  const error = key === undefined ? undefined : (object[key] as JsonObject);
+  const exc_info = error === undefined ? undefined : stackText(error.stack);
+  if (key === undefined || error === undefined || exc_info === undefined) return undefined;
+  return { key, exc_info, rest: without(error, ['stack']) ?? {} };
+}
+
+/**
+ * Parses a Powertools record (detected by the caller): Python's `exception` traceback, else the
+ * error object `errorOf` finds (by default TypeScript's `{ name, message, stack }`) is exc_info.
+ * Powertools for Java and .NET (powertoolsJava.ts, powertoolsDotnet.ts) pass their own.
+ */
+export function parsePowertools(
+  object: JsonObject,
+  errorOf: (object: JsonObject) => PowertoolsError | undefined = stackError,
+  requestIdKeys: readonly string[] = REQUEST_ID_KEYS,
+): ParsedLine {
+  let exc_info = stackText(object.exception);
+  const levelname = toLevelName(object.level);
+  const consumed = CONSUMED.filter(
+    (key) => (key !== 'exception' || exc_info !== undefined) && (key !== 'level' || levelname !== undefined),
+  );
+  // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
+  const nameKey = firstStringKey(object, POWERTOOLS_NAME_KEYS);
+  if (nameKey !== undefined) consumed.push(nameKey);
+  const requestIdKey = firstStringKey(object, requestIdKeys);
+  if (requestIdKey !== undefined) consumed.push(requestIdKey);
+  let fields = without(object, consumed);
+  if (exc_info === undefined) {
+    const error = errorOf(object);
+    exc_info = error?.exc_info;
+    if (error !== undefined && fields !== undefined) fields[error.key] = error.rest;
+  }
+  fields = withMessageObject(fields, object.message);
+  const requestId = requestIdKey === undefined ? undefined : stringAt(object, requestIdKey);
+  return {
+    message: messageText(object.message),
+    levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+    name: nameKey === undefined ? undefined : (object[nameKey] as string),
+    exc_info,
+    aws_request_id: requestId,
+    fields,
+  };
+}
+
 export const powertools: JsonFormat = {
   name: 'powertools',
   parse(object): ParsedLine | undefined {
-    if (!isPowertools(object)) return undefined;
-    let exc_info = stackText(object.exception);
-    const levelname = toLevelName(object.level);
-    const consumed = CONSUMED.filter(
-      (key) =>
-        (key !== 'exception' || exc_info !== undefined) && (key !== 'level' || levelname !== undefined),
-    );
-    // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
-    const nameKey = firstStringKey(object, POWERTOOLS_NAME_KEYS);
-    if (nameKey !== undefined) consumed.push(nameKey);
-    let fields = without(object, consumed);
-    if (exc_info === undefined) {
-      // The error object keeps its `name`, `message`, `location`; its stack is the record's exc_info.
-      const key = errorKey(object);
-      const error = key === undefined ? undefined : (object[key] as JsonObject);
-      exc_info = error === undefined ? undefined : stackText(error.stack);
-      if (key !== undefined && error !== undefined && exc_info !== undefined && fields !== undefined) {
-        fields[key] = without(error, ['stack']) ?? {};
-      }
-    }
-    fields = withMessageObject(fields, object.message);
-    const requestId = stringAt(object, 'function_request_id');
-    return {
-      message: messageText(object.message),
-      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
-      name: nameKey === undefined ? undefined : (object[nameKey] as string),
-      exc_info,
-      aws_request_id: requestId === '' ? undefined : requestId,
-      fields,
-    };
+    return isPowertools(object) ? parsePowertools(object) : undefined;
   },
 };

@@ -24,7 +24,8 @@ export const pythonJsonLogger: JsonFormat = {
     const asctime = typeof object.asctime === 'string' ? object.asctime : undefined;
     if (asctime !== undefined) consumed.push('asctime');
     let exc_info = stackText(object.exc_info);
-    if (exc_info !== undefined || object.exc_info === null) consumed.push('exc_info');
+    // A `null` exc_info is kept (under original_fields): the record has no exc_info to hold it.
+    if (exc_info !== undefined) consumed.push('exc_info');
     const requestId = firstString(object, ['aws_request_id']);
     if (requestId !== undefined) consumed.push('aws_request_id');
     let message = messageText(object.message);

@@ -13,8 +13,9 @@ import { PY_TRACEBACK, splitLines } from './stacks.js';
  *   SPACE (U+00A0), lines joined by `\r` on stdout and by `\n` on the telemetry fd. Init errors
  *   have no frames: `[ERROR] Runtime.ImportModuleError: Unable to import module 'app': …\r
  *   Traceback (most recent call last):`.
- * exc_info is the traceback as Python prints it: indentation back to spaces, the frames, then
- * the `Type: message` line; for a frameless init error just the `Type: message` line.
+ * exc_info is the traceback as Python prints it: `Traceback (most recent call last):`,
+ * indentation back to spaces, the frames (none for a frameless init error), then the
+ * `Type: message` line.
  * Checked against aws-lambda-python-runtime-interface-client awslambdaric/bootstrap.py
  * (`_setup_logging`, `log_error`, `replace_line_indentation`, `StandardLogSink`,
  * `FramedTelemetryLogSink`).
@@ -45,7 +46,7 @@ function parseUncaught(rest: string): ParsedLine | undefined {
   return {
     message: headline,
     levelname: 'ERROR',
-    exc_info: frames.length === 0 ? headline : `${PY_TRACEBACK}\n${frames.join('\n')}\n${headline}`,
+    exc_info: [PY_TRACEBACK, ...frames, headline].join('\n'),
     fields: errorType === '' || errorType.includes(' ') ? undefined : { error_type: errorType },
   };
 }

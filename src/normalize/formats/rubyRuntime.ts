@@ -12,7 +12,7 @@ import { isMultiLine, splitLines, splitStack, type MessageAndStack } from './sta
  * - the Lambda runtime's `LambdaLogFormatter`:
  *   `I, [2019-10-26T10:04:01.689856 #8]  INFO 6573a3a0-2fb1-4e78-a582-2c769282e0bd -- : message`
  *   (`'%<sev>s, [%<datetime>s#%<process>d] %<severity>5s %<request_id>s -- %<progname>s: %<msg>s'`).
- * The progname, when set, is the logger's name. An error logged with its backtrace keeps the
+ * The progname, when set, is the logger's name; the process id (`#8`) is kept as `pid`. An error logged with its backtrace keeps the
  * backtrace on the following lines: it moves to exc_info. The runtime's own handler errors
  * (`Error raised from handler method` / `Init error when loading handler …`, then the error as
  * pretty-printed JSON) are ERROR.
@@ -55,7 +55,9 @@ function parseLogger(line: string): ParsedLine | undefined {
   if (line.charCodeAt(1) !== 0x2c || line.charCodeAt(2) !== 0x20 || line.charCodeAt(3) !== 0x5b)
     return undefined;
   const close = line.indexOf(']', 4);
-  if (close < 0 || close > 80 || line.indexOf('#', 4) > close) return undefined;
+  const hash = line.indexOf('#', 4);
+  if (close < 0 || close > 80 || hash > close) return undefined;
+  const pid = hash < 0 ? undefined : Number(line.slice(hash + 1, close));
   let i = skipSpaces(line, close + 1);
   const severityEnd = line.indexOf(' ', i);
   if (severityEnd < 0 || severityEnd - i > 5) return undefined;
@@ -79,6 +81,7 @@ function parseLogger(line: string): ParsedLine | undefined {
     name: progname === '' ? undefined : progname,
     exc_info,
     aws_request_id: requestId,
+    fields: pid === undefined || !Number.isSafeInteger(pid) ? undefined : { pid },
   };
 }
 

@@ -11,7 +11,9 @@ import { splitStack } from './stacks.js';
  * ` INFO Lambda runtime invoke{requestId="49dea0b0-…" xrayTraceId="Root=1-…"}: Payload {…}`,
  * `ERROR Lambda runtime invoke{requestId="…" xrayTraceId="…"}: user handler panicked error=Any { .. }`;
  * outside an invocation there is no span (`DEBUG resolving host="…"`). The request id comes
- * from the span, the message is what follows the spans.
+ * from the span, the message is what follows the spans; the spans themselves (the invocation's
+ * `xrayTraceId`, child spans and their fields: `:send_operation{operation="…"}:dispatch`) are
+ * kept as they were written under `spans`, so nothing of the line is lost (SPEC §3).
  * Checked against awslabs/aws-lambda-rust-runtime lambda-runtime-api-client/src/tracing.rs
  * (`init_default_subscriber`), lambda-runtime/src/layers/trace.rs (`Lambda runtime invoke`) and
  * tokio-rs/tracing tracing-subscriber/src/fmt/format/mod.rs (`FmtLevel`).
@@ -36,6 +38,7 @@ export const rustTracing: TextFormat = {
     if (level === undefined || (space !== 5 && i !== 0)) return undefined;
     i = space + 1;
     let requestId: string | undefined;
+    let spans: string | undefined;
     if (line.startsWith(INVOKE_SPAN, i)) {
       const id = line.indexOf(REQUEST_ID, i + INVOKE_SPAN.length);
       const close = line.indexOf('}', i);
@@ -44,9 +47,16 @@ export const rustTracing: TextFormat = {
       // After the last span: `}: message` or `}:child{…}:grandchild: message`.
       const end = line.indexOf(': ', close);
       if (end < 0 || end - i > MAX_SPANS) return undefined;
+      spans = line.slice(i, end);
       i = end + 2;
     }
     const { message, exc_info } = splitStack(line.slice(i));
-    return { message, levelname: level, exc_info, aws_request_id: requestId };
+    return {
+      message,
+      levelname: level,
+      exc_info,
+      aws_request_id: requestId,
+      fields: spans === undefined ? undefined : { spans },
+    };
   },
 };

@@ -1,16 +1,22 @@
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { dateTimeEnd, skipSpaces } from './scan.js';
-import { splitStack } from './stacks.js';
+import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndStack } from './stacks.js';
 
 /**
  * Spring Boot's default console layout (Logback), common in Java containers on ECS/EKS:
  * - Boot 2: `%d{yyyy-MM-dd HH:mm:ss.SSS} %5p ${PID} --- [%15.15t] %-40.40logger{39} : %m%n`
  *   → `2023-11-01 10:47:57.081  INFO 1 --- [           main] c.e.orders.OrderApplication : Started`
  * - Boot 3: the date as `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`; from 3.2 the application name in
- *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`.
+ *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`;
+ * - with Spring Cloud Sleuth (Boot 2), `[app,traceId,spanId,exportable]` after the level:
+ *   `… WARN [orders,5f1e2d,9a2b3c,false] 1 --- [main] …`, kept as `trace_context` as written and
+ *   read into `application`, `trace_id`, `span_id`, `span_export`.
  * The logger (abbreviated category) is the record's `name`, the thread is kept as `thread`, the
- * process id as `pid`; a stack trace after the message moves to exc_info.
+ * process id as `pid`; a stack trace after the message moves to exc_info, and so does an
+ * exception's own line with no frames under it (`logger.warn("Retrying", e)` of an exception
+ * whose trace is suppressed, or whose frames came in later events): `Retrying` is the message,
+ * `java.net.SocketTimeoutException: Read timed out` the exc_info, at any level.
  * Checked against spring-projects/spring-boot
  * spring-boot-project/spring-boot/src/main/resources/org/springframework/boot/logging/logback/defaults.xml
  * (`CONSOLE_LOG_PATTERN`).
@@ -27,6 +33,35 @@ function bracket(line: string, start: number): [string, number] | undefined {
   return [line.slice(start + 1, close).trim(), close + 1];
 }
 
+const SLEUTH_KEYS = ['application', 'trace_id', 'span_id', 'span_export'] as const;
+
+/** `orders,5f1e…,9a2b…,true` → the bracket as written, and its non-empty parts as fields. */
+function sleuthFields(text: string, fields: Record<string, unknown>): void {
+  fields.trace_context = text;
+  const parts = text.split(',');
+  if (parts.length !== SLEUTH_KEYS.length) return;
+  SLEUTH_KEYS.forEach((key, k) => {
+    const value = parts[k]?.trim() ?? '';
+    if (value !== '') fields[key] = value;
+  });
+}
+
+/** {@link splitStack}, then a frameless exception line below the message opens exc_info. */
+function splitException(text: string): MessageAndStack {
+  const split = splitStack(text);
+  if (split.exc_info !== undefined || !isMultiLine(text)) return split;
+  const lines = splitLines(text);
+  for (let k = 1; k < lines.length; k++) {
+    if (exceptionStart(lines[k] ?? '') === 0) {
+      return {
+        message: lines.slice(0, k).join('\n').trimEnd(),
+        exc_info: lines.slice(k).join('\n').trimEnd(),
+      };
+    }
+  }
+  return split;
+}
+
 export const springBoot: TextFormat = {
   name: NAME,
   parse(line) {
@@ -39,6 +74,9 @@ export const springBoot: TextFormat = {
     if (levelEnd < 0 || levelEnd - i > 5 || !LEVELS.has(line.slice(i, levelEnd))) return undefined;
     const level = line.slice(i, levelEnd);
     i = skipSpaces(line, levelEnd);
+    // Spring Cloud Sleuth's `[app,traceId,spanId,exportable]` between the level and the pid.
+    const sleuth = bracket(line, i);
+    if (sleuth !== undefined) i = skipSpaces(line, sleuth[1]);
     const dashes = line.indexOf(' --- ', i);
     if (dashes < 0 || dashes - i > 12) return undefined;
     const pid = Number(line.slice(i, dashes));
@@ -57,8 +95,9 @@ export const springBoot: TextFormat = {
     if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
     const logger = line.slice(i, colon).trim();
     if (logger === '' || logger.includes(' ')) return undefined;
-    const { message, exc_info } = splitStack(line.slice(colon + 3));
+    const { message, exc_info } = splitException(line.slice(colon + 3));
     const fields: Record<string, unknown> = { thread: thread[0], pid };
+    if (sleuth !== undefined) sleuthFields(sleuth[0], fields);
     if (application !== undefined && application !== '') fields.application = application;
     return { message, levelname: toLevelName(level), name: logger, exc_info, fields };
   },

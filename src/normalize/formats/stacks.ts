@@ -95,7 +95,8 @@ export function splitStack(text: string): MessageAndStack {
   if (!isMultiLine(text)) return { message: text };
   const lines = splitLines(text);
   const traceback = lines.indexOf(PY_TRACEBACK);
-  if (traceback >= 0) {
+  // A V8 / Java / .NET stack above a Python traceback opens the stack: the traceback is part of it.
+  if (traceback >= 0 && !lines.slice(1, traceback).some(isAtFrame)) {
     const message = joinTrimmed(lines, 0, traceback);
     const stack = joinTrimmed(lines, traceback, lines.length);
     // A bare `raise` logged with no message of its own: the exception's last line says it all.

@@ -63,7 +63,6 @@ const records = (count: number, prefix = 'e'): EncodedRecord[] =>
 const options = (over: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
   deliveryStreamName: 'logging-test',
   concurrency: 4,
-  maxAttempts: 8,
   remainingTimeMs: () => 60_000,
   sleep: () => Promise.resolve(),
   ...over,
@@ -139,23 +138,58 @@ describe('deliverBatches', () => {
     expect(countByErrorCode(report.failed)).toEqual({ ResourceNotFoundException: 3 });
   });
 
-  it('gives up after maxAttempts calls in a row that deliver nothing, naming the last error', async () => {
-    const { sender, calls } = scriptedSender((ids) => ({
-      FailedPutCount: ids.length,
-      RequestResponses: ids.map(() => ({
-        ErrorCode: 'ServiceUnavailableException',
-        ErrorMessage: 'Slow down.',
-      })),
-    }));
-    const report = await deliverBatches(sender, [records(2)], options({ maxAttempts: 3 }));
-    expect(calls).toHaveLength(3);
-    expect(report.delivered).toBe(0);
-    expect(report.failed.map((f) => f.id)).toEqual(['e0', 'e1']);
-    expect(countByErrorCode(report.failed)).toEqual({ ServiceUnavailableException: 2 });
-    expect(report.retriedRecords).toBe(4);
+  it('keeps retrying a stream that refuses every record for 20 calls, and delivers when it recovers', async () => {
+    // A stream shedding load for ~10 s: formerly given up after 8 calls with ~56 s left.
+    const { sender, calls } = scriptedSender((ids, call) =>
+      call <= 20
+        ? {
+            FailedPutCount: ids.length,
+            RequestResponses: ids.map(() => ({
+              ErrorCode: 'ServiceUnavailableException',
+              ErrorMessage: 'Slow down.',
+            })),
+          }
+        : ok(ids),
+    );
+    const report = await deliverBatches(sender, [records(2)], options());
+    expect(calls).toHaveLength(21);
+    expect(report.delivered).toBe(2);
+    expect(report.failed).toEqual([]);
+    expect(report.retriedRecords).toBe(40);
   });
 
-  it('keeps retrying past maxAttempts while each call delivers some of the records', async () => {
+  it('retries every retryable error until the time left (less the reserve) runs out, then names the last one', async () => {
+    // Each call and its backoff take 1 s of the invocation's 10 s; 1 s is kept back.
+    let now = 10_000;
+    const { sender, calls } = scriptedSender((ids) => {
+      now -= 500;
+      return {
+        FailedPutCount: ids.length,
+        RequestResponses: ids.map(() => ({ ErrorCode: 'InternalFailure', ErrorMessage: 'Internal' })),
+      };
+    });
+    const report = await deliverBatches(
+      sender,
+      [records(2)],
+      options({
+        reserveMs: 1_000,
+        remainingTimeMs: () => now,
+        backoff: { baseMs: 1_000, capMs: 1_000 },
+        random: () => 0.5,
+        sleep: (ms) => {
+          now -= ms;
+          return Promise.resolve();
+        },
+      }),
+    );
+    // Calls at 10, 9, ... 2 s left: 9 calls; after the 9th, 0.5 s is left beyond the reserve,
+    // no more than the 500 ms wait, so the records fail rather than wait past the deadline.
+    expect(calls.length).toBe(9);
+    expect(report.delivered).toBe(0);
+    expect(countByErrorCode(report.failed)).toEqual({ InternalFailure: 2 });
+  });
+
+  it('keeps retrying while each call delivers some of the records', async () => {
     // Each call accepts only the first pending record: always progress, never a whole success.
     const { sender, calls } = scriptedSender((ids) => ({
       FailedPutCount: ids.length - 1,
@@ -165,7 +199,7 @@ describe('deliverBatches', () => {
           : { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' },
       ),
     }));
-    const report = await deliverBatches(sender, [records(6)], options({ maxAttempts: 2 }));
+    const report = await deliverBatches(sender, [records(6)], options());
     expect(calls).toHaveLength(6);
     expect(report.delivered).toBe(6);
     expect(report.failed).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableCallError } from '../../../src/deliver/retryPolicy.js';
+import { backoffDelay, classifyCallError, isRetryableCallError } from '../../../src/deliver/retryPolicy.js';
 
 /** An error shaped as the SDK throws it for a service answer (name from `__type`, status in $metadata). */
 function serviceError(name: string, status: number, message = ''): Error {
@@ -46,6 +46,87 @@ describe('isRetryableCallError', () => {
         serviceError('InvalidSignatureException', 400, 'The request signature we calculated does not match'),
       ),
     ).toBe(false);
+  });
+});
+
+describe('classifyCallError: odd answers', () => {
+  const call = { deliveryStreamName: 'logging-test', records: 500, bytes: 390_000 };
+
+  it('retries a 200 whose body is not JSON (the records may have arrived), saying so', () => {
+    const unreadable = serviceError(
+      'SyntaxError',
+      200,
+      `Unexpected token '<', "<html>" is not valid JSON\n  Deserialization error: to see the raw response...`,
+    );
+    expect(isRetryableCallError(unreadable)).toBe(true);
+    const verdict = classifyCallError(unreadable, call);
+    expect(verdict.code).toBe('UnreadableResponse');
+    expect(verdict.message).toContain('HTTP 200');
+    expect(verdict.message).not.toContain('Deserialization error');
+  });
+
+  it('gives up on a 413 at once, with the HTTP status and the call size in the message', () => {
+    const verdict = classifyCallError(serviceError('SyntaxError', 413, 'Unexpected token'), call);
+    expect(verdict.retryable).toBe(false);
+    expect(verdict.message).toContain('HTTP 413');
+    expect(verdict.message).toContain('500 records, 390000 bytes');
+  });
+
+  it('gives up at once on missing credentials, telling the user to set them', () => {
+    const missing = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    expect(isRetryableCallError(missing)).toBe(false);
+    const { message } = classifyCallError(missing, call);
+    expect(message).toContain('set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
+    expect(message).toContain('Could not load credentials from any providers');
+  });
+
+  it('names the stream and the param to fix for an unknown stream', () => {
+    const verdict = classifyCallError(
+      serviceError(
+        'ResourceNotFoundException',
+        400,
+        'Firehose logging-test under account 000000000000 not found.',
+      ),
+      call,
+    );
+    expect(verdict).toMatchObject({ code: 'ResourceNotFoundException', retryable: false });
+    expect(verdict.message).toContain('"logging-test"');
+    expect(verdict.message).toContain('deliveryStreamName param (env DELIVERY_STREAM_NAME)');
+  });
+
+  it('says what to fix for access denied, refused credentials and an invalid request', () => {
+    expect(
+      classifyCallError(serviceError('AccessDeniedException', 400, 'User is not authorized'), call).message,
+    ).toContain('firehose:PutRecordBatch');
+    expect(
+      classifyCallError(
+        serviceError('UnrecognizedClientException', 400, 'The security token is invalid'),
+        call,
+      ).message,
+    ).toContain('AWS_ACCESS_KEY_ID');
+    const invalid = classifyCallError(
+      serviceError('InvalidArgumentException', 400, 'Records size exceeds'),
+      call,
+    );
+    expect(invalid.retryable).toBe(false);
+    expect(invalid.message).toContain('Records size exceeds');
+  });
+
+  it('names a network error by its code and retries it', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    expect(classifyCallError(refused, call)).toEqual({
+      code: 'ECONNREFUSED',
+      message: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1',
+      retryable: true,
+    });
+  });
+
+  it('names the HTTP status of a 5xx the SDK cannot name', () => {
+    const verdict = classifyCallError(serviceError('Unknown', 502, 'UnknownError'), call);
+    expect(verdict).toMatchObject({ code: 'HTTP502', retryable: true });
+    expect(verdict.message).toContain('HTTP 502');
   });
 });
 

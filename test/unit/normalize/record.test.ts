@@ -73,6 +73,13 @@ describe('record assembly (normalizeEvent)', () => {
     });
   });
 
+  it('keeps a line’s own truncated and original_size under original_fields: only the forwarder marks a cut record', () => {
+    const record = normalize('{"level":"info","msg":"upload done","truncated":false,"original_size":4096}');
+    expect('truncated' in record).toBe(false);
+    expect('original_size' in record).toBe(false);
+    expect(record.original_fields).toEqual({ truncated: false, original_size: 4096 });
+  });
+
   it('keeps a line’s own original_fields and message_fields keys, nested under original_fields', () => {
     const record = normalize('{"message":{"a":1},"original_fields":"mine","message_fields":[1]}');
     expect(record.message_fields).toEqual({ a: 1 });
@@ -146,8 +153,8 @@ describe('record assembly (normalizeEvent)', () => {
       'orders-api',
     );
     expect(normalize('plain').name).toBe('orders-api');
-    const ecs = { ...source, logGroup: '/ecs/web', defaultName: defaultNameOf('/ecs/web') };
-    expect(normalize('plain', ecs).name).toBe('/ecs/web');
+    const other = { ...source, logGroup: 'web-app-logs', defaultName: defaultNameOf('web-app-logs') };
+    expect(normalize('plain', other).name).toBe('web-app-logs');
   });
 
   it('keeps a python-json-logger record’s own asctime', () => {
@@ -167,7 +174,7 @@ describe('defaultNameOf', () => {
   it('is the function name for a Lambda log group and the group name otherwise', () => {
     expect(defaultNameOf('/aws/lambda/orders-api')).toBe('orders-api');
     expect(defaultNameOf('/aws/lambda/')).toBe('/aws/lambda/');
-    expect(defaultNameOf('/ecs/web')).toBe('/ecs/web');
+    expect(defaultNameOf('web-app-logs')).toBe('web-app-logs');
   });
 });
 

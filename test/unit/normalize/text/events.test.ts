@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodePayload } from '../../../../src/decode/decodePayload.js';
+import { defaultNameOf } from '../../../../src/normalize/defaultName.js';
 import { normalizePayload } from '../../../../src/normalize/normalizePayload.js';
 
 /**
@@ -27,6 +28,32 @@ const FORMATS = [
   'logfmt',
   'runtime-crash',
   'text',
+  'api-gateway-access',
+  'api-gateway-execution',
+  'step-functions',
+  'cloudtrail',
+  'rds-postgresql',
+  'rds-mysql',
+  'vpc-flow-logs',
+  'access-log',
+  'nginx-error',
+  'gunicorn',
+  'uvicorn',
+  'tomcat',
+  'elixir-logger',
+  'spark-log4j',
+  'rds-mysql-slow',
+  // The JSON conventions (formats/serilogClef.ts … powertoolsDotnet.ts), text variants included.
+  'serilog-clef',
+  'ecs',
+  'logstash-logback',
+  'structlog',
+  'loguru',
+  'go-slog',
+  'rust-tracing-json',
+  'monolog',
+  'powertools-java',
+  'powertools-dotnet',
 ];
 
 interface Fixture {
@@ -50,7 +77,7 @@ describe.each(FORMATS)('events/%s.json', (format) => {
     const wrapped = records.length === fixtures.length + 3;
     const body = wrapped ? records.slice(1, -2) : records;
     expect(body).toHaveLength(fixtures.length);
-    const defaultName = payload.logGroup.replace(/^\/aws\/lambda\//, '');
+    const defaultName = defaultNameOf(payload.logGroup, payload.logStream);
     body.forEach((record, i) => {
       const { expect: want, format: expectedFormat } = fixtures[i] as Fixture;
       expect(record.log_format).toBe(expectedFormat ?? format);

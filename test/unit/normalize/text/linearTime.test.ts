@@ -69,6 +69,30 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ['ILogger event ids', fill('[1]:', '[Information] A: ')],
   ['ANSI escapes', fill('\u001b[1;2;3')],
   ['unicode', fill('完了✅\u00a0')],
+  ['API Gateway request id characters', fill('a', '(')],
+  ['API Gateway execution prefixes', fill(`(${ID}) `)],
+  ['access log, unterminated request', fill(' ', '10.0.0.1 - - [01/Nov/2023:10:47:57 +0000] "')],
+  ['access log quotes', fill(' "', '10.0.0.1 - - [01/Nov/2023:10:47:57 +0000] "GET / HTTP/1.1" 200 1')],
+  ['access log heads', fill('10.0.0.1 - - [')],
+  ['RDS PostgreSQL parentheses', fill('(', '2023-11-01 10:47:57 UTC:')],
+  ['RDS PostgreSQL separators', fill('):@:[', '2023-11-01 10:47:57 UTC:10.0.0.1(5432):')],
+  ['MySQL brackets', fill('[', '2023-11-01T10:47:57.081234Z 0 ')],
+  ['VPC flow log fields', fill(' 2', '2 123456789010 eni-1 ')],
+  ['gunicorn brackets', fill('] [', '[2023-11-01 10:47:57 +0000] [')],
+  ['uvicorn access separators', fill(' - "', 'INFO:     ')],
+  ['nginx error ids', fill('#', '2023/11/01 10:47:57 [error] ')],
+  ['Tomcat threads', fill('] ', '01-Nov-2023 10:47:57.081 SEVERE [')],
+  ['Elixir metadata', fill('a=b ', '10:47:57.081 ')],
+  ['Elixir error reports', fill('\n** (', '10:47:57.081 [error] x')],
+  ['Spark log4j loggers', fill('a', '23/11/01 10:47:57 INFO ')],
+  [
+    'Glue tracebacks on the first line',
+    fill('Traceback (most recent call last):', '23/11/01 10:47:57 ERROR P: x'),
+  ],
+  [
+    'Spring Boot exception lines',
+    fill('\nx.YException: z', '2023-11-01 10:47:57.081  WARN 1 --- [main] a.B : m'),
+  ],
 ];
 
 const source: EventSource = {

@@ -215,7 +215,8 @@ describe('.NET runtime lines (dotnetRuntime.ts)', () => {
     ['a tab', '\t'],
   ])('reads the level column ended by %s before a pretty-printed JSON message', (_label, separator) => {
     const record = normalize(`2025-02-24T13:36:06.483Z\t${RID}\tinfo${separator}${json}\n`);
-    expect(record.log_format).toBe('lambda-dotnet/powertools');
+    // Powertools for .NET's own record (its level spelling): powertoolsDotnet.ts.
+    expect(record.log_format).toBe('lambda-dotnet/powertools-dotnet');
     expect(record.levelname).toBe('ERROR');
     expect(record.name).toBe('orders');
     expect(record.message).toBe('charge failed');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DataMessage } from '../../../../src/decode/subscriptionPayload.js';
-import { normalizePayload } from '../../../../src/normalize/normalizePayload.js';
+import { encodeRecord } from '../../../src/batch/encodeRecord.js';
+import { MAX_BYTES_PER_RECORD } from '../../../src/batch/limits.js';
+import type { DataMessage } from '../../../src/decode/subscriptionPayload.js';
+import { normalizePayload } from '../../../src/normalize/normalizePayload.js';
+import type { ForwarderRecord } from '../../../src/normalize/record.js';
 
 const BASE = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
 
@@ -35,7 +38,7 @@ const PYTHON = [
   '2023-11-01 10:47:58,002 orders INFO retrying',
 ];
 
-describe('normalizePayload multi-line rejoin', () => {
+describe('rejoin (REJOIN_MULTILINE)', () => {
   it('is off by default: one record per event, as SPEC §2 says', () => {
     const records = normalizePayload(payload(JAVA));
     expect(records).toHaveLength(JAVA.length);
@@ -173,5 +176,98 @@ describe('normalizePayload multi-line rejoin', () => {
     const lines = ['\tat orphan.Frame(Frame.java:1)', 'plain', 'also plain'];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
     expect(records.map((r) => r.message)).toEqual(lines);
+  });
+});
+
+/** `{"a":` × depth, `1`, `}` × depth: JSON that parses but nests past what JSON.stringify survives. */
+function deepJson(depth: number): string {
+  return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+}
+
+describe('rejoin and the depth guard (issue 9 item 1)', () => {
+  it('forwards a line of deeply nested JSON as text, as with rejoin off, and its neighbours as usual', () => {
+    const deep = deepJson(10_000);
+    const lines = ['before', deep, 'after'];
+    const off = normalizePayload(payload(lines));
+    const on = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(on.map((r) => [r.message, r.log_format])).toEqual([
+      ['before', 'text'],
+      [deep, 'text'],
+      ['after', 'text'],
+    ]);
+    expect(on).toEqual(off);
+    for (const record of on) expect(() => encodeRecord(record)).not.toThrow();
+  });
+});
+
+/** A Go `fatal error:` head line and `frames` frame events, one line each (GOTRACEBACK=all). */
+function goroutineDump(frames: number): string[] {
+  const lines = ['fatal error: all goroutines are asleep - deadlock!', '', 'goroutine 1 [chan receive]:'];
+  for (let i = 0; lines.length < frames + 1; i++) {
+    lines.push(`main.worker${i}(0xc000${String(i).padStart(6, '0')}, 0x${(i * 7).toString(16)})`);
+    lines.push(`\t/src/app/workers/pool_${i}.go:${100 + (i % 900)} +0x${(i * 13).toString(16)}`);
+  }
+  return lines.slice(0, frames + 1);
+}
+
+function textOf(record: ForwarderRecord): string {
+  return `${record.message}\n${record.exc_info ?? ''}`;
+}
+
+describe('rejoin of a group over the record limit (issue 9 item 6, SPEC §4)', () => {
+  const lines = goroutineDump(30_000);
+  const events = payload(lines).logEvents;
+  const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+
+  it('splits it into several records, each within the per-record limit and none cut', () => {
+    expect(records.length).toBeGreaterThan(1);
+    for (const record of records) {
+      const encoded = encodeRecord(record);
+      expect(encoded.truncated).toBe(false);
+      expect(encoded.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
+    }
+  });
+
+  it('names in each record exactly the events whose text it holds, each event in one record', () => {
+    const owner = new Map<string, number>();
+    records.forEach((record, r) => {
+      for (const id of [record.cloudwatch.id, ...(record.cloudwatch.folded_ids ?? [])]) {
+        expect(owner.has(id), id).toBe(false);
+        owner.set(id, r);
+      }
+    });
+    expect([...owner.keys()].sort()).toEqual(events.map((e) => e.id).sort());
+    // Every frame line is unique: it is in the record that claims its event, and in no other.
+    const holders = new Map<string, Set<number>>();
+    records.forEach((record, r) => {
+      for (const line of textOf(record).split('\n')) {
+        const set = holders.get(line) ?? new Set<number>();
+        set.add(r);
+        holders.set(line, set);
+      }
+    });
+    events.forEach((event, i) => {
+      const line = lines[i] ?? '';
+      if (line === '' || i === 0) return;
+      expect([...(holders.get(line) ?? [])], line).toEqual([owner.get(event.id ?? '')]);
+    });
+  });
+
+  it('keeps the head line first and marks every part with its place', () => {
+    expect(records[0]?.message).toBe('fatal error: all goroutines are asleep - deadlock!');
+    expect(records[0]?.levelname).toBe('ERROR');
+    records.forEach((record, i) => {
+      expect(record.rejoin_part).toEqual({ head_id: 'id-0', index: i + 1, count: records.length });
+      expect(record.levelname).toBe('ERROR');
+    });
+    const rejoined = records.map((record) => record.exc_info ?? '').join('\n');
+    expect(rejoined).toBe(lines.join('\n'));
+  });
+
+  it('leaves a group under the limit as one record, unmarked', () => {
+    const small = normalizePayload(payload(goroutineDump(200)), { rejoinMultiline: true });
+    expect(small).toHaveLength(1);
+    expect(small[0]?.rejoin_part).toBeUndefined();
+    expect(small[0]?.cloudwatch.folded_ids).toHaveLength(200);
   });
 });

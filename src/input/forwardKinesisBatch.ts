@@ -1,0 +1,241 @@
+import type { KinesisStreamBatchItemFailure, KinesisStreamBatchResponse } from 'aws-lambda';
+import type { EncodedRecord } from '../batch/encodeRecord.js';
+import { packBatches } from '../batch/packBatches.js';
+import type { ForwarderConfig } from '../config.js';
+import { inflatePayload, parsePayload } from '../decode/decodePayload.js';
+import { DEFAULT_RESERVE_MS, deliverBatches, type FirehoseSender } from '../deliver/putRecordBatches.js';
+import type { UndecodableRecord } from '../deliver/saveUndecodableRecord.js';
+import { emptyControlCounts, type ControlCounts } from '../controls/applyControls.js';
+import { isOwnLogGroup } from '../decode/ownLogGroup.js';
+import { encodePayloadRecords } from '../forwardLogs.js';
+import { kinesisRecords } from './kinesisEvent.js';
+
+export interface KinesisBatchDependencies {
+  readonly config: ForwarderConfig;
+  readonly firehose: FirehoseSender;
+  /** Milliseconds left in the invocation. */
+  readonly remainingTimeMs: () => number;
+  /**
+   * Writes an undecodable record to the failure bucket; resolves once it is stored (with where),
+   * rejects when it could not be. Given the time it may take as an abort signal.
+   */
+  readonly saveUndecodable: (record: UndecodableRecord, abortSignal: AbortSignal) => Promise<string>;
+  /** The account the function runs in, for the own-log-group guard (see decode/ownLogGroup.ts). */
+  readonly ownAccountId?: string | undefined;
+  /** Told each payload the own-log-group guard drops, to log one WARN line naming the group. */
+  readonly warn?: (fields: Record<string, unknown>) => void;
+  /** Undecodable records saved at once (default {@link DEFAULT_SAVE_CONCURRENCY}). */
+  readonly saveConcurrency?: number;
+}
+
+/** Undecodable records are rare; a handful of PutObject calls at once clears a bad batch quickly. */
+export const DEFAULT_SAVE_CONCURRENCY = 8;
+
+/** What one Kinesis batch did; logged as one line, its figures become the metrics. */
+export interface KinesisBatchSummary {
+  readonly input: 'kinesis';
+  /** Kinesis records in the batch. */
+  readonly kinesisRecords: number;
+  /** Records holding a DATA_MESSAGE payload. */
+  readonly payloads: number;
+  /** Records holding a CONTROL_MESSAGE (acknowledged, nothing forwarded). */
+  readonly controlMessages: number;
+  /** Records that could not be decoded; each written to the failure bucket, or reported. */
+  readonly undecodable: number;
+  /** Undecodable records stored in the failure bucket (and so acknowledged). */
+  readonly undecodableSaved: number;
+  /** Log events of the decoded payloads. */
+  readonly events: number;
+  /** Events of payloads from the forwarder's own log group, dropped (counted, never silent). */
+  readonly droppedOwnLogGroup: number;
+  /** Records the controls dropped on purpose, by reason, over every payload (SPEC §6). */
+  readonly dropped: ControlCounts['dropped'];
+  /** START / END records folded into their REPORT record. */
+  readonly folded: number;
+  /** Values replaced by `[REDACTED:…]`. */
+  readonly redacted: number;
+  /** Firehose records built from them. */
+  readonly records: number;
+  readonly truncated: number;
+  readonly delivered: number;
+  /** Firehose records still undelivered at the end. */
+  readonly failed: number;
+  readonly calls: number;
+  readonly retriedRecords: number;
+  readonly bytesSent: number;
+  readonly billedUnits: number;
+  /** Kinesis records reported back to Lambda for a retry. */
+  readonly batchItemFailures: number;
+}
+
+/** An undecodable record and what became of it, for the function's log. */
+export interface UndecodableOutcome {
+  readonly sequenceNumber: string;
+  readonly reason: string;
+  /** Where it was stored, or why it could not be (then it is reported as a failure). */
+  readonly savedAs?: string;
+  readonly saveError?: string;
+}
+
+export interface KinesisBatchResult {
+  /** The answer to Lambda: exactly the records to retry. */
+  readonly response: KinesisStreamBatchResponse;
+  readonly summary: KinesisBatchSummary;
+  readonly undecodable: readonly UndecodableOutcome[];
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/** Runs `work` over `items`, at most `size` at once; never rejects (outcomes are values). */
+async function eachLimited<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
+
+/** Separates the batch position from the event id in the ids delivery reports failures by. */
+const ID_SEPARATOR = ':';
+
+/**
+ * The Kinesis input: every record of the batch holds one gzipped subscription payload. Each is
+ * decoded and normalized by the same pipeline as the subscription input
+ * ({@link encodePayloadRecords}); the records of all payloads are then packed together into as
+ * few PutRecordBatch calls as the limits allow, and delivered with the same retries.
+ *
+ * Returns `batchItemFailures` naming exactly the Kinesis records with at least one undelivered
+ * Firehose record, so Lambda retries those (`ReportBatchItemFailures`). `CONTROL_MESSAGE`
+ * records are acknowledged. A record that cannot be decoded is written to the failure bucket and
+ * acknowledged, so it never blocks its shard; it is reported as a failure only when it could
+ * not be saved. Never throws for a record's content: what happened is in the result.
+ */
+export async function forwardKinesisBatch(
+  event: { Records: unknown[] },
+  deps: KinesisBatchDependencies,
+): Promise<KinesisBatchResult> {
+  const { config } = deps;
+  const inputs = kinesisRecords(event);
+  const encoded: EncodedRecord[] = [];
+  const undecodable: UndecodableRecord[] = [];
+  let payloads = 0;
+  let controlMessages = 0;
+  let events = 0;
+  let droppedOwnLogGroup = 0;
+  const counts = emptyControlCounts();
+  let truncated = 0;
+
+  for (const input of inputs) {
+    try {
+      if (input.data === undefined) throw new TypeError('kinesis.data is not a string');
+      const payload = parsePayload(inflatePayload(input.data, config));
+      if (payload.messageType === 'CONTROL_MESSAGE') {
+        controlMessages++;
+        continue;
+      }
+      if (isOwnLogGroup(payload, { name: config.ownLogGroup, accountId: deps.ownAccountId })) {
+        droppedOwnLogGroup += payload.logEvents.length;
+        events += payload.logEvents.length;
+        deps.warn?.({
+          message: `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}`,
+          reason: 'own-log-group',
+          logGroup: payload.logGroup,
+          owner: payload.owner,
+          sequenceNumber: input.sequenceNumber,
+        });
+        continue;
+      }
+      const lines = encodePayloadRecords(payload, config);
+      payloads++;
+      events += payload.logEvents.length;
+      truncated += lines.truncated;
+      counts.dropped.level += lines.counts.dropped.level;
+      counts.dropped.sampled += lines.counts.dropped.sampled;
+      counts.dropped.platform += lines.counts.dropped.platform;
+      counts.folded += lines.counts.folded;
+      counts.redacted += lines.counts.redacted;
+      // Ids made unique per Kinesis record, so a failed Firehose record names its Kinesis record.
+      const prefix = `${input.index}${ID_SEPARATOR}`;
+      for (const line of lines.encoded) encoded.push({ ...line, id: prefix + line.id });
+    } catch (error) {
+      // Whatever stopped this record (bad base64, gzip, JSON, shape, or a defect further on), it
+      // is kept whole in the failure bucket, and its neighbours are forwarded.
+      // The decoder names the subscription event's field; here the bytes came from kinesis.data.
+      const reason = describeError(error).replaceAll('awslogs.data', 'kinesis.data');
+      undecodable.push({ input, reason });
+    }
+  }
+
+  const timeLeft = (): number => Math.max(1, deps.remainingTimeMs() - DEFAULT_RESERVE_MS);
+  // In batch order: outcome k belongs to undecodable record k.
+  const outcomes: UndecodableOutcome[] = new Array<UndecodableOutcome>(undecodable.length);
+  const saving = eachLimited(
+    undecodable.map((record, k) => ({ record, k })),
+    deps.saveConcurrency ?? DEFAULT_SAVE_CONCURRENCY,
+    async ({ record, k }) => {
+      const outcome = { sequenceNumber: record.input.sequenceNumber, reason: record.reason };
+      try {
+        const savedAs = await deps.saveUndecodable(record, AbortSignal.timeout(timeLeft()));
+        outcomes[k] = { ...outcome, savedAs };
+      } catch (error) {
+        outcomes[k] = { ...outcome, saveError: describeError(error) };
+      }
+    },
+  );
+  const delivering =
+    encoded.length === 0
+      ? undefined
+      : deliverBatches(deps.firehose, packBatches(encoded), {
+          deliveryStreamName: config.deliveryStreamName,
+          concurrency: config.deliveryConcurrency,
+          remainingTimeMs: deps.remainingTimeMs,
+        });
+  const [report] = await Promise.all([delivering, saving]);
+
+  const failedIndexes = new Set<number>();
+  for (const failed of report?.failed ?? []) {
+    failedIndexes.add(Number(failed.id.slice(0, failed.id.indexOf(ID_SEPARATOR))));
+  }
+  const unsaved = new Set<number>();
+  undecodable.forEach((record, k) => {
+    if (outcomes[k]?.savedAs === undefined) unsaved.add(record.input.index);
+  });
+  const batchItemFailures: KinesisStreamBatchItemFailure[] = inputs
+    .filter((input) => failedIndexes.has(input.index) || unsaved.has(input.index))
+    .map((input) => ({ itemIdentifier: input.sequenceNumber }));
+
+  return {
+    response: { batchItemFailures },
+    summary: {
+      input: 'kinesis',
+      kinesisRecords: inputs.length,
+      payloads,
+      controlMessages,
+      undecodable: undecodable.length,
+      undecodableSaved: undecodable.length - unsaved.size,
+      events,
+      droppedOwnLogGroup,
+      ...counts,
+      records: encoded.length,
+      truncated,
+      delivered: report?.delivered ?? 0,
+      failed: report?.failed.length ?? 0,
+      calls: report?.calls ?? 0,
+      retriedRecords: report?.retriedRecords ?? 0,
+      bytesSent: report?.bytesSent ?? 0,
+      billedUnits: report?.billedUnits ?? 0,
+      batchItemFailures: batchItemFailures.length,
+    },
+    undecodable: outcomes,
+  };
+}

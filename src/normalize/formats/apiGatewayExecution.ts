@@ -1,0 +1,71 @@
+import type { LevelName } from '../record.js';
+import type { TextFormat } from '../logFormat.js';
+
+/**
+ * API Gateway execution logs (REST and WebSocket APIs, log group
+ * `API-Gateway-Execution-Logs_<apiId>/<stage>`): every line is `(<request id>) <text>`, the id a
+ * UUID for REST APIs and API Gateway's base64-like id for WebSocket APIs:
+ * `(914bad5e-…) Extended Request Id: TgwN2EJqCYcFnFQ=`, `(…) Method request body before
+ * transformations: {…}`, `(…) Execution failed due to configuration error: Invalid endpoint
+ * address`, `(…) Method completed with status: 502`.
+ * The id becomes `requestId` (API Gateway's, not Lambda's); the text is the message. The lines
+ * state no level: failures (`Execution failed…`, `Lambda execution failed…`, `Endpoint request
+ * timed out`, a completed status of 5xx) are ERROR, a 4xx status or a failed authorization
+ * WARNING, everything else INFO.
+ * Checked against https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+ * and execution logs quoted in brefphp/bref#162 and elastic/integrations#4266.
+ */
+
+const NAME = 'api-gateway-execution';
+// REST ids are 36 characters, WebSocket ids 16: nothing longer is an id.
+const MIN_ID = 8;
+const MAX_ID = 64;
+
+function isIdChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2d /* - */ ||
+    code === 0x3d /* = */ ||
+    code === 0x2b /* + */ ||
+    code === 0x2f /* / */ ||
+    code === 0x5f /* _ */
+  );
+}
+
+const FAILURES = [
+  'Execution failed',
+  'Lambda execution failed',
+  'Lambda invocation failed',
+  'Endpoint request timed out',
+];
+const STATUS_PREFIXES = ['Method completed with status: ', 'Endpoint response status: '];
+const WARNINGS = ['Unauthorized request', 'Authorizer error', 'API Key not authorized', 'Forbidden'];
+
+function levelOf(text: string): LevelName | undefined {
+  for (const prefix of FAILURES) if (text.startsWith(prefix)) return 'ERROR';
+  for (const prefix of STATUS_PREFIXES) {
+    if (text.startsWith(prefix)) {
+      const status = Number(text.slice(prefix.length, prefix.length + 3));
+      if (status >= 500) return 'ERROR';
+      if (status >= 400) return 'WARNING';
+      return undefined;
+    }
+  }
+  for (const prefix of WARNINGS) if (text.startsWith(prefix)) return 'WARNING';
+  return undefined;
+}
+
+export const apiGatewayExecution: TextFormat = {
+  name: NAME,
+  parse(line) {
+    if (line.charCodeAt(0) !== 0x28 /* ( */) return undefined;
+    let i = 1;
+    while (i <= MAX_ID && isIdChar(line.charCodeAt(i))) i++;
+    if (i - 1 < MIN_ID || line.charCodeAt(i) !== 0x29 /* ) */ || line.charCodeAt(i + 1) !== 0x20)
+      return undefined;
+    const text = line.slice(i + 2);
+    return { message: text, levelname: levelOf(text), fields: { requestId: line.slice(1, i) } };
+  },
+};

@@ -1,0 +1,96 @@
+import { toLevelName } from '../levels.js';
+import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import {
+  isObject,
+  lambdaErrorStack,
+  messageText,
+  stackText,
+  without,
+  withMessageObject,
+  type JsonObject,
+} from '../fields.js';
+
+/**
+ * Elastic's ECS logging (ecs-logging-java, -python, -nodejs, -dotnet, -go, -ruby, -php; also
+ * Powertools for Java's `LambdaEcsLayout.json`): `{"@timestamp":"2023-11-01T10:47:57.081Z",
+ * "log.level":"info","message":"…","ecs.version":"1.2.0","log.logger":"app","service.name":"…",
+ * "process.thread.name":"main","error.type"?,"error.message"?,"error.stack_trace"?, …}`. The spec
+ * puts `@timestamp`, `log.level`, `message` first and lets every other field be written either
+ * dotted (`"log.logger":"app"`) or nested (`"log":{"logger":"app"}`); both are read. `log.level`
+ * is the level, `log.logger` the name, `error.stack_trace` exc_info: as written when it carries
+ * the error's own line (Java, Node.js), headed by `error.type: error.message` when it does not
+ * (.NET frames), and as Python prints a traceback when it is `traceback.format_tb`'s frames
+ * (ecs-logging-python). `error.type` and `error.message` stay fields.
+ * Recognised by `ecs.version` (every ECS logger writes it), or by `log.level` beside `@timestamp`.
+ * Checked against elastic/ecs-logging spec/spec.json and elastic/ecs-logging-python
+ * (ecs_logging/_stdlib.py `format_to_ecs`, `_record_error_stack`), ecs-logging-java README.
+ */
+
+/** `object["a.b"]`, else `object.a.b`. */
+function at(object: JsonObject, parent: string, child: string): unknown {
+  const dotted = object[`${parent}.${child}`];
+  if (dotted !== undefined) return dotted;
+  const nested = object[parent];
+  return isObject(nested) ? nested[child] : undefined;
+}
+
+/** `fields` without `a.b`, wherever {@link at} found it. */
+function removeAt(fields: JsonObject | undefined, parent: string, child: string): JsonObject | undefined {
+  if (fields === undefined) return undefined;
+  const dotted = `${parent}.${child}`;
+  if (fields[dotted] !== undefined) return without(fields, [dotted]);
+  const nested = fields[parent];
+  if (!isObject(nested)) return fields;
+  const rest = without(nested, [child]);
+  if (rest === undefined) return without(fields, [parent]);
+  fields[parent] = rest;
+  return fields;
+}
+
+function isEcs(object: JsonObject): boolean {
+  if (object['ecs.version'] !== undefined || (isObject(object.ecs) && object.ecs.version !== undefined))
+    return true;
+  return typeof object['log.level'] === 'string' && typeof object['@timestamp'] === 'string';
+}
+
+/** The stack of an ECS error as the language prints it (see the format's comment). */
+function errorStack(stack: string, type: unknown, message: unknown): string {
+  if (stack.startsWith('  File "')) {
+    return lambdaErrorStack({ errorType: type, errorMessage: message, stackTrace: [stack] }) ?? stack;
+  }
+  const newline = stack.indexOf('\n');
+  const firstLine = newline < 0 ? stack : stack.slice(0, newline);
+  if (typeof type !== 'string' || type === '' || firstLine.includes(type)) return stack;
+  const text = messageText(message);
+  return `${text === '' ? type : `${type}: ${text}`}\n${stack}`;
+}
+
+export const ecs: JsonFormat = {
+  name: 'ecs',
+  parse(object): ParsedLine | undefined {
+    if (!isEcs(object)) return undefined;
+    const consumed: string[] = [];
+    if (object.message !== undefined) consumed.push('message');
+    let fields = without(object, consumed);
+    const levelname = toLevelName(at(object, 'log', 'level'));
+    if (levelname !== undefined) fields = removeAt(fields, 'log', 'level');
+    const logger = at(object, 'log', 'logger');
+    const name = typeof logger === 'string' && logger !== '' ? logger : undefined;
+    if (name !== undefined) fields = removeAt(fields, 'log', 'logger');
+    const stack = stackText(at(object, 'error', 'stack_trace'));
+    const type = at(object, 'error', 'type');
+    const errorMessage = at(object, 'error', 'message');
+    const exc_info = stack === undefined ? undefined : errorStack(stack, type, errorMessage);
+    if (exc_info !== undefined) fields = removeAt(fields, 'error', 'stack_trace');
+    let text = messageText(object.message);
+    // An error logged without a message of its own: the error's message is the line's.
+    if (text === '' && exc_info !== undefined) text = messageText(errorMessage);
+    return {
+      message: text,
+      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+      name,
+      exc_info,
+      fields: withMessageObject(fields, object.message),
+    };
+  },
+};

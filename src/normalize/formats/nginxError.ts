@@ -1,0 +1,58 @@
+import { levelSpellings } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { dateTimeEnd } from './scan.js';
+
+/**
+ * nginx's error log (stderr in the official image, so what its container writes through
+ * `awslogs`): `YYYY/MM/DD HH:MM:SS [level] pid#tid: *connection message` →
+ * `2024/01/01 00:00:00 [error] 7#7: *1 open() "/usr/share/nginx/html/x" failed (2: No such file
+ * or directory), client: 172.17.0.1, server: localhost, request: "GET /x HTTP/1.1", host: "x"`.
+ * The process and thread ids and the connection number become `pid`, `tid` (numbers; `process`
+ * keeps `pid#tid` as written) and `connection`; the
+ * message is the rest, whole (its `client: …, server: …` context stays readable there). Levels:
+ * debug, info/notice → INFO, warn → WARNING, error, crit/alert/emerg → CRITICAL.
+ * Checked against nginx src/core/ngx_log.c (`ngx_log_error_core`: time, `[level]`, `pid#tid: `,
+ * `*connection `) and `err_levels`.
+ */
+
+const NAME = 'nginx-error';
+const LEVELS = levelSpellings(['debug', 'info', 'notice', 'warn', 'error', 'crit', 'alert', 'emerg']);
+
+function digitsEnd(line: string, start: number): number {
+  let i = start;
+  while (i - start < 12 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i++;
+  return i === start ? -1 : i;
+}
+
+export const nginxError: TextFormat = {
+  name: NAME,
+  parse(line) {
+    const c = line.charCodeAt(0);
+    if (c < 0x30 || c > 0x39) return undefined;
+    let i = dateTimeEnd(line, 0, true);
+    if (i < 0 || !line.startsWith(' [', i)) return undefined;
+    const close = line.indexOf('] ', i + 2);
+    if (close < 0 || close - i > 8) return undefined;
+    const levelname = LEVELS.get(line.slice(i + 2, close));
+    if (levelname === undefined) return undefined;
+    i = close + 2;
+    const pidEnd = digitsEnd(line, i);
+    if (pidEnd < 0 || line.charCodeAt(pidEnd) !== 0x23 /* # */) return undefined;
+    const tidEnd = digitsEnd(line, pidEnd + 1);
+    if (tidEnd < 0 || !line.startsWith(': ', tidEnd)) return undefined;
+    const fields: Record<string, unknown> = {
+      pid: Number(line.slice(i, pidEnd)),
+      tid: Number(line.slice(pidEnd + 1, tidEnd)),
+      process: line.slice(i, tidEnd),
+    };
+    i = tidEnd + 2;
+    if (line.charCodeAt(i) === 0x2a /* * */) {
+      const connectionEnd = digitsEnd(line, i + 1);
+      if (connectionEnd > 0 && line.charCodeAt(connectionEnd) === 0x20) {
+        fields.connection = Number(line.slice(i + 1, connectionEnd));
+        i = connectionEnd + 1;
+      }
+    }
+    return { message: line.slice(i), levelname, fields };
+  },
+};

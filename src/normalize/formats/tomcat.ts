@@ -1,0 +1,61 @@
+import { levelSpellings } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { timeEnd } from './scan.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * Tomcat's console log (catalina.out / stdout in the official image), JULI's `OneLineFormatter`:
+ * `dd-MMM-yyyy HH:mm:ss.SSS LEVEL [thread] source.method message` →
+ * `01-Jan-2024 00:00:00.000 SEVERE [main] org.apache.catalina.startup.Catalina.start Failed`.
+ * The source (class and method) is the record's `name`, the thread `thread`; a stack trace after
+ * the message moves to exc_info. java.util.logging levels: SEVERE → ERROR, WARNING, INFO and
+ * CONFIG → INFO, FINE/FINER/FINEST → DEBUG (a word that is no level name kept as `severity`).
+ * Checked against apache/tomcat java/org/apache/juli/OneLineFormatter.java (`format`,
+ * `DEFAULT_TIME_FORMAT` `dd-MMM-yyyy HH:mm:ss.SSS`).
+ */
+
+const NAME = 'tomcat';
+const LEVELS = levelSpellings(['SEVERE', 'WARNING', 'INFO', 'CONFIG', 'FINE', 'FINER', 'FINEST']);
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+export const tomcat: TextFormat = {
+  name: NAME,
+  parse(line) {
+    if (!isDigit(line.charCodeAt(0)) || !isDigit(line.charCodeAt(1)) || line.charCodeAt(2) !== 0x2d)
+      return undefined;
+    if (!MONTHS.has(line.slice(3, 6)) || line.charCodeAt(6) !== 0x2d || line.charCodeAt(11) !== 0x20)
+      return undefined;
+    for (let k = 7; k < 11; k++) if (!isDigit(line.charCodeAt(k))) return undefined;
+    let i = timeEnd(line, 12);
+    if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+    i++;
+    const levelStart = i;
+    const levelEnd = line.indexOf(' ', i);
+    if (levelEnd < 0 || levelEnd - i > 7) return undefined;
+    const levelname = LEVELS.get(line.slice(i, levelEnd));
+    if (levelname === undefined || line.charCodeAt(levelEnd + 1) !== 0x5b /* [ */) return undefined;
+    // Thread names may hold spaces and brackets (`[http-nio-8080-exec-1]`); `] ` ends them.
+    const threadEnd = line.indexOf('] ', levelEnd + 2);
+    if (threadEnd < 0 || threadEnd - levelEnd > 256) return undefined;
+    const thread = line.slice(levelEnd + 2, threadEnd);
+    i = threadEnd + 2;
+    let sourceEnd = i;
+    while (sourceEnd - i < 512 && sourceEnd < line.length) {
+      const ch = line.charCodeAt(sourceEnd);
+      if (ch === 0x20 || ch === 0x0a || ch === 0x0d) break;
+      sourceEnd++;
+    }
+    if (sourceEnd === i) return undefined;
+    const source = line.slice(i, sourceEnd);
+    const { message, exc_info } = splitStack(line.slice(sourceEnd + 1));
+    const level = line.slice(levelStart, levelEnd);
+    const fields: Record<string, unknown> = { thread };
+    // SEVERE, CONFIG and FINE* are no level names: the line's own word is kept beside the level.
+    if (level !== levelname) fields.severity = level;
+    return { message, levelname, name: source, exc_info, fields };
+  },
+};

@@ -1,0 +1,56 @@
+import { levelSpellings } from '../levels.js';
+import type { TextFormat } from '../logFormat.js';
+import { requestParts } from './accessLog.js';
+import { splitStack } from './stacks.js';
+
+/**
+ * uvicorn's default console logs (FastAPI / Starlette containers): `%(levelprefix)s %(message)s`,
+ * the level and its colon padded to nine characters, so the message starts at column ten:
+ * `INFO:     Started server process [1]`, `ERROR:    Exception in ASGI application` + its
+ * traceback (to exc_info), and the access logger's `%(levelprefix)s %(client_addr)s -
+ * "%(request_line)s" %(status_code)s` → `INFO:     127.0.0.1:1234 - "GET / HTTP/1.1" 200 OK`,
+ * whose parts are also fields (`client_addr`, `request_line`, `method`, `path`,
+ * `http_version`, `status_code`). The level is the line's own: uvicorn logs every request at INFO.
+ * Checked against encode/uvicorn uvicorn/logging.py (`ColourizedFormatter`, `AccessFormatter`)
+ * and uvicorn/config.py (`LOGGING_CONFIG`).
+ */
+
+const NAME = 'uvicorn';
+const LEVELS = levelSpellings(['TRACE', 'DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL']);
+// `levelname + ':'` padded with spaces to nine characters, then the format's own space.
+const MESSAGE_COLUMN = 10;
+
+function accessFields(message: string): Record<string, unknown> | undefined {
+  const dash = message.indexOf(' - "');
+  if (dash <= 0 || dash > 64) return undefined;
+  const close = message.indexOf('" ', dash + 4);
+  if (close < 0) return undefined;
+  const status = message.slice(close + 2);
+  const code = Number(status.slice(0, 3));
+  if (!Number.isInteger(code) || status.length < 3) return undefined;
+  const requestLine = message.slice(dash + 4, close);
+  const fields: Record<string, unknown> = { client_addr: message.slice(0, dash), request_line: requestLine };
+  requestParts(requestLine, fields, ['method', 'path', 'http_version']);
+  fields.status_code = code;
+  return fields;
+}
+
+export const uvicorn: TextFormat = {
+  name: NAME,
+  parse(line) {
+    const c = line.charCodeAt(0);
+    if (c < 0x41 || c > 0x5a) return undefined;
+    const colon = line.indexOf(':');
+    if (colon < 4 || colon > 8 || line.length <= MESSAGE_COLUMN) return undefined;
+    const levelname = LEVELS.get(line.slice(0, colon));
+    if (levelname === undefined) return undefined;
+    for (let i = colon + 1; i < MESSAGE_COLUMN; i++) if (line.charCodeAt(i) !== 0x20) return undefined;
+    const { message, exc_info } = splitStack(line.slice(MESSAGE_COLUMN));
+    return {
+      message,
+      levelname,
+      exc_info,
+      fields: exc_info === undefined ? accessFields(message) : undefined,
+    };
+  },
+};

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalNumber, checkConservation, textTokens } from '../../helpers/conservation.js';
+
+/** The checker itself: it must see a drop where there is one, and allow only SPEC §3's re-expressions. */
+
+const ID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+
+function record(fields: Record<string, unknown>): string {
+  return JSON.stringify({
+    asctime: '2023-11-01T10:47:57+0000',
+    name: 'fn',
+    levelname: 'INFO',
+    message: '',
+    '@timestamp': '2023-11-01T10:47:57.081Z',
+    cloudwatch: { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', id: 'e1' },
+    ...fields,
+  });
+}
+
+describe('the conservation checker', () => {
+  it('splits text into tokens, keeping times whole and dropping separators', () => {
+    expect(textTokens('2023-11-01 10:47:57,081 [main] INFO:root:Found x=1 -- (a.js:1:2)')).toEqual([
+      '2023-11-01',
+      '10:47:57,081',
+      'main',
+      'INFO',
+      'root',
+      'Found',
+      'x',
+      '1',
+      'a.js',
+      '1',
+      '2',
+    ]);
+  });
+
+  it("allows the runtime prefix's time, request id and level to go, and nothing else", () => {
+    const line = `2023-11-01T10:47:57.081Z\t${ID}\tWARN\tstock low for A-1`;
+    expect(
+      checkConservation(
+        line,
+        record({ levelname: 'WARNING', message: 'stock low for A-1', aws_request_id: ID }),
+      ).missing,
+    ).toEqual([]);
+    expect(
+      checkConservation(line, record({ levelname: 'WARNING', message: 'stock low for', aws_request_id: ID }))
+        .missing,
+    ).toEqual(['A-1']);
+    // A request id that went nowhere is a drop, not a re-expression.
+    expect(
+      checkConservation(line, record({ levelname: 'WARNING', message: 'stock low for A-1' })).missing,
+    ).toEqual([ID]);
+  });
+
+  it('does not exempt a level word or a time inside the message', () => {
+    const line = 'order failed at 10:47:57 with ERROR code';
+    expect(checkConservation(line, record({ message: 'order failed at with code' })).missing).toEqual([
+      '10:47:57',
+      'ERROR',
+    ]);
+  });
+
+  it('sees a number JSON turned to null, and a __proto__ key that vanished', () => {
+    const line = '{"message":"m","ratio":1e400,"__proto__":{"p":1}}';
+    expect(checkConservation(line, record({ message: 'm', ratio: null })).missing).toEqual([
+      '1e400',
+      '__proto__',
+      'p',
+      '1',
+    ]);
+    expect(
+      checkConservation(line, '{"message":"m","ratio":"1e400","__proto__":{"p":1},"levelname":"INFO"}')
+        .missing,
+    ).toEqual([]);
+  });
+
+  it('compares numbers by value', () => {
+    expect(canonicalNumber('1.50')).toBe(canonicalNumber('1.5'));
+    expect(canonicalNumber('1E+2')).toBe(canonicalNumber('100'));
+    expect(canonicalNumber('12345678901234567890')).not.toBe(canonicalNumber('12345678901234567000'));
+    expect(
+      checkConservation('{"message":"m","n":3000.0}', record({ message: 'm', n: 3000 })).missing,
+    ).toEqual([]);
+  });
+
+  it('lets a key go only when its value was lifted into a core field', () => {
+    expect(
+      checkConservation('{"msg":"hello world","level":"info"}', record({ message: 'hello world' })).missing,
+    ).toEqual([]);
+    expect(
+      checkConservation('{"msg":"hello","extra":"kept?"}', record({ message: 'hello', other: 'kept?' }))
+        .missing,
+    ).toEqual(['extra']);
+    // An empty object has nothing to lift or re-home: its key must survive.
+    expect(checkConservation('{"msg":"hello","promise":{}}', record({ message: 'hello' })).missing).toEqual([
+      'promise',
+    ]);
+  });
+
+  it('sees the second value of a repeated logfmt key dropped', () => {
+    expect(checkConservation('msg=hi tag=a tag=b', record({ message: 'hi', tag: 'b' })).missing).toEqual([
+      'a',
+    ]);
+  });
+});
