@@ -246,15 +246,15 @@ function emitGroup(group: Group, source: EventSource, sink: (record: ForwarderRe
   );
   head.rejoin_part = { head_id: event.id, index: 1, count };
   sink(head);
+  const inherited = {
+    levelname: head.levelname,
+    name: head.name,
+    aws_request_id: head.aws_request_id,
+    format: parsed.format,
+  };
   for (let part = 1; part < count; part++) {
     const start = cuts[part - 1] ?? lines.length;
     const end = cuts[part] ?? lines.length;
-    const inherited = {
-      levelname: head.levelname,
-      name: head.name,
-      aws_request_id: head.aws_request_id,
-      format: parsed.format,
-    };
     const record = partRecord(
       inherited,
       lines.slice(start, end).join('\n'),

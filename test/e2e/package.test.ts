@@ -333,7 +333,6 @@ describe('serverless package: the forwarder', () => {
       DELIVERY_STREAM_NAME: 'logging-test',
       REJOIN_MULTILINE: 'false',
       DELIVERY_CONCURRENCY: '4',
-      DELIVERY_MAX_ATTEMPTS: '8',
       MAX_PAYLOAD_BYTES: '33554432',
     });
     expect(resource(tuned, 'ForwarderLambdaFunction').Properties.MemorySize).toBe(512);

@@ -56,7 +56,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-afterEach(() => firehose.reset());
+afterEach(() => {
+  firehose.reset();
+});
 
 describe('the pipeline with REJOIN_MULTILINE=true', () => {
   const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;

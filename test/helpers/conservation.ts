@@ -31,10 +31,10 @@
  *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`,
  *      Ruby's `I,`) and a request id (`undefined` or a UUID, which must then be the record's
  *      `aws_request_id`) may be absent.
- *   2. In a JSON part, at its top level: the first member whose value is a time (a timestamp
- *      string, or an epoch number in s/ms/µs/ns), the first whose value is a level word or a
- *      pino number that names the record's `levelname`, and a request id equal to
- *      `aws_request_id`, may be absent.
+ *   2. In a JSON part, at its top level: one member whose value is a time (a timestamp string,
+ *      or an epoch number in s/ms/µs/ns), one whose value names the record's `levelname` (a
+ *      level word or a pino number), and one whose value is the record's `aws_request_id` may
+ *      be absent: for each, the first such member the record does not hold (else the first).
  *   3. A key (JSON, or logfmt's `key=`) may be absent when the record lifted its value into a core
  *      field: its value has at least one token, and every token of it is in `message`,
  *      `exc_info`, `name`, `aws_request_id` or `asctime`, or is itself exempt by rule 2 (the key's
@@ -490,25 +490,19 @@ function markHead(tokens: Token[], hay: Haystack): void {
 /** Rule 2: the JSON part's own time, level and request id, at its top level. */
 function markJsonTop(value: JsonValue, tokens: Token[], hay: Haystack): void {
   if (value.kind !== 'object') return;
-  let time = false;
-  let level = false;
-  for (const [index, [, member]] of value.members.entries()) {
-    const scalar =
-      member.kind === 'string' ? member.value : member.kind === 'number' ? member.literal : undefined;
-    if (scalar === undefined) continue;
-    const exemptAs =
-      !time && (member.kind === 'string' ? isTime(scalar) : isEpoch(scalar))
-        ? 'time'
-        : !level && levelOf(member) === hay.levelname
-          ? 'level'
-          : hay.requestId !== undefined && scalar === hay.requestId
-            ? 'request id'
-            : undefined;
-    if (exemptAs === undefined) continue;
-    if (exemptAs === 'time') time = true;
-    if (exemptAs === 'level') level = true;
-    for (const token of tokens) if (token.top === index) token.exempt ??= exemptAs;
-  }
+  const members = value.members;
+  const absent = (index: number) => tokens.some((t) => t.top === index && !survives(t, hay));
+  // One time and one level may go: the first member of that kind whose value the record does
+  // not hold (a message `"fatal"` that survives never uses up the level's allowance), else the
+  // first of that kind (its value survives, and its key is then the record's `levelname`).
+  const pick = (is: (m: JsonValue) => boolean, as: string) => {
+    const found = members.findIndex(([, m], i) => is(m) && absent(i));
+    const index = found >= 0 ? found : members.findIndex(([, m]) => is(m));
+    for (const token of tokens) if (index >= 0 && token.top === index) token.exempt ??= as;
+  };
+  pick((m) => (m.kind === 'string' ? isTime(m.value) : m.kind === 'number' && isEpoch(m.literal)), 'time');
+  pick((m) => levelOf(m) === hay.levelname, 'level');
+  pick((m) => hay.requestId !== undefined && m.kind === 'string' && m.value === hay.requestId, 'request id');
 }
 
 /**

@@ -121,7 +121,8 @@ export const logfmt: TextFormat = {
     // Without a message or a level, `a=b` is more likely prose than logfmt.
     if (message === undefined && level === undefined) return undefined;
     const levelname = level === undefined ? undefined : (toLevelName(level) ?? slogLevel(level));
-    if (level !== undefined && (levelname === undefined || hasSlogOffset(level))) addField(fields, 'level', level);
+    if (level !== undefined && (levelname === undefined || hasSlogOffset(level)))
+      addField(fields, 'level', level);
     const split =
       stack === undefined ? splitStack(message ?? '') : { message: message ?? '', exc_info: stack };
     return {
