@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { measureControls } from './billedUnits.js';
 import { buildBundles } from './buildBundles.js';
 import { OFFLINE_AWS_ENV, runNode } from './childProcess.js';
 import {
@@ -246,6 +247,9 @@ async function main(): Promise<void> {
     },
     options.quick ? 5 : 9,
   );
+
+  log('controls: billed units of the typical mix, pipeline time with the controls off and on…');
+  const controls = measureControls(options.seed, max.payload.event, options.quick ? 5 : 11);
 
   let hotSpots: { where: string; selfPercent: number }[] = [];
   if (options.profile) {
@@ -486,6 +490,8 @@ async function main(): Promise<void> {
   );
   out.push('');
 
+  out.push(controls.markdown);
+
   if (hotSpots.length > 0) {
     out.push('### Hot spots of the pipeline (self time, `node --cpu-prof`, max payload)');
     out.push(
@@ -513,6 +519,7 @@ async function main(): Promise<void> {
         delivery,
         kinesis,
         cold,
+        controls,
         hotSpots,
       },
       null,

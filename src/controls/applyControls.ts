@@ -82,9 +82,12 @@ export function createPayloadControls(
   });
   return {
     push(record) {
-      if (version !== undefined) setOwnField(record, 'function_version', version);
-      // A fresh object per record: records must not share one that a later stage may change.
-      if (tags !== undefined) setOwnField(record, 'tags', { ...tags });
+      if (version !== undefined) {
+        if (record.function_version === undefined) record.function_version = version;
+        else setOwnField(record, 'function_version', version);
+      }
+      // One frozen object shared by every record: no later stage changes `tags`.
+      if (tags !== undefined) setOwnField(record, 'tags', tags);
       platform.push(record);
     },
     end: () => {

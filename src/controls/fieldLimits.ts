@@ -67,37 +67,39 @@ function costOf(value: unknown, depth: number, limit: number, maxDepth: number):
   return total;
 }
 
+function moveTo(out: JsonObject | undefined, object: JsonObject, key: string): JsonObject {
+  const target = out ?? {};
+  target[key] = object[key];
+  Reflect.deleteProperty(object, key);
+  return target;
+}
+
 /** Caps `object` (whose keys sit at `depth`) in place; returns what it moved out, at its paths. */
 function cap(object: JsonObject, depth: number, caps: Caps, top: boolean): JsonObject | undefined {
   let out: JsonObject | undefined;
-  const move = (key: string, value: unknown) => {
-    out ??= {};
-    out[key] = value;
-    Reflect.deleteProperty(object, key);
-  };
-  for (const key of Object.keys(object)) {
+  for (const key in object) {
     if (top && OWN.has(key)) continue;
     const value = object[key];
     if (caps.budget <= 0) {
-      move(key, value);
-    } else if (isObject(value)) {
+      out = moveTo(out, object, key);
+    } else if (typeof value !== 'object' || value === null) {
+      caps.budget--;
+    } else if (!Array.isArray(value)) {
       // Its keys would sit deeper than the cap: the object moves whole.
       if (depth >= caps.maxDepth) {
-        move(key, value);
+        out = moveTo(out, object, key);
         continue;
       }
       caps.budget--;
-      const inner = cap(value, depth + 1, caps, false);
+      const inner = cap(value as JsonObject, depth + 1, caps, false);
       if (inner !== undefined) {
         out ??= {};
         out[key] = inner;
       }
-    } else if (Array.isArray(value)) {
-      const cost = 1 + costOf(value, depth + 1, caps.budget, caps.maxDepth);
-      if (cost > caps.budget) move(key, value);
-      else caps.budget -= cost;
     } else {
-      caps.budget--;
+      const cost = 1 + costOf(value, depth + 1, caps.budget, caps.maxDepth);
+      if (cost > caps.budget) out = moveTo(out, object, key);
+      else caps.budget -= cost;
     }
   }
   return out;

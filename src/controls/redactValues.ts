@@ -29,13 +29,18 @@ const PROVENANCE: ReadonlySet<string> = new Set([
 const CORE: ReadonlySet<string> = new Set(['name', 'message', 'exc_info']);
 
 const KEY_MARK = redactedMark('key');
+/** Field names whose verdict is remembered (a line with ever-new keys must not grow it forever). */
+const MAX_KEY_VERDICTS = 10_000;
 const PATTERN_MARK = redactedMark('pattern');
 
 function patternRule(pattern: string): RedactionRule {
   const regex = new RegExp(pattern, 'g');
   return {
     name: 'pattern',
+    // Not joined with the others (its group numbers would shift): always run.
+    candidate: '',
     replace(text, counter) {
+      // A test is cheaper than a replace that finds nothing, which is nearly every string.
       regex.lastIndex = 0;
       if (!regex.test(text)) return text;
       regex.lastIndex = 0;
@@ -52,18 +57,33 @@ function patternRule(pattern: string): RedactionRule {
  * run first, so a pattern never matches inside a built-in rule's `[REDACTED:…]` mark.
  */
 export function createRedactor(settings: RedactSettings): Redactor | undefined {
-  const rules: RedactionRule[] = [
-    ...settings.patterns.map(patternRule),
-    ...RULE_ORDER.filter((name) => settings.rules.includes(name)).map((name) => BUILT_IN_RULES[name]),
-  ];
+  const patterns = settings.patterns.map(patternRule);
+  const builtIns = RULE_ORDER.filter((name) => settings.rules.includes(name)).map(
+    (name) => BUILT_IN_RULES[name],
+  );
   const keys = new Set(settings.keys);
-  if (rules.length === 0 && keys.size === 0) return undefined;
+  if (patterns.length === 0 && builtIns.length === 0 && keys.size === 0) return undefined;
   const counter = { count: 0 };
 
+  // One scan for whether any built-in rule might match; most strings have no candidate at all.
+  const candidates = new RegExp(builtIns.map((rule) => `(?:${rule.candidate})`).join('|') || '(?!)');
   const text = (value: string): string => {
     let out = value;
-    for (const rule of rules) out = rule.replace(out, counter);
+    for (const rule of patterns) out = rule.replace(out, counter);
+    if (!candidates.test(out)) return out;
+    for (const rule of builtIns) out = rule.replace(out, counter);
     return out;
+  };
+
+  // Field names repeat from record to record: each is lower-cased and looked up once.
+  const keyVerdicts = new Map<string, boolean>();
+  const listed = (key: string): boolean => {
+    let verdict = keyVerdicts.get(key);
+    if (verdict === undefined) {
+      verdict = keys.has(key.toLowerCase());
+      if (keyVerdicts.size < MAX_KEY_VERDICTS) keyVerdicts.set(key, verdict);
+    }
+    return verdict;
   };
 
   // Objects and arrays of a parsed JSON line are trees (JSON.parse makes no shared references).
@@ -75,8 +95,8 @@ export function createRedactor(settings: RedactSettings): Redactor | undefined {
     }
     if (typeof value === 'object' && value !== null) {
       const object = value as Record<string, unknown>;
-      for (const key of Object.keys(object)) {
-        if (keys.size > 0 && keys.has(key.toLowerCase())) {
+      for (const key in object) {
+        if (keys.size > 0 && listed(key)) {
           object[key] = KEY_MARK;
           counter.count++;
         } else {
@@ -89,22 +109,23 @@ export function createRedactor(settings: RedactSettings): Redactor | undefined {
 
   return (record) => {
     counter.count = 0;
-    const messageObject = record[MESSAGE_FIELDS_KEY];
-    // The message of a JSON message object is that object's JSON text: redacted with it, so a
-    // listed key's value does not survive in the text.
-    const messageIsObjectText =
-      messageObject !== undefined && record.message === JSON.stringify(messageObject);
-    for (const key of Object.keys(record)) {
-      if (PROVENANCE.has(key)) continue;
-      if (keys.size > 0 && !CORE.has(key) && keys.has(key.toLowerCase())) {
+    // A JSON message object's message is that object's JSON text: redacted with the object (and
+    // written again from it when something in it was redacted), so a listed key's value does not
+    // survive in the text and nothing is counted twice.
+    const objectText = record[MESSAGE_FIELDS_KEY] !== undefined && record.message.startsWith('{');
+    let inObject = 0;
+    for (const key in record) {
+      if (PROVENANCE.has(key) || (objectText && key === 'message')) continue;
+      if (keys.size > 0 && !CORE.has(key) && listed(key)) {
         record[key] = KEY_MARK;
         counter.count++;
         continue;
       }
-      if (key === 'message' && messageIsObjectText) continue;
+      const before = counter.count;
       record[key] = walk(record[key]);
+      if (key === MESSAGE_FIELDS_KEY) inObject = counter.count - before;
     }
-    if (messageIsObjectText) record.message = JSON.stringify(record[MESSAGE_FIELDS_KEY]);
+    if (objectText && inObject > 0) record.message = JSON.stringify(record[MESSAGE_FIELDS_KEY]);
     return counter.count;
   };
 }

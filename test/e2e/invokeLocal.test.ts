@@ -1,55 +1,21 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePayload } from '../../tools/subscription-event/encodeSubscriptionEvent.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { invokeLocal as invokeLocalIn, type InvokeResult } from '../helpers/invokeLocal.js';
 
-const SERVERLESS = resolve('node_modules/osls/bin/serverless.js');
 const STREAM = 'logging-test';
 const WORK_FOLDER = '.esbuild-invoke-local-test';
 
-interface Result {
-  code: number | null;
-  output: string;
-}
-
-/** A run that has not exited by then is a hang: killed, and reported with code null. */
-const HANG_KILL_MS = 90_000;
-
-function invokeLocal(eventFile: string, env: Record<string, string>, args: string[] = []): Promise<Result> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      process.execPath,
-      [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', eventFile, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          AWS_ACCESS_KEY_ID: 'test',
-          AWS_SECRET_ACCESS_KEY: 'test',
-          AWS_REGION: 'us-east-1',
-          AWS_EC2_METADATA_DISABLED: 'true',
-          // serverless-esbuild removes its work folder when done: one per test file, so test
-          // files running in parallel do not delete each other's bundles.
-          ESBUILD_WORK_FOLDER: WORK_FOLDER,
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), HANG_KILL_MS);
-    child.on('error', fail);
-    child.on('close', (code) => {
-      clearTimeout(killer);
-      done({ code, output });
-    });
-  });
+function invokeLocal(
+  eventFile: string,
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<InvokeResult> {
+  return invokeLocalIn(eventFile, env, WORK_FOLDER, args);
 }
 
 function payloadEventCount(file: string): number {
@@ -151,9 +117,10 @@ describe('serverless invoke local', () => {
 
   it.each([
     [
-      '--param=deliveryMaxAttempts=abc',
-      'DELIVERY_MAX_ATTEMPTS: expected a whole number from 1 to 100, got "abc"',
+      '--param=maxPayloadBytes=abc',
+      'MAX_PAYLOAD_BYTES: expected a whole number from 1 to 9007199254740991, got "abc"',
     ],
+    ['--param=rejoinMultiline=maybe', 'REJOIN_MULTILINE: expected true or false, got "maybe"'],
     [
       '--param=deliveryConcurrency=abc',
       'DELIVERY_CONCURRENCY: expected a whole number from 1 to 64, got "abc"',
@@ -182,7 +149,8 @@ describe('serverless invoke local', () => {
     // Were the shell's value used, the cold start would fail on it.
     const result = await invokeLocal('events/json.json', {
       AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_MAX_ATTEMPTS: 'abc',
+      DELIVERY_CONCURRENCY: 'abc',
+      REJOIN_MULTILINE: 'maybe',
       DELIVERY_STREAM_NAME: 'no-such-stream',
     });
     expect(result.code, result.output).toBe(0);

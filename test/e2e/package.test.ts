@@ -333,8 +333,8 @@ describe('serverless package: the forwarder', () => {
       DELIVERY_STREAM_NAME: 'logging-test',
       REJOIN_MULTILINE: 'false',
       DELIVERY_CONCURRENCY: '4',
-      DELIVERY_MAX_ATTEMPTS: '8',
       MAX_PAYLOAD_BYTES: '33554432',
+      FAILED_PAYLOADS_BUCKET: { Ref: 'FailedPayloadsBucket' },
     });
     expect(resource(tuned, 'ForwarderLambdaFunction').Properties.MemorySize).toBe(512);
     expect(forwarderEnv(tuned).REJOIN_MULTILINE).toBe('true');

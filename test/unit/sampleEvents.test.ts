@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildEvent, duplicateEventIds } from '../../scripts/build-events.js';
 import {
@@ -12,11 +13,20 @@ const EVENT_FILES = readdirSync('events')
   .sort()
   .map((file) => join('events', file));
 
+/** The event ids of a sample: one subscription event, or a Kinesis batch of gzipped payloads. */
 function ids(file: string): string[] {
-  const payload = decodeSubscriptionEvent(JSON.parse(readFileSync(file, 'utf8')) as SubscriptionEvent) as {
-    logEvents?: { id: string }[];
-  };
-  return (payload.logEvents ?? []).map((event) => event.id);
+  const event = JSON.parse(readFileSync(file, 'utf8')) as
+    SubscriptionEvent | { Records: { kinesis: { data: string } }[] };
+  const payloads =
+    'Records' in event
+      ? event.Records.map(({ kinesis }): unknown =>
+          JSON.parse(gunzipSync(Buffer.from(kinesis.data, 'base64')).toString('utf8')),
+        )
+      : [decodeSubscriptionEvent(event)];
+  // A control message's one event has the empty id CloudWatch gives it: not a log event.
+  return (payloads as { messageType?: string; logEvents?: { id: string }[] }[])
+    .filter((payload) => payload.messageType !== 'CONTROL_MESSAGE')
+    .flatMap((payload) => (payload.logEvents ?? []).map((e) => e.id));
 }
 
 describe('the sample events in events/', () => {

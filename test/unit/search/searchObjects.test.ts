@@ -58,6 +58,13 @@ describe('deploy/search/index-template.json', () => {
     ['cloudwatch.logStream', 'keyword'],
     ['cloudwatch.owner', 'keyword'],
     ['cloudwatch.id', 'keyword'],
+    // The controls' fields (SPEC §6): the overflow searchable as text, the fold figures as
+    // numbers whatever the first document of a day held (103 would map a long, 102.35 a float).
+    ['fields_overflow', 'text'],
+    ['function_version', 'keyword'],
+    ['duration_ms', 'double'],
+    ['billed_duration_ms', 'long'],
+    ['init_duration_ms', 'double'],
   ])('maps %s as %s', (field, type) => {
     expect(mappingOf(field)?.type).toBe(type);
   });
