@@ -74,7 +74,10 @@ describe('inputResources', () => {
     const after = Object.keys(
       inputResources(settings, {
         ...context,
-        subscriptions: [{ logGroup: '/aws/ecs/new-service', filter: '', controls: {} }, ...context.subscriptions],
+        subscriptions: [
+          { logGroup: '/aws/ecs/new-service', filter: '', controls: {} },
+          ...context.subscriptions,
+        ],
       }).Resources,
     );
     for (const id of before) expect(after).toContain(id);
