@@ -165,9 +165,10 @@ export function inputResources(settings: InputSettings, context: InputResourcesC
       },
     };
 
-    // What the event source mapping needs of the function's role, on this stream only; and the
-    // failure bucket, where it writes a batch it gives up on (S3 on-failure destinations of
-    // Kinesis mappings: s3:PutObject and s3:ListBucket).
+    // What the event source mapping needs of the function's role, on this stream only. The
+    // failure bucket, where the mapping writes a batch it gives up on, needs s3:PutObject and
+    // s3:ListBucket, which the role has already for the asynchronous on-failure destination
+    // (serverless.yml provider.iam).
     // https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html
     // https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html
     Resources[LOGICAL_ID.readPolicy] = {
@@ -188,12 +189,6 @@ export function inputResources(settings: InputSettings, context: InputResourcesC
                 'kinesis:ListShards',
               ],
               Resource: streamArn,
-            },
-            { Effect: 'Allow', Action: 's3:ListBucket', Resource: getAtt(LOGICAL_ID.failureBucket) },
-            {
-              Effect: 'Allow',
-              Action: 's3:PutObject',
-              Resource: { 'Fn::Join': ['', [getAtt(LOGICAL_ID.failureBucket), '/*']] },
             },
           ],
         },

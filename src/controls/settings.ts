@@ -160,8 +160,10 @@ function readRedact(
   problems: ControlProblem[],
   checkPattern: PatternCheck | undefined,
 ): RedactSettings | undefined {
-  const v = fromText(value);
-  if (v === '' || v === null) return DEFAULT_CONTROL_SETTINGS.redact;
+  const text = fromText(value);
+  if (text === '' || text === null) return DEFAULT_CONTROL_SETTINGS.redact;
+  // `--param="redact=email,ipv4"`: a list of rules alone.
+  const v = typeof text === 'string' ? { rules: text } : text;
   if (!isRecord(v)) {
     problems.push({ key: 'redact', expected: 'a map { rules, patterns, keys }', received: value });
     return undefined;

@@ -334,6 +334,7 @@ describe('serverless package: the forwarder', () => {
       REJOIN_MULTILINE: 'false',
       DELIVERY_CONCURRENCY: '4',
       MAX_PAYLOAD_BYTES: '33554432',
+      FAILED_PAYLOADS_BUCKET: { Ref: 'FailedPayloadsBucket' },
     });
     expect(resource(tuned, 'ForwarderLambdaFunction').Properties.MemorySize).toBe(512);
     expect(forwarderEnv(tuned).REJOIN_MULTILINE).toBe('true');

@@ -171,7 +171,8 @@ describe('serverless package: input=kinesis', () => {
   });
 
   it("gives the function's role only the stream reads the mapping needs, on this stream, and the bucket", () => {
-    const policy = only(templateOf(runs.kinesis), 'AWS::IAM::Policy') as {
+    const template = templateOf(runs.kinesis);
+    const policy = only(template, 'AWS::IAM::Policy') as {
       Roles: unknown;
       PolicyDocument: { Statement: Statement[] };
     };
@@ -188,9 +189,22 @@ describe('serverless package: input=kinesis', () => {
         ],
         Resource: streamAtt,
       },
-      { Effect: 'Allow', Action: 's3:ListBucket', Resource: bucketAtt },
-      { Effect: 'Allow', Action: 's3:PutObject', Resource: { 'Fn::Join': ['', [bucketAtt, '/*']] } },
     ]);
+    // The mapping's on-failure destination needs s3:PutObject and s3:ListBucket on the bucket:
+    // the function's role has them, on that bucket only.
+    const role = template.Resources.IamRoleLambdaExecution?.Properties as {
+      Policies: { PolicyDocument: { Statement: Statement[] } }[];
+    };
+    const statements = role.Policies.flatMap((p) => p.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Effect: 'Allow', Action: ['s3:ListBucket'], Resource: bucketAtt });
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: ['s3:PutObject'],
+      Resource: { 'Fn::Sub': '${FailedPayloadsBucket.Arn}/*' },
+    });
+    for (const statement of [...statements, ...policy.PolicyDocument.Statement]) {
+      expect(statement.Resource).not.toBe('*');
+    }
   });
 
   it('lets CloudWatch Logs of this account only put records on the stream, nothing else', () => {

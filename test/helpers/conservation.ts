@@ -7,7 +7,8 @@
  * Definitions (independent of the normalizer: nothing here imports src/normalize):
  *
  * - **Line parts.** A line is text, optionally ending in JSON: the first `{` or `[` from which the
- *   rest of the line (trailing whitespace aside) is one JSON value starts the JSON part
+ *   rest of the line (trailing whitespace aside) is one JSON value (or several objects/arrays
+ *   separated by whitespace: Monolog's `%context% %extra%`) starts the JSON part
  *   (`Invoke Error \t{…}`, Ruby's `Error raised …\n{ pretty JSON }`, a JSON line itself).
  * - **Text tokens.** The text part is split on whitespace (any, NO-BREAK SPACE included) and on the
  *   delimiters `"` `'` `` ` `` `=` `;` `(` `)` `[` `]` `{` `}` `<` `>` `|`, then at `:` unless
@@ -25,9 +26,8 @@
  *   or `_`). A number survives as its literal text or as a record number of the same decimal value
  *   (`1.0` = `1`, `1e2` = `100`; a value JSON cannot hold, `1e400`, must survive as text).
  * - **Re-expressions (the only exemptions, SPEC §3).**
- *   1. In a text part, the *head* is the tokens before the message's (where its first three
- *      tokens occur in order; else its first token; all of them when `message` has no token found
- *      in the line). In the head, a time (`2023-11-01T10:47:57.081Z`,
+ *   1. In a text part, the *head* is the tokens before the message's (where the longest run, up
+ *      to three, of its first tokens occurs in order; all of them when none is found). In the head, a time (`2023-11-01T10:47:57.081Z`,
  *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`,
  *      Ruby's `I,`) and a request id (`undefined` or a UUID, which must then be the record's
  *      `aws_request_id`) may be absent.
@@ -260,6 +260,27 @@ function valueTokens(value: JsonValue | string): Token[] {
   return out;
 }
 
+/**
+ * The objects/arrays from `start` to the end of the line, separated by whitespace (one value for a
+ * JSON line, two for Monolog's `… {"ctx":1} []`); `undefined` when the rest is not only those. A
+ * bracketed word (`[ERROR]`) is no JSON; only objects and arrays of values count.
+ */
+function trailingValues(line: string, start: number): JsonValue[] | undefined {
+  const values: JsonValue[] = [];
+  let at = start;
+  while (values.length < 4) {
+    const read = JsonReader.readAt(line, at);
+    if (read === undefined || (read.value.kind !== 'object' && read.value.kind !== 'array')) return undefined;
+    values.push(read.value);
+    const rest = line.slice(read.end);
+    if (rest.trim() === '') return values;
+    const next = read.end + (rest.length - rest.trimStart().length);
+    if (next === read.end) return undefined;
+    at = next;
+  }
+  return undefined;
+}
+
 /** Where the JSON part of a line starts, and its value; `undefined` when the line has none. */
 function jsonPart(line: string): { start: number; value: JsonValue } | undefined {
   let from = 0;
@@ -268,10 +289,12 @@ function jsonPart(line: string): { start: number; value: JsonValue } | undefined
     const bracket = line.indexOf('[', from);
     const start = brace < 0 ? bracket : bracket < 0 ? brace : Math.min(brace, bracket);
     if (start < 0) return undefined;
-    const read = JsonReader.readAt(line, start);
-    if (read !== undefined && line.slice(read.end).trim() === '') {
-      // A bracketed word (`[ERROR]`) is no JSON; only objects and arrays of values count.
-      if (read.value.kind === 'object' || read.value.kind === 'array') return { start, value: read.value };
+    const values = trailingValues(line, start);
+    if (values !== undefined) {
+      const [first] = values;
+      if (values.length === 1 && first !== undefined) return { start, value: first };
+      // Several values to the end (Monolog's `%context% %extra%`): one part, read as their list.
+      return { start, value: { kind: 'array', items: values } };
     }
     from = start + 1;
   }
@@ -338,7 +361,8 @@ export function haystackOf(recordJson: string): Haystack {
   }
   // A line kept as text keeps its escapes (`\n`, `\u001b[33m` inside JSON or logfmt quotes): its
   // tokens are searched for in the decoded text as well.
-  const decoded = (list: string[]) => list.concat(list.filter((t) => t.includes('\\')).map(unescaped));
+  const decoded = (list: string[]) =>
+    list.concat(list.filter((t) => t.includes('\\') || t.includes('\u001b')).map(unescaped));
   return {
     all: decoded(texts).join('\u0000'),
     core: decoded(core).join('\u0000'),
@@ -461,17 +485,29 @@ function levelOf(value: JsonValue): string | undefined {
 
 /** Where the message's first tokens (up to three of them, in order) start among `tokens`. */
 function messageStart(tokens: readonly Token[], message: readonly string[]): number {
-  const run = message.slice(0, 3);
-  if (run.length === 0) return -1;
-  for (let i = 0; i + run.length <= tokens.length; i++) {
-    if (run.every((text, k) => tokens[i + k]?.text === text)) return i;
+  // The longest run of the message's first tokens found (the message may go on in a JSON part).
+  for (let n = Math.min(3, message.length); n > 0; n--) {
+    const run = message.slice(0, n);
+    for (let i = 0; i + n <= tokens.length; i++) {
+      if (run.every((text, k) => tokens[i + k]?.text === text)) return i;
+    }
   }
-  return tokens.findIndex((token) => token.text === run[0]);
+  return -1;
 }
+
+// `app.WARNING` (Monolog's `channel.LEVEL`): a name and a level spelled as one token.
+const NAMED_LEVEL = /^(.+)\.([A-Za-z]+)$/u;
 
 function markHead(tokens: Token[], hay: Haystack): void {
   let end = messageStart(tokens, textTokens(hay.message));
   if (end < 0) end = tokens.length;
+  for (let i = 0; i < end; i++) {
+    const match = NAMED_LEVEL.exec(tokens[i]?.text ?? '');
+    if (match?.[1] === undefined || match[2] === undefined || !LEVEL_WORDS.has(match[2].toLowerCase()))
+      continue;
+    tokens.splice(i, 1, { text: match[1] }, { text: match[2] });
+    end++;
+  }
   for (let i = 0; i < end; i++) {
     const token = tokens[i];
     if (token === undefined) continue;

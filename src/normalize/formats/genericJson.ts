@@ -3,6 +3,7 @@ import type { JsonFormat } from '../logFormat.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   firstString,
+  framesWrittenWhole,
   isObject,
   messageText,
   NAME_KEYS,
@@ -37,7 +38,8 @@ export const genericJson: JsonFormat = {
     // A `message` that is null is still the line's message (`null`), unless another key has one.
     const message =
       first(object, MESSAGE_KEYS) ?? ('message' in object ? (['message', null] as const) : undefined);
-    if (message !== undefined) consumed.push(message[0]);
+    // An empty `msg` is kept (the record's message may come from elsewhere); `message` is the record's key.
+    if (message !== undefined && (message[1] !== '' || message[0] === 'message')) consumed.push(message[0]);
     const level = first(object, LEVEL_KEYS);
     const levelname = level === undefined ? undefined : toLevelName(level[1]);
     if (level !== undefined && levelname !== undefined) consumed.push(level[0]);
@@ -45,7 +47,9 @@ export const genericJson: JsonFormat = {
     if (name !== undefined) consumed.push(name);
     const stackKey = first(object, STACK_KEYS);
     let exc_info = stackKey === undefined ? undefined : errorStack(stackKey[1]);
-    if (stackKey !== undefined && exc_info !== undefined) consumed.push(stackKey[0]);
+    // A frame list exc_info cannot write whole (Java frames without a file) stays a field too.
+    const whole = !Array.isArray(stackKey?.[1]) || framesWrittenWhole(stackKey[1] as unknown[]);
+    if (stackKey !== undefined && exc_info !== undefined && whole) consumed.push(stackKey[0]);
     // `err` / `error` objects (pino, bunyan, Powertools) keep their other fields; only the stack moves.
     if (exc_info === undefined) exc_info = errorStack(object.err) ?? errorStack(object.error);
     const requestId = REQUEST_ID_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '');

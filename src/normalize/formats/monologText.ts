@@ -1,3 +1,4 @@
+import { parseJson } from '../../json.js';
 import type { TextFormat } from '../logFormat.js';
 import { isObject, type JsonObject } from '../fields.js';
 import { contextException, MONOLOG_LEVELS } from './monolog.js';
@@ -9,8 +10,9 @@ import { contextException, MONOLOG_LEVELS } from './monolog.js';
  * `[2024-01-01 00:00:00] local.ERROR: …`); `context` and `extra` are JSON (`[]` when empty, left out
  * with `ignoreEmptyContextAndExtra`). An exception in the context is LineFormatter's string
  * `[object] (Class(code: 0): message at path:line)`, followed with `includeStacktraces` by
- * `\n[stacktrace]\n#0 …` (its line breaks then written as they are): it is exc_info. `channel` is
- * the name; `datetime`, `context` and `extra` stay fields.
+ * `\n[stacktrace]\n#0 …` (its line breaks then written as they are, so that `context` is no JSON
+ * and is kept as the text it is): it is exc_info, and stays in `context` as the line wrote it. `channel` is the name; `datetime`, `channel_level` (the
+ * `channel.LEVEL` word as written), `context` and `extra` stay fields.
  * Recognised by the bracketed time (starting with a digit) and `channel.LEVEL: ` with one of
  * Monolog's level names.
  * Checked against Seldaek/monolog src/Monolog/Formatter/LineFormatter.php (`SIMPLE_FORMAT`,
@@ -25,7 +27,7 @@ const MAX_TRIES = 8;
 function parseObject(json: string): JsonObject | undefined {
   try {
     // With includeStacktraces LineFormatter turns `\n` escapes back into line breaks.
-    const value: unknown = JSON.parse(json.includes('\n') ? json.replace(/\r?\n/g, '\\n') : json);
+    const value = parseJson(json.includes('\n') ? json.replace(/\r?\n/g, '\\n') : json);
     return isObject(value) ? value : undefined;
   } catch {
     return undefined;
@@ -38,15 +40,25 @@ function nextStart(text: string, from: number): number {
   return i < 0 ? -1 : i + 1;
 }
 
+interface Trailing {
+  before: string;
+  /** The JSON as read; with line breaks repaired when the line broke its strings. */
+  value: unknown;
+  /** The JSON text as the line wrote it, when that was no JSON (raw line breaks in strings). */
+  raw?: string;
+}
+
 /** The JSON at the end of `text` after a space (`[]` or an object), and the text before it. */
-function trailingJson(text: string): { before: string; value: unknown } | undefined {
+function trailingJson(text: string): Trailing | undefined {
   if (text === '[]') return { before: '', value: [] };
   if (text.endsWith(' []')) return { before: text.slice(0, -3), value: [] };
   if (!text.endsWith('}')) return undefined;
   let start = text.charCodeAt(0) === 0x7b /* { */ ? 0 : nextStart(text, 0);
   for (let tries = 0; start >= 0 && tries < MAX_TRIES; tries++) {
-    const value = parseObject(text.slice(start));
-    if (value !== undefined) return { before: start === 0 ? '' : text.slice(0, start - 1), value };
+    const json = text.slice(start);
+    const value = parseObject(json);
+    const before = start === 0 ? '' : text.slice(0, start - 1);
+    if (value !== undefined) return json.includes('\n') ? { before, value, raw: json } : { before, value };
     // Not JSON from there: that brace belongs to the message.
     start = nextStart(text, start);
   }
@@ -67,17 +79,20 @@ export const monologText: TextFormat = {
     const dot = head.lastIndexOf('.');
     const level = dot > 0 ? MONOLOG_LEVELS.get(head.slice(dot + 1)) : undefined;
     if (level === undefined || head.includes(' ')) return undefined;
-    const fields: JsonObject = { datetime: line.slice(1, close) };
+    // `channel.LEVEL` is one word of the line: kept as written beside the name and level made of it.
+    const fields: JsonObject = { datetime: line.slice(1, close), channel_level: head };
     let message = line.slice(colon + 2);
     const last = trailingJson(message);
-    if (last !== undefined) {
-      const first = trailingJson(last.before);
-      message = first === undefined ? last.before : first.before;
-      fields.context = first === undefined ? last.value : first.value;
-      if (first !== undefined) fields.extra = last.value;
+    const first = last === undefined ? undefined : trailingJson(last.before);
+    const context = first ?? last;
+    if (last !== undefined && context !== undefined) {
+      message = context.before;
+      // A context whose strings the line broke over lines is no JSON as written: kept as written.
+      fields.context = context.raw ?? context.value;
+      if (first !== undefined) fields.extra = last.raw ?? last.value;
     }
-    const { exc_info, context } = contextException(fields.context);
-    if (exc_info !== undefined) fields.context = context;
+    // The context stays as written, its exception too: LineFormatter made it a string of the line.
+    const { exc_info } = contextException(context?.value);
     return {
       message,
       levelname: level,

@@ -130,6 +130,34 @@ describe('platformLines: drop', () => {
   });
 });
 
+describe('platformLines: drop, platform JSON', () => {
+  it('drops platform.start / report records but keeps an out-of-memory report', () => {
+    const json = (type: string, record: object) =>
+      JSON.stringify({ time: '2026-11-23T02:00:00.000Z', type, record: { requestId: R1, ...record } });
+    const { records, counts } = controlled(
+      lambdaPayload([
+        json('platform.start', { version: '$LATEST' }),
+        JSON.stringify({
+          timestamp: '2026-11-23T02:00:00.001Z',
+          level: 'INFO',
+          requestId: R1,
+          message: 'work',
+        }),
+        json('platform.report', { status: 'success', metrics: { durationMs: 1 } }),
+        json('platform.report', {
+          status: 'error',
+          errorType: 'Runtime.OutOfMemory',
+          metrics: { durationMs: 9 },
+        }),
+      ]),
+      { platformLines: 'drop' },
+    );
+    expect(records.map((r) => r.levelname)).toEqual(['INFO', 'ERROR']);
+    expect(records[0]?.message).toBe('work');
+    expect(counts.dropped.platform).toBe(2);
+  });
+});
+
 describe('platformLines: keep', () => {
   it('forwards every platform record unchanged', () => {
     const { records, counts } = controlled(lambdaPayload([start(R1), end(R1), report(R1)]), {});

@@ -32,6 +32,10 @@ describe('control settings', () => {
     });
   });
 
+  it('takes a comma-separated list of rules for redact', () => {
+    expect(readControlSettings({ redact: 'email, ipv4' }).settings.redact.rules).toEqual(['email', 'ipv4']);
+  });
+
   it('names every refused key and what it expected', () => {
     const { problems } = readControlSettings({
       platformLines: 'squash',
