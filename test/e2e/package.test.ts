@@ -329,7 +329,7 @@ describe('serverless package: the forwarder', () => {
       MemorySize: 256,
       Timeout: 60,
     });
-    expect(forwarderEnv(defaults)).toEqual({
+    expect(forwarderEnv(defaults)).toMatchObject({
       DELIVERY_STREAM_NAME: 'logging-test',
       REJOIN_MULTILINE: 'false',
       DELIVERY_CONCURRENCY: '4',
