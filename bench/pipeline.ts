@@ -5,7 +5,9 @@ import { encodeRecord, type EncodedRecord } from '../src/batch/encodeRecord.js';
 import { packBatches } from '../src/batch/packBatches.js';
 import { putRecordBatchBody } from '../src/deliver/recordBatchBody.js';
 import { decodePayload } from '../src/decode/decodePayload.js';
-import { forEachRecord, normalizePayload } from '../src/normalize/normalizePayload.js';
+import { encodePayloadRecords } from '../src/forwardLogs.js';
+import { readConfig } from '../src/config.js';
+import { normalizePayload } from '../src/normalize/normalizePayload.js';
 import type { ForwarderRecord } from '../src/normalize/record.js';
 
 /** Decode caps decompressed bytes; the stress payload is beyond any real one, so the cap is lifted. */
@@ -18,18 +20,22 @@ export interface PipelineOutput {
   readonly batches: readonly (readonly EncodedRecord[])[];
 }
 
+/** The configuration the handler reads with only its stream set: every control at its default. */
+const BENCH_CONFIG = readConfig({
+  DELIVERY_STREAM_NAME: 'bench',
+  MAX_PAYLOAD_BYTES: String(BENCH_DECODE_OPTIONS.maxPayloadBytes),
+});
+
 /**
  * The forwarder's pure pipeline, exactly as `forwardLogs` runs it before delivery:
- * `decodePayload` → `forEachRecord` (normalize) with `encodeRecord` per record → `packBatches`.
+ * `decodePayload` → `encodePayloadRecords` (normalize → controls at their defaults, which add
+ * `function_version` → `encodeRecord`) → `packBatches`.
  */
 export function runPipeline(event: unknown): PipelineOutput {
   const payload = decodePayload(event, BENCH_DECODE_OPTIONS);
   if (payload.messageType !== 'DATA_MESSAGE') return { events: 0, records: [], batches: [] };
-  const records: EncodedRecord[] = [];
-  forEachRecord(payload, {}, (record) => {
-    records.push(encodeRecord(record));
-  });
-  return { events: payload.logEvents.length, records, batches: packBatches(records) };
+  const { encoded } = encodePayloadRecords(payload, BENCH_CONFIG);
+  return { events: payload.logEvents.length, records: encoded, batches: packBatches(encoded) };
 }
 
 /** Milliseconds spent in each step of {@link runPipeline}, for one run. */
