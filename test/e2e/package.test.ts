@@ -1,19 +1,14 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVICE_DIR, serverlessPackage } from '../helpers/serverlessPackage.js';
 
 /**
  * `serverless package` on the real serverless.yml, offline, with different stages, params and
  * log group lists; the assertions read the CloudFormation template it writes.
  */
 
-const run = promisify(execFile);
-const SERVICE_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const SERVERLESS = join(SERVICE_DIR, 'node_modules/.bin/serverless');
 const work = mkdtempSync(join(tmpdir(), 'cwlf-package-'));
 
 interface Resource {
@@ -65,37 +60,8 @@ function withForwarderLogGroup(logGroup: string, sharedBy?: string) {
   };
 }
 
-async function packageWith(
-  name: string,
-  args: string[],
-  shell: Record<string, string> = {},
-): Promise<Packaged> {
-  const dir = join(work, name);
-  const env = {
-    ...process.env,
-    ...shell,
-    // Loopback only, whatever the framework might try to reach.
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
-    // Its own build folder: serverless-esbuild deletes the folder at the end of each run.
-    ESBUILD_WORK_FOLDER: relative(SERVICE_DIR, join(work, `${name}-build`)),
-  };
-  let code = 0;
-  let output: string;
-  try {
-    const result = await run(SERVERLESS, ['package', '--package', dir, '--stage', name, ...args], {
-      cwd: SERVICE_DIR,
-      env,
-    });
-    output = result.stdout + result.stderr;
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    code = failed.code;
-    output = failed.stdout + failed.stderr;
-  }
-  const file = join(dir, 'cloudformation-template-update-stack.json');
-  const template = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Template) : undefined;
-  const zip = join(dir, 'cwl-forwarder.zip');
-  return { code, output, template, zip: existsSync(zip) ? readFileSync(zip) : undefined };
+function packageWith(name: string, args: string[], shell: Record<string, string> = {}): Promise<Packaged> {
+  return serverlessPackage(work, name, args, shell);
 }
 
 const runs: Record<

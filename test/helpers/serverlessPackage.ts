@@ -29,21 +29,28 @@ export interface Packaged {
   /** Its stdout and stderr. */
   output: string;
   template: CfnTemplate | undefined;
+  /** The function's package (`cwl-forwarder.zip`), when one was written. */
+  zip: Buffer | undefined;
 }
 
-/** Packages stage `name` into `<work>/<name>` with the given CLI args (`--param=…`). */
+/**
+ * Packages stage `name` into `<work>/<name>` with the given CLI args (`--param=…`); `shell` adds
+ * variables to the CLI's environment (a stray one left by a local run, say).
+ */
 export async function serverlessPackage(
   work: string,
   name: string,
   args: readonly string[],
+  shell: Readonly<Record<string, string>> = {},
 ): Promise<Packaged> {
   const dir = join(work, name);
   const env = {
     ...process.env,
+    // No stream name from this process's shell: only `shell` may set one.
+    DELIVERY_STREAM_NAME: undefined,
+    ...shell,
     // Loopback only, whatever the framework might try to reach.
     AWS_ENDPOINT_URL: 'http://127.0.0.1:1',
-    // The stream name comes from params here, not from the shell (it would win over the default).
-    DELIVERY_STREAM_NAME: undefined,
     // Its own build folder: serverless-esbuild deletes the folder at the end of each run.
     ESBUILD_WORK_FOLDER: relative(SERVICE_DIR, join(work, `${name}-build`)),
   };
@@ -62,7 +69,8 @@ export async function serverlessPackage(
   }
   const file = join(dir, 'cloudformation-template-update-stack.json');
   const template = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as CfnTemplate) : undefined;
-  return { code, output, template };
+  const zip = join(dir, 'cwl-forwarder.zip');
+  return { code, output, template, zip: existsSync(zip) ? readFileSync(zip) : undefined };
 }
 
 /** The template of a run that must have packaged; otherwise fails with its output. */
