@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JSON_CONVENTION_FORMATS } from '../../helpers/formatNames.js';
 import { normalizeEvent, type EventSource } from '../../../src/normalize/normalizeEvent.js';
 import { lambdaEventSource } from '../../helpers/eventSource.js';
 
@@ -80,16 +81,7 @@ describe('format fixtures', () => {
         'zerolog',
         'log4j2',
         'text',
-        'serilog-clef',
-        'ecs',
-        'logstash-logback',
-        'structlog',
-        'loguru',
-        'go-slog',
-        'rust-tracing-json',
-        'monolog',
-        'powertools-java',
-        'powertools-dotnet',
+        ...JSON_CONVENTION_FORMATS,
       ]),
     );
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SERVICE_AND_CONTAINER_FORMATS } from '../../helpers/formatNames.js';
 import { normalizeEvent } from '../../../src/normalize/normalizeEvent.js';
 import { lambdaEventSource } from '../../helpers/eventSource.js';
 
@@ -11,23 +12,7 @@ import { lambdaEventSource } from '../../helpers/eventSource.js';
  * text, which the runtime's format keeps whole as its message (a JSON one is any JSON object).
  */
 const JSON_FORMATS = new Set(['api-gateway-access', 'step-functions', 'cloudtrail']);
-const FORMATS = [
-  'api-gateway-access',
-  'api-gateway-execution',
-  'step-functions',
-  'cloudtrail',
-  'rds-postgresql',
-  'rds-mysql',
-  'rds-mysql-slow',
-  'vpc-flow-logs',
-  'access-log',
-  'nginx-error',
-  'gunicorn',
-  'uvicorn',
-  'tomcat',
-  'elixir-logger',
-  'spark-log4j',
-];
+const FORMATS = SERVICE_AND_CONTAINER_FORMATS;
 const REQUEST_ID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
 const source = lambdaEventSource('placement-fn');
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JSON_CONVENTION_FORMATS } from '../../../helpers/formatNames.js';
 import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
 
 /**
@@ -165,18 +166,7 @@ describe('what the line carries survives', () => {
 });
 
 describe('every value of a JSON conventions line survives in its record (SPEC §3)', () => {
-  const FILES = [
-    'serilog-clef',
-    'ecs',
-    'logstash-logback',
-    'structlog',
-    'loguru',
-    'go-slog',
-    'rust-tracing-json',
-    'monolog',
-    'powertools-java',
-    'powertools-dotnet',
-  ];
+  const FILES = JSON_CONVENTION_FORMATS;
   // Level spellings become `levelname`, the one re-expression SPEC §3 allows a structured line.
   const LEVEL =
     /^(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL|NOTICE|ALERT|EMERGENCY|SUCCESS|Verbose|Debug|Information|Warning|Error|Fatal|Critical|Trace|debug|info|warn|warning|error|critical)$/;

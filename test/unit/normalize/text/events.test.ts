@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JSON_CONVENTION_FORMATS, SERVICE_AND_CONTAINER_FORMATS } from '../../../helpers/formatNames.js';
 import { decodePayload } from '../../../../src/decode/decodePayload.js';
 import { defaultNameOf } from '../../../../src/normalize/defaultName.js';
 import { normalizePayload } from '../../../../src/normalize/normalizePayload.js';
@@ -28,32 +29,8 @@ const FORMATS = [
   'logfmt',
   'runtime-crash',
   'text',
-  'api-gateway-access',
-  'api-gateway-execution',
-  'step-functions',
-  'cloudtrail',
-  'rds-postgresql',
-  'rds-mysql',
-  'vpc-flow-logs',
-  'access-log',
-  'nginx-error',
-  'gunicorn',
-  'uvicorn',
-  'tomcat',
-  'elixir-logger',
-  'spark-log4j',
-  'rds-mysql-slow',
-  // The JSON conventions (formats/serilogClef.ts … powertoolsDotnet.ts), text variants included.
-  'serilog-clef',
-  'ecs',
-  'logstash-logback',
-  'structlog',
-  'loguru',
-  'go-slog',
-  'rust-tracing-json',
-  'monolog',
-  'powertools-java',
-  'powertools-dotnet',
+  ...SERVICE_AND_CONTAINER_FORMATS,
+  ...JSON_CONVENTION_FORMATS,
 ];
 
 interface Fixture {
