@@ -48,17 +48,17 @@ describe('platformLines: fold', () => {
     expect(records[0]?.duration_ms).toBe(102.35);
   });
 
-  it('keeps a START / END whose REPORT is in another payload as it is', () => {
+  it('keeps a START / END whose REPORT is in another payload as it is, at its own place', () => {
     const { records, counts } = controlled(
       lambdaPayload([start(R2), app(R2, 'INFO', 'working'), start(R1), end(R1), report(R1)]),
       { platformLines: 'fold' },
     );
     expect(records.map((r) => r.message)).toEqual([
+      `START RequestId: ${R2} Version: $LATEST`,
       'working',
       expect.stringMatching(/^REPORT RequestId: 8f507cfc/),
-      `START RequestId: ${R2} Version: $LATEST`,
     ]);
-    expect(records[2]?.cloudwatch).not.toHaveProperty('folded_ids');
+    expect(records[0]?.cloudwatch).not.toHaveProperty('folded_ids');
     expect(counts.folded).toBe(2);
   });
 
