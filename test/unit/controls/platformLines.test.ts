@@ -204,6 +204,18 @@ describe('platformLines: fold keeps payload order (SPEC §2)', () => {
     expect(counts.folded).toBe(4);
   });
 
+  it('keeps order across a long invocation whose REPORT releases thousands of held lines', () => {
+    const many = (id: string, n: number) =>
+      Array.from({ length: n }, (_, i) => app(id, 'INFO', `${id} ${i}`));
+    // R2's START and END are orphans: its REPORT is in the next payload.
+    const lines = [start(R1), ...many(R1, 3000), start(R2), end(R1), report(R1), ...many(R2, 3000), end(R2)];
+    const { records, counts } = controlled(lambdaPayload(lines), fold);
+    const folded = new Set([0, 3002].map((i) => eventId(i)));
+    expect(ids(records)).toEqual(lines.map((_, i) => eventId(i)).filter((id) => !folded.has(id)));
+    expect(records[3000]?.message).toBe(`START RequestId: ${R2} Version: $LATEST`);
+    expect(counts.folded).toBe(2);
+  });
+
   it('hands every record to the later stages once: level floor and counts as before', () => {
     const lines = [
       start(R2), // orphan, INFO: under the floor
