@@ -122,7 +122,9 @@ const COMPACT_AFTER = 1024;
  * invocations interleaved with it wait as long. The worst case is an orphan START near the head
  * of a payload (an invocation that ends in the next one): every record after it is held until
  * `end`, i.e. the whole payload's record objects are alive at once, as they were before the
- * records were encoded one by one (src/forwardLogs.ts).
+ * records were encoded one by one (src/forwardLogs.ts): on the bench's largest payload (1 MB
+ * event, 18,043 events), about 10 MiB of heap still live just before `end` (after a full GC),
+ * against none when every invocation is whole.
  */
 export function createPlatformStage(mode: PlatformLineMode, sink: PlatformSink): PlatformStage {
   if (mode === 'keep')

@@ -246,8 +246,9 @@ describe('platformLines: fold keeps payload order (SPEC §2)', () => {
     expect(records[0]?.message).toBe(`START RequestId: ${R2} Version: $LATEST`);
     const parts = records.slice(1, -1);
     expect(parts.length).toBeGreaterThan(1);
-    expect(parts.map((r) => r.rejoin_part?.index)).toEqual(parts.map((_, i) => i + 1));
-    expect(parts.every((r) => r.rejoin_part?.head_id === eventId(2))).toBe(true);
+    expect(parts.map((r) => r.rejoin_part)).toEqual(
+      parts.map((_, i) => ({ head_id: eventId(2), index: i + 1, count: parts.length })),
+    );
     expect(records.at(-1)?.message).toMatch(/^REPORT RequestId: 8f507cfc/);
     expect(records.at(-1)?.cloudwatch.folded_ids).toEqual([eventId(1), eventId(frames.length + 3)]);
     expect(counts.folded).toBe(2);
