@@ -107,7 +107,9 @@ function isDotnetLevel(value: unknown): boolean {
 /** The keys of the record's output case, or `undefined` when it is no Powertools .NET record. */
 function outputCaseOf(object: JsonObject): PowertoolsKeys | undefined {
   if (typeof object.service === 'string') {
-    return isDotnetLevel(object.level) && 'message' in object && !('requestId' in object) ? LOWER_KEYS : undefined;
+    return isDotnetLevel(object.level) && 'message' in object && !('requestId' in object)
+      ? LOWER_KEYS
+      : undefined;
   }
   if (typeof object.Service !== 'string' || !('Message' in object)) return undefined;
   if (isDotnetLevel(object.Level)) return PASCAL_KEYS;
