@@ -146,7 +146,9 @@ function peersTable(
       `${median(handler.handlerMs).toFixed(1)} ms`,
       int((result.events / median(handler.handlerMs)) * 1000),
       handlerRatio.toFixed(2),
-      '—',
+      handler.handlerCpuMs.length === 0
+        ? '—'
+        : (median(handler.handlerCpuMs) / median(handler.floorCpuMs)).toFixed(2),
       (pipeline / median(handler.handlerMs)).toFixed(2),
       `≤ ${TARGETS.handlerOverFloor}× floor: ${mark(handlerRatio <= TARGETS.handlerOverFloor)} (floor ${median(handler.floorMs).toFixed(1)} ms in its process, median of ${handler.runs})`,
     ],
@@ -158,7 +160,7 @@ function peersTable(
       rows,
     ),
     '',
-    `Medians of ${runs} interleaved rounds (a GC before each run). The peers are rewritten from their documented behaviour (bench/peerLogsToElasticsearch.ts, bench/peerFirehoseProcessor.ts) and do all their work on the same payload, from \`awslogs.data\` to the bytes they would send, with no signing and no network. CPU time counts every thread of the process and holds better than wall time when the machine is shared. The handler row comes from its own process (its floor measured there).`,
+    `Medians of ${runs} interleaved rounds (a GC before each run). The peers are rewritten from their documented behaviour (bench/peerLogsToElasticsearch.ts, bench/peerFirehoseProcessor.ts) and do all their work on the same payload, from \`awslogs.data\` to the bytes they would send, with no signing and no network. CPU time counts every thread of the process and holds better than wall time when the machine is shared. The handler row comes from its own process (its floor measured there); its CPU column counts that process alone, the local Firehose (in the bench process) and the waits for its answers are in the wall time only.`,
     '',
   ];
 }
