@@ -71,7 +71,7 @@ describe('readInputSettings', () => {
       {
         input: 'kinesis',
         kinesisStreamArn: STREAM,
-        kinesisStreamKmsKeyArn: `${KEY.replace(/key\/.*/, 'alias/logs')}`,
+        kinesisStreamKmsKeyArn: KEY.replace(/key\/.*/, 'alias/logs'),
       },
       /a key ARN, not an alias/,
     ],
