@@ -106,6 +106,32 @@ export function excludedLogGroups(settings: InputSettings, context: InputResourc
   ];
 }
 
+/**
+ * The use of the existing stream's customer managed key that a producer (`kms:GenerateDataKey`)
+ * or a consumer (`kms:Decrypt`) needs, on that key only, and only when Kinesis asks for it for
+ * this stream: Kinesis calls KMS with the stream ARN as encryption context (`aws:kinesis:arn`),
+ * through `kinesis.<region>.amazonaws.com` (`kms:ViaService`). `[]` without the param.
+ * https://docs.aws.amazon.com/streams/latest/dev/permissions-user-key-KMS.html
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#viaService_table
+ */
+function streamKeyStatements(settings: InputSettings, action: string): Json[] {
+  const key = settings.kinesisStreamKmsKeyArn;
+  if (key === undefined || settings.kinesisStreamArn === undefined) return [];
+  return [
+    {
+      Effect: 'Allow',
+      Action: action,
+      Resource: key.arn,
+      Condition: {
+        StringEquals: {
+          'kms:ViaService': `kinesis.${key.region}.amazonaws.com`,
+          'kms:EncryptionContext:aws:kinesis:arn': settings.kinesisStreamArn,
+        },
+      },
+    },
+  ];
+}
+
 /** The resources and outputs for the given settings; `{}` parts when the default mode is used. */
 export function inputResources(settings: InputSettings, context: InputResourcesContext): InputResources {
   const Resources: Record<string, Resource> = {};
@@ -122,7 +148,10 @@ export function inputResources(settings: InputSettings, context: InputResourcesC
         ...(settings.kinesisShardCount === 0
           ? { StreamModeDetails: { StreamMode: 'ON_DEMAND' } }
           : { ShardCount: settings.kinesisShardCount, StreamModeDetails: { StreamMode: 'PROVISIONED' } }),
-        // Encrypted at rest with the AWS managed key, which needs no key policy of ours.
+        // Encrypted at rest with the AWS managed key (kept on purpose): it needs no IAM grant of
+        // ours, so neither role gets a KMS statement; an existing stream's customer managed key
+        // does (kinesisStreamKmsKeyArn, streamKeyStatements).
+        // https://docs.aws.amazon.com/streams/latest/dev/permissions-user-key-KMS.html
         StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
       },
     };
@@ -158,7 +187,11 @@ export function inputResources(settings: InputSettings, context: InputResourcesC
             PolicyName: 'put-subscription-payloads',
             PolicyDocument: {
               Version: '2012-10-17',
-              Statement: [{ Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: streamArn }],
+              Statement: [
+                { Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: streamArn },
+                // An existing stream encrypted with a customer managed key: the producer's data key.
+                ...streamKeyStatements(settings, 'kms:GenerateDataKey'),
+              ],
             },
           },
         ],
@@ -190,6 +223,9 @@ export function inputResources(settings: InputSettings, context: InputResourcesC
               ],
               Resource: streamArn,
             },
+            // An existing stream encrypted with a customer managed key: the records' decryption.
+            // Without it the mapping is created but never reads a record.
+            ...streamKeyStatements(settings, 'kms:Decrypt'),
           ],
         },
       },

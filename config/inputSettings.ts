@@ -30,10 +30,22 @@ export interface KinesisMappingSettings {
   readonly maximumRecordAgeSeconds: number;
 }
 
+/** A KMS key ARN, split where the grants need its parts. */
+export interface KmsKeyArn {
+  readonly arn: string;
+  readonly partition: string;
+  readonly region: string;
+}
+
 export interface InputSettings {
   readonly input: Input;
   /** An existing stream to read; `undefined`: the stack creates one. */
   readonly kinesisStreamArn: string | undefined;
+  /**
+   * The customer managed KMS key the existing stream is encrypted with; `undefined`: none (or the
+   * AWS managed `alias/aws/kinesis`, which needs no grant of ours).
+   */
+  readonly kinesisStreamKmsKeyArn: KmsKeyArn | undefined;
   /** Shards of the created stream; 0 = on-demand capacity. */
   readonly kinesisShardCount: number;
   /** Retention of the created stream, hours. */
@@ -79,6 +91,13 @@ const MAX_FILTER_PATTERN_LENGTH = 1024;
 
 const STREAM_ARN = /^arn:aws[a-z-]*:kinesis:[a-z0-9-]+:\d{12}:stream\/[a-zA-Z0-9_.-]{1,128}$/;
 const ACCOUNT_ID = /^\d{12}$/;
+/**
+ * A key ARN (`key/<id>`, multi-Region `mrk-` ids included); an alias ARN is not one: in an IAM
+ * policy's Resource it names only the alias, never the key behind it, so kms:Decrypt on it would
+ * grant nothing. https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html
+ */
+const KMS_KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):\d{12}:key\/[a-zA-Z0-9-]{1,128}$/;
+const ARN_PARTS = /^arn:(aws[a-z-]*):[a-z]+:([a-z0-9-]+):/;
 
 function text(raw: RawInputParams, param: string, fallback: string): string {
   const value = raw[param];
@@ -114,6 +133,42 @@ function list(raw: RawInputParams, param: string): string[] {
     .filter((item) => item !== '');
 }
 
+/**
+ * `kinesisStreamKmsKeyArn`: only beside `kinesisStreamArn` (the stream the stack creates uses the
+ * AWS managed key, config/inputResources.ts), and in the stream's partition and Region: a stream
+ * is encrypted with a key of its own Region, and the grants are scoped to Kinesis there.
+ */
+function readKmsKeyArn(raw: RawInputParams, input: Input, streamArn: string): KmsKeyArn | undefined {
+  const arn = text(raw, 'kinesisStreamKmsKeyArn', '');
+  if (arn === '') return undefined;
+  const key = KMS_KEY_ARN.exec(arn);
+  if (key === null) {
+    throw new InputParamError(
+      'kinesisStreamKmsKeyArn',
+      'arn:aws:kms:<region>:<account>:key/<key id> (a key ARN, not an alias), or empty',
+      raw.kinesisStreamKmsKeyArn,
+    );
+  }
+  if (input !== 'kinesis' || streamArn === '') {
+    throw new InputParamError(
+      'kinesisStreamKmsKeyArn',
+      'to be used with input=kinesis and kinesisStreamArn (the key of an existing stream; ' +
+        'the stream the stack creates uses the AWS managed key, which needs no grant)',
+      raw.kinesisStreamKmsKeyArn,
+    );
+  }
+  const [, partition = '', region = ''] = key;
+  const [, streamPartition, streamRegion] = ARN_PARTS.exec(streamArn) ?? [];
+  if (partition !== streamPartition || region !== streamRegion) {
+    throw new InputParamError(
+      'kinesisStreamKmsKeyArn',
+      `a key of the stream's partition and Region (arn:${streamPartition}:kms:${streamRegion}:…)`,
+      raw.kinesisStreamKmsKeyArn,
+    );
+  }
+  return Object.freeze({ arn, partition, region });
+}
+
 /** Reads and checks the input params; throws {@link InputParamError} naming the first bad one. */
 export function readInputSettings(raw: RawInputParams): InputSettings {
   const input = text(raw, 'input', 'subscription');
@@ -128,6 +183,7 @@ export function readInputSettings(raw: RawInputParams): InputSettings {
       raw.kinesisStreamArn,
     );
   }
+  const kmsKeyArn = readKmsKeyArn(raw, input, streamArn);
   const startingPosition = text(raw, 'kinesisStartingPosition', 'TRIM_HORIZON').toUpperCase();
   if (startingPosition !== 'TRIM_HORIZON' && startingPosition !== 'LATEST') {
     throw new InputParamError(
@@ -171,6 +227,7 @@ export function readInputSettings(raw: RawInputParams): InputSettings {
   return Object.freeze({
     input,
     kinesisStreamArn: streamArn === '' ? undefined : streamArn,
+    kinesisStreamKmsKeyArn: kmsKeyArn,
     kinesisShardCount: whole(raw, 'kinesisShardCount', 0, [0, 500]),
     kinesisRetentionHours: whole(raw, 'kinesisRetentionHours', 24, KINESIS_RETENTION_HOURS),
     mapping: Object.freeze({
@@ -207,6 +264,7 @@ export function readInputSettings(raw: RawInputParams): InputSettings {
 export const INPUT_PARAMS = [
   'input',
   'kinesisStreamArn',
+  'kinesisStreamKmsKeyArn',
   'kinesisShardCount',
   'kinesisRetentionHours',
   'kinesisBatchSize',

@@ -18,9 +18,19 @@ import {
 const work = mkdtempSync(join(tmpdir(), 'cwlf-package-inputs-'));
 const THREE = '--param=logGroupsFile=test/fixtures/log-groups/three.yml';
 const EXISTING_STREAM = 'arn:aws:kinesis:us-east-1:123456789012:stream/central-logs';
+const STREAM_KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
-type Run = 'subscription' | 'kinesis' | 'kinesisAccount' | 'subscriptionAccount' | 'sources';
-type Bad = 'badInput' | 'badAccountId' | 'sourcesWithoutKinesis' | 'badBatchSize' | 'badStreamArn';
+type Run =
+  'subscription' | 'kinesis' | 'kinesisAccount' | 'subscriptionAccount' | 'sources' | 'encryptedStream';
+type Bad =
+  | 'badInput'
+  | 'badAccountId'
+  | 'sourcesWithoutKinesis'
+  | 'badBatchSize'
+  | 'badStreamArn'
+  | 'badKmsKeyArn'
+  | 'kmsKeyOfCreatedStream'
+  | 'kmsKeyWithoutKinesis';
 const runs = {} as Record<Run | Bad, Packaged>;
 
 beforeAll(async () => {
@@ -47,6 +57,12 @@ beforeAll(async () => {
     `--param=kinesisStreamArn=${EXISTING_STREAM}`,
     '--param=sourceAccounts=111111111111,222222222222',
   ]);
+  runs.encryptedStream = await serverlessPackage(work, 'encrypted-stream', [
+    THREE,
+    '--param=input=kinesis',
+    `--param=kinesisStreamArn=${EXISTING_STREAM}`,
+    `--param=kinesisStreamKmsKeyArn=${STREAM_KEY}`,
+  ]);
   runs.badInput = await serverlessPackage(work, 'bad-input', ['--param=input=firehose']);
   runs.badAccountId = await serverlessPackage(work, 'bad-account', [
     '--param=input=kinesis',
@@ -63,7 +79,20 @@ beforeAll(async () => {
     '--param=input=kinesis',
     '--param=kinesisStreamArn=arn:aws:sqs:us-east-1:123456789012:queue',
   ]);
-}, 600_000);
+  runs.badKmsKeyArn = await serverlessPackage(work, 'bad-kms-key', [
+    '--param=input=kinesis',
+    `--param=kinesisStreamArn=${EXISTING_STREAM}`,
+    '--param=kinesisStreamKmsKeyArn=arn:aws:kms:us-east-1:123456789012:alias/logs',
+  ]);
+  runs.kmsKeyOfCreatedStream = await serverlessPackage(work, 'kms-key-created', [
+    '--param=input=kinesis',
+    `--param=kinesisStreamKmsKeyArn=${STREAM_KEY}`,
+  ]);
+  runs.kmsKeyWithoutKinesis = await serverlessPackage(work, 'kms-key-subscription', [
+    `--param=kinesisStreamArn=${EXISTING_STREAM}`,
+    `--param=kinesisStreamKmsKeyArn=${STREAM_KEY}`,
+  ]);
+}, 900_000);
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
@@ -320,6 +349,47 @@ describe('serverless package: sourceAccounts', () => {
   });
 });
 
+describe('serverless package: an existing stream encrypted with a customer managed key', () => {
+  const scoped = {
+    StringEquals: {
+      'kms:ViaService': 'kinesis.us-east-1.amazonaws.com',
+      'kms:EncryptionContext:aws:kinesis:arn': EXISTING_STREAM,
+    },
+  };
+
+  it("lets the function's role decrypt the records with that key, through Kinesis for that stream only", () => {
+    const policy = templateOf(runs.encryptedStream).Resources.ForwarderKinesisReadPolicy?.Properties as {
+      PolicyDocument: { Statement: Statement[] };
+    };
+    const statements = policy.PolicyDocument.Statement;
+    expect(statements[0]?.Resource).toBe(EXISTING_STREAM);
+    expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kms:')))).toEqual([
+      { Effect: 'Allow', Action: 'kms:Decrypt', Resource: STREAM_KEY, Condition: scoped },
+    ]);
+    // The mapping waits for the grant, as it waits for the stream reads.
+    expect(only(templateOf(runs.encryptedStream), 'AWS::Lambda::EventSourceMapping').DependsOn).toContain(
+      'ForwarderKinesisReadPolicy',
+    );
+  });
+
+  it("lets CloudWatch Logs' role make the data keys it encrypts with, scoped the same way", () => {
+    const role = templateOf(runs.encryptedStream).Resources.LogsToKinesisRole?.Properties as {
+      Policies: { PolicyDocument: { Statement: Statement[] } }[];
+    };
+    expect(role.Policies.flatMap((p) => p.PolicyDocument.Statement)).toEqual([
+      { Effect: 'Allow', Action: 'kinesis:PutRecord', Resource: EXISTING_STREAM },
+      { Effect: 'Allow', Action: 'kms:GenerateDataKey', Resource: STREAM_KEY, Condition: scoped },
+    ]);
+  });
+
+  it('grants no KMS use without the param: neither for an existing stream nor for the created one', () => {
+    for (const run of [runs.sources, runs.kinesis]) {
+      const text = JSON.stringify(templateOf(run).Resources);
+      expect(text).not.toMatch(/"kms:/);
+    }
+  });
+});
+
 describe('serverless package: bad input params are refused, naming the param', () => {
   it.each([
     ['badInput', /param input: expected subscription or kinesis, got "firehose"/],
@@ -327,6 +397,18 @@ describe('serverless package: bad input params are refused, naming the param', (
     ['sourcesWithoutKinesis', /param sourceAccounts: expected to be used with input=kinesis/],
     ['badBatchSize', /param kinesisBatchSize: expected a whole number from 1 to 10000/],
     ['badStreamArn', /param kinesisStreamArn: expected arn:aws:kinesis:/],
+    [
+      'badKmsKeyArn',
+      /param kinesisStreamKmsKeyArn: expected arn:aws:kms:<region>:<account>:key\/<key id> \(a key ARN, not an alias\)/,
+    ],
+    [
+      'kmsKeyOfCreatedStream',
+      /param kinesisStreamKmsKeyArn: expected to be used with input=kinesis and kinesisStreamArn/,
+    ],
+    [
+      'kmsKeyWithoutKinesis',
+      /param kinesisStreamKmsKeyArn: expected to be used with input=kinesis and kinesisStreamArn/,
+    ],
   ] as const)('%s', (name, message) => {
     const packaged = runs[name];
     expect(packaged.code).not.toBe(0);

@@ -13,6 +13,9 @@ const context = {
   ],
 };
 
+const STREAM = 'arn:aws:kinesis:us-east-1:123456789012:stream/central-logs';
+const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+
 function refusal(params: Record<string, unknown>): InputParamError {
   try {
     readInputSettings(params);
@@ -57,6 +60,44 @@ describe('readInputSettings', () => {
     expect(error.param).toBe(param);
     expect(error.message).toMatch(new RegExp(`^param ${param}: `));
     expect(error.message).toMatch(expected);
+  });
+
+  it.each([
+    [
+      { input: 'kinesis', kinesisStreamArn: STREAM, kinesisStreamKmsKeyArn: 'alias/logs' },
+      /a key ARN, not an alias/,
+    ],
+    [
+      {
+        input: 'kinesis',
+        kinesisStreamArn: STREAM,
+        kinesisStreamKmsKeyArn: KEY.replace(/key\/.*/, 'alias/logs'),
+      },
+      /a key ARN, not an alias/,
+    ],
+    [{ kinesisStreamKmsKeyArn: KEY }, /to be used with input=kinesis and kinesisStreamArn/],
+    [{ input: 'kinesis', kinesisStreamKmsKeyArn: KEY }, /to be used with input=kinesis and kinesisStreamArn/],
+    [
+      {
+        input: 'kinesis',
+        kinesisStreamArn: STREAM,
+        kinesisStreamKmsKeyArn: KEY.replace('us-east-1', 'eu-west-1'),
+      },
+      /a key of the stream's partition and Region \(arn:aws:kms:us-east-1:/,
+    ],
+  ])('refuses kinesisStreamKmsKeyArn in %j', (params, expected) => {
+    const error = refusal(params);
+    expect(error.param).toBe('kinesisStreamKmsKeyArn');
+    expect(error.message).toMatch(/^param kinesisStreamKmsKeyArn: /);
+    expect(error.message).toMatch(expected);
+  });
+
+  it("takes a multi-Region key of the stream's Region", () => {
+    const arn = 'arn:aws:kms:us-east-1:210987654321:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+    expect(
+      readInputSettings({ input: 'kinesis', kinesisStreamArn: STREAM, kinesisStreamKmsKeyArn: arn })
+        .kinesisStreamKmsKeyArn,
+    ).toEqual({ arn, partition: 'aws', region: 'us-east-1' });
   });
 
   it('takes source accounts comma- or space-separated, each once', () => {
