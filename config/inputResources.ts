@@ -110,9 +110,10 @@ export function excludedLogGroups(settings: InputSettings, context: InputResourc
  * The use of the existing stream's customer managed key that a producer (`kms:GenerateDataKey`)
  * or a consumer (`kms:Decrypt`) needs, on that key only, and only when Kinesis asks for it for
  * this stream: Kinesis calls KMS with the stream ARN as encryption context (`aws:kinesis:arn`),
- * through `kinesis.<region>.amazonaws.com` (`kms:ViaService`). `[]` without the param.
+ * the condition the Kinesis docs give for scoping a key to a stream. (No `kms:ViaService`: the
+ * Kinesis docs do not name its value, and a wrong one would deny every read, the very failure
+ * this grant is for.) `[]` without the param.
  * https://docs.aws.amazon.com/streams/latest/dev/permissions-user-key-KMS.html
- * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#viaService_table
  */
 function streamKeyStatements(settings: InputSettings, action: string): Json[] {
   const key = settings.kinesisStreamKmsKeyArn;
@@ -124,7 +125,6 @@ function streamKeyStatements(settings: InputSettings, action: string): Json[] {
       Resource: key.arn,
       Condition: {
         StringEquals: {
-          'kms:ViaService': `kinesis.${key.region}.amazonaws.com`,
           'kms:EncryptionContext:aws:kinesis:arn': settings.kinesisStreamArn,
         },
       },

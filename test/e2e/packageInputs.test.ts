@@ -352,7 +352,6 @@ describe('serverless package: sourceAccounts', () => {
 describe('serverless package: an existing stream encrypted with a customer managed key', () => {
   const scoped = {
     StringEquals: {
-      'kms:ViaService': 'kinesis.us-east-1.amazonaws.com',
       'kms:EncryptionContext:aws:kinesis:arn': EXISTING_STREAM,
     },
   };
