@@ -356,7 +356,7 @@ describe('serverless package: an existing stream encrypted with a customer manag
     },
   };
 
-  it("lets the function's role decrypt the records with that key, through Kinesis for that stream only", () => {
+  it("lets the function's role decrypt the records with that key, for that stream only", () => {
     const policy = templateOf(runs.encryptedStream).Resources.ForwarderKinesisReadPolicy?.Properties as {
       PolicyDocument: { Statement: Statement[] };
     };
