@@ -7,7 +7,8 @@
  *   existed), with it and every control off, and with every control on.
  * Firehose bills each record rounded up to 5 KB (https://aws.amazon.com/firehose/pricing/).
  */
-import { encodeRecord, type EncodedRecord } from '../src/batch/encodeRecord.js';
+import type { EncodedRecord } from '../src/batch/encodeRecord.js';
+import { createRecordEncoder } from '../src/batch/recordEncoder.js';
 import { packBatches } from '../src/batch/packBatches.js';
 import {
   compileControls,
@@ -109,14 +110,11 @@ function payloadsOf(events: readonly EventInput[]): unknown[] {
 function runControlled(event: unknown, controls: CompiledControls, counts: ControlCounts): EncodedRecord[] {
   const payload = decodePayload(event, BENCH_DECODE_OPTIONS) as DataMessage;
   const records: EncodedRecord[] = [];
-  const stage = createPayloadControls(
-    controls,
-    payload.logStream,
-    (r) => records.push(encodeRecord(r)),
-    counts,
-  );
+  const encoder = createRecordEncoder((line) => records.push(line));
+  const stage = createPayloadControls(controls, payload.logStream, encoder.push, counts);
   forEachRecord(payload, {}, stage.push);
   stage.end();
+  encoder.flush();
   packBatches(records);
   return records;
 }

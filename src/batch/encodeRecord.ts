@@ -71,8 +71,8 @@ const LONG_LINE = Math.floor((CHUNK_BYTES - 1) / 3);
 let chunk = Buffer.allocUnsafe(0);
 let used = 0;
 
-/** `json` and its `\n` as UTF-8 bytes. */
-function writeLine(json: string): Buffer {
+/** `json` and its `\n` as UTF-8 bytes (a view into a shared chunk, or a Buffer of its own). */
+export function writeLine(json: string): Buffer {
   if (json.length > LONG_LINE) {
     const size = Buffer.byteLength(json) + 1;
     const own = Buffer.allocUnsafe(size);

@@ -6,7 +6,7 @@ import {
 } from '../../src/controls/applyControls.js';
 import { readControlSettings, type ControlInput } from '../../src/controls/settings.js';
 import type { DataMessage } from '../../src/decode/subscriptionPayload.js';
-import { forEachRecord } from '../../src/normalize/normalizePayload.js';
+import { forEachRecord, type NormalizeOptions } from '../../src/normalize/normalizePayload.js';
 import type { ForwarderRecord } from '../../src/normalize/record.js';
 import { eventId, FIRST_EVENT_TIME } from './subscriptionEvent.js';
 
@@ -28,10 +28,14 @@ export function lambdaPayload(
   };
 }
 
-/** Normalize + controls (as forwardLogs runs them) over `payload`, with `input` over the defaults. */
+/**
+ * Normalize (with `normalize`'s options) + controls (as forwardLogs runs them) over `payload`,
+ * with `input` over the defaults.
+ */
 export function controlled(
   payload: DataMessage,
   input: ControlInput,
+  normalize: NormalizeOptions = {},
 ): { records: ForwarderRecord[]; counts: ControlCounts } {
   const { settings, problems } = readControlSettings(input);
   if (problems.length > 0) throw new Error(`bad test settings: ${JSON.stringify(problems)}`);
@@ -43,7 +47,7 @@ export function controlled(
     (record) => records.push(record),
     counts,
   );
-  forEachRecord(payload, {}, controls.push);
+  forEachRecord(payload, normalize, controls.push);
   controls.end();
   return { records, counts };
 }

@@ -36,9 +36,28 @@ import {
  */
 
 const MARKER_KEYS = ['location', 'sampling_rate', 'cold_start', 'function_request_id'];
-const CONSUMED = ['level', 'message', 'function_request_id', 'exception'];
-/** Where Powertools writes the request id (powertoolsDotnet.ts adds .NET's other output cases). */
-const REQUEST_ID_KEYS = ['function_request_id'];
+
+/**
+ * Where a Powertools record keeps what the record re-expresses. Python, TypeScript and Java write
+ * these snake_case keys; .NET's `LoggerOutputCase` spells them otherwise (powertoolsDotnet.ts).
+ */
+export interface PowertoolsKeys {
+  readonly level: string;
+  readonly message: string;
+  /** Python's traceback string. */
+  readonly exception: string;
+  /** SPEC §3: the logger's name, then `service`, in this order. */
+  readonly names: readonly string[];
+  readonly requestIds: readonly string[];
+}
+
+export const POWERTOOLS_KEYS: PowertoolsKeys = {
+  level: 'level',
+  message: 'message',
+  exception: 'exception',
+  names: POWERTOOLS_NAME_KEYS,
+  requestIds: ['function_request_id'],
+};
 
 // The level names Powertools writes (Python's, TypeScript's), always upper case.
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'CRITICAL', 'FATAL']);
@@ -92,22 +111,24 @@ function stackError(object: JsonObject): PowertoolsError | undefined {
 /**
  * Parses a Powertools record (detected by the caller): Python's `exception` traceback, else the
  * error object `errorOf` finds (by default TypeScript's `{ name, message, stack }`) is exc_info.
- * Powertools for Java and .NET (powertoolsJava.ts, powertoolsDotnet.ts) pass their own.
+ * Powertools for Java and .NET (powertoolsJava.ts, powertoolsDotnet.ts) pass their own, and .NET
+ * the keys of its output case.
  */
 export function parsePowertools(
   object: JsonObject,
   errorOf: (object: JsonObject) => PowertoolsError | undefined = stackError,
-  requestIdKeys: readonly string[] = REQUEST_ID_KEYS,
+  keys: PowertoolsKeys = POWERTOOLS_KEYS,
 ): ParsedLine {
-  let exc_info = stackText(object.exception);
-  const levelname = toLevelName(object.level);
-  const consumed = CONSUMED.filter(
-    (key) => (key !== 'exception' || exc_info !== undefined) && (key !== 'level' || levelname !== undefined),
-  );
+  const message = object[keys.message];
+  let exc_info = stackText(object[keys.exception]);
+  const levelname = toLevelName(object[keys.level]);
+  const consumed = [keys.message];
+  if (levelname !== undefined) consumed.push(keys.level);
+  if (exc_info !== undefined) consumed.push(keys.exception);
   // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
-  const nameKey = firstStringKey(object, POWERTOOLS_NAME_KEYS);
+  const nameKey = firstStringKey(object, keys.names);
   if (nameKey !== undefined) consumed.push(nameKey);
-  const requestIdKey = firstStringKey(object, requestIdKeys);
+  const requestIdKey = firstStringKey(object, keys.requestIds);
   if (requestIdKey !== undefined) consumed.push(requestIdKey);
   let fields = without(object, consumed);
   if (exc_info === undefined) {
@@ -115,10 +136,10 @@ export function parsePowertools(
     exc_info = error?.exc_info;
     if (error !== undefined && fields !== undefined) fields[error.key] = error.rest;
   }
-  fields = withMessageObject(fields, object.message);
+  fields = withMessageObject(fields, message);
   const requestId = requestIdKey === undefined ? undefined : stringAt(object, requestIdKey);
   return {
-    message: messageText(object.message),
+    message: messageText(message),
     levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
     name: nameKey === undefined ? undefined : (object[nameKey] as string),
     exc_info,

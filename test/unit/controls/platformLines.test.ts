@@ -48,17 +48,17 @@ describe('platformLines: fold', () => {
     expect(records[0]?.duration_ms).toBe(102.35);
   });
 
-  it('keeps a START / END whose REPORT is in another payload as it is', () => {
+  it('keeps a START / END whose REPORT is in another payload as it is, at its own place', () => {
     const { records, counts } = controlled(
       lambdaPayload([start(R2), app(R2, 'INFO', 'working'), start(R1), end(R1), report(R1)]),
       { platformLines: 'fold' },
     );
     expect(records.map((r) => r.message)).toEqual([
+      `START RequestId: ${R2} Version: $LATEST`,
       'working',
       expect.stringMatching(/^REPORT RequestId: 8f507cfc/),
-      `START RequestId: ${R2} Version: $LATEST`,
     ]);
-    expect(records[2]?.cloudwatch).not.toHaveProperty('folded_ids');
+    expect(records[0]?.cloudwatch).not.toHaveProperty('folded_ids');
     expect(counts.folded).toBe(2);
   });
 
@@ -100,6 +100,158 @@ describe('platformLines: fold', () => {
       platformLines: 'fold',
     });
     expect(records.map((r) => r.levelname)).toEqual(['ERROR', 'INFO']);
+  });
+});
+
+describe('platformLines: fold keeps payload order (SPEC §2)', () => {
+  const R3 = '0d6c1f3a-2b4e-4c5d-8e9f-a0b1c2d3e4f5';
+  const fold = { platformLines: 'fold' } as const;
+  const ids = (records: readonly { cloudwatch: { id: string } }[]) => records.map((r) => r.cloudwatch.id);
+
+  it('emits an orphan START at the head of a payload first, then the lines after it, in order', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([start(R2), app(R2, 'INFO', 'one'), app(R2, 'INFO', 'two'), app(R2, 'INFO', 'three')]),
+      fold,
+    );
+    expect(records.map((r) => r.message)).toEqual([
+      `START RequestId: ${R2} Version: $LATEST`,
+      'one',
+      'two',
+      'three',
+    ]);
+    expect(counts.folded).toBe(0);
+  });
+
+  it('emits an orphan END at the end of a payload last, after a folded invocation before it', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([
+        start(R1),
+        app(R1, 'INFO', 'one'),
+        end(R1),
+        report(R1),
+        start(R2),
+        app(R2, 'INFO', 'two'),
+        end(R2),
+      ]),
+      fold,
+    );
+    expect(records.map((r) => r.message)).toEqual([
+      'one',
+      expect.stringMatching(/^REPORT RequestId: 8f507cfc/),
+      `START RequestId: ${R2} Version: $LATEST`,
+      'two',
+      `END RequestId: ${R2}`,
+    ]);
+    expect(ids(records)).toEqual([eventId(1), eventId(3), eventId(4), eventId(5), eventId(6)]);
+    expect(counts.folded).toBe(2);
+  });
+
+  it('puts a folded REPORT at its own place, after the application lines between START and REPORT', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([
+        start(R1),
+        app(R1, 'INFO', 'a'),
+        app(R1, 'WARN', 'b'),
+        end(R1),
+        app(R1, 'INFO', 'c'),
+        report(R1),
+        app(R2, 'INFO', 'after'),
+      ]),
+      fold,
+    );
+    expect(records.map((r) => r.message)).toEqual([
+      'a',
+      'b',
+      'c',
+      expect.stringMatching(/^REPORT RequestId: 8f507cfc/),
+      'after',
+    ]);
+    expect(records[3]?.cloudwatch.folded_ids).toEqual([eventId(0), eventId(3)]);
+    expect(counts.folded).toBe(2);
+  });
+
+  it('keeps interleaved invocations in payload order, an orphan among them at its own place', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([
+        start(R1), // 0
+        app(R1, 'INFO', 'a1'), // 1
+        start(R2), // 2
+        start(R3), // 3: its REPORT is in the next payload
+        app(R2, 'INFO', 'a2'), // 4
+        end(R1), // 5
+        report(R1), // 6
+        app(R3, 'INFO', 'a3'), // 7
+        end(R2), // 8
+        app(R2, 'INFO', 'b2'), // 9
+        report(R2), // 10
+        app(R1, 'INFO', 'late'), // 11
+      ]),
+      fold,
+    );
+    expect(ids(records)).toEqual([1, 3, 4, 6, 7, 9, 10, 11].map((i) => eventId(i)));
+    expect(records.map((r) => r.message)).toEqual([
+      'a1',
+      `START RequestId: ${R3} Version: $LATEST`,
+      'a2',
+      expect.stringMatching(/^REPORT RequestId: 8f507cfc/),
+      'a3',
+      'b2',
+      expect.stringMatching(/^REPORT RequestId: 79b4f56e/),
+      'late',
+    ]);
+    expect(records[3]?.cloudwatch.folded_ids).toEqual([eventId(0), eventId(5)]);
+    expect(records[6]?.cloudwatch.folded_ids).toEqual([eventId(2), eventId(8)]);
+    expect(counts.folded).toBe(4);
+  });
+
+  it('keeps order across a long invocation whose REPORT releases thousands of held lines', () => {
+    const many = (id: string, n: number) =>
+      Array.from({ length: n }, (_, i) => app(id, 'INFO', `${id} ${i}`));
+    // R2's START and END are orphans: its REPORT is in the next payload.
+    const lines = [start(R1), ...many(R1, 3000), start(R2), end(R1), report(R1), ...many(R2, 3000), end(R2)];
+    const { records, counts } = controlled(lambdaPayload(lines), fold);
+    const folded = new Set([0, 3002].map((i) => eventId(i)));
+    expect(ids(records)).toEqual(lines.map((_, i) => eventId(i)).filter((id) => !folded.has(id)));
+    expect(records[3000]?.message).toBe(`START RequestId: ${R2} Version: $LATEST`);
+    expect(counts.folded).toBe(2);
+  });
+
+  it('hands every record to the later stages once: level floor and counts as before', () => {
+    const lines = [
+      start(R2), // orphan, INFO: under the floor
+      app(R2, 'WARN', 'w2'),
+      app(R2, 'DEBUG', 'd2'),
+      start(R1),
+      app(R1, 'ERROR', 'e1'),
+      end(R1),
+      report(R1), // folded, INFO: under the floor
+      end(R2), // orphan
+    ];
+    const { records, counts } = controlled(lambdaPayload(lines), { ...fold, minLevel: 'WARNING' });
+    expect(records.map((r) => r.message)).toEqual(['w2', 'e1']);
+    expect(counts).toEqual({ dropped: { level: 4, sampled: 0, platform: 0 }, folded: 2, redacted: 0 });
+    expect(records.length + counts.folded + counts.dropped.level).toBe(lines.length);
+  });
+
+  it("keeps a rejoined stack at its head line's place, and a split group's parts in order", () => {
+    const frames = Array.from(
+      { length: 20_000 },
+      (_, i) => `    at handler${i} (/var/task/src/workers/pool_${i % 97}/index.js:${i}:${i % 80})\n`,
+    );
+    const { records, counts } = controlled(
+      lambdaPayload([start(R2), start(R1), app(R1, 'ERROR', 'boom'), ...frames, end(R1), report(R1)]),
+      fold,
+      { rejoinMultiline: true },
+    );
+    expect(records[0]?.message).toBe(`START RequestId: ${R2} Version: $LATEST`);
+    const parts = records.slice(1, -1);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.map((r) => r.rejoin_part)).toEqual(
+      parts.map((_, i) => ({ head_id: eventId(2), index: i + 1, count: parts.length })),
+    );
+    expect(records.at(-1)?.message).toMatch(/^REPORT RequestId: 8f507cfc/);
+    expect(records.at(-1)?.cloudwatch.folded_ids).toEqual([eventId(1), eventId(frames.length + 3)]);
+    expect(counts.folded).toBe(2);
   });
 });
 

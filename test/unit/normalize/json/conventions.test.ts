@@ -71,6 +71,96 @@ describe('detection leaves the older formats their lines', () => {
   });
 });
 
+describe('Powertools for .NET in each LoggerOutputCase (powertoolsDotnet.ts)', () => {
+  const pascal = {
+    ColdStart: true,
+    FunctionName: 'test',
+    FunctionRequestId: 'r-1',
+    Timestamp: 't',
+    Level: 'Information',
+    Service: 'payment',
+    Name: 'Payments.Charger',
+    Message: 'm',
+  };
+
+  it('reads a PascalCase record’s Level, Message, Name and FunctionRequestId, keeping every other key once', () => {
+    const record = json(pascal);
+    expect(record).toMatchObject({
+      log_format: 'powertools-dotnet',
+      levelname: 'INFO',
+      name: 'Payments.Charger',
+      message: 'm',
+      aws_request_id: 'r-1',
+      ColdStart: true,
+      FunctionName: 'test',
+      Timestamp: 't',
+      Service: 'payment',
+    });
+    for (const key of ['Level', 'Message', 'Name', 'FunctionRequestId'])
+      expect(record, key).not.toHaveProperty(key);
+  });
+
+  it('names a PascalCase record without Name by its Service', () => {
+    const { Name: _name, ...rest } = pascal;
+    expect(json(rest).name).toBe('payment');
+  });
+
+  it('reads the LogLevel key PascalCase output has under Lambda’s advanced logging controls', () => {
+    const { Level: _level, ...rest } = pascal;
+    const record = json({ ...rest, LogLevel: 'Critical' });
+    expect(record).toMatchObject({ log_format: 'powertools-dotnet', levelname: 'CRITICAL' });
+    expect(record).not.toHaveProperty('LogLevel');
+  });
+
+  it('maps every .NET LogLevel name in every casing', () => {
+    const want = {
+      Trace: 'DEBUG',
+      Debug: 'DEBUG',
+      Information: 'INFO',
+      Warning: 'WARNING',
+      Error: 'ERROR',
+      Critical: 'CRITICAL',
+    };
+    for (const [level, levelname] of Object.entries(want)) {
+      expect(json({ level, message: 'm', service: 's', cold_start: true }).levelname, level).toBe(levelname);
+      expect(json({ level, message: 'm', service: 's', coldStart: true }).levelname, level).toBe(levelname);
+      expect(json({ Level: level, Message: 'm', Service: 's' }).levelname, level).toBe(levelname);
+    }
+  });
+
+  it('reads a PascalCase record inside the .NET runtime’s prefix', () => {
+    const record = line(
+      `2025-02-24T13:36:06.483Z\t8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01\tinfo\t${JSON.stringify({ ...pascal, Level: 'Error' })}`,
+    );
+    expect(record).toMatchObject({
+      log_format: 'lambda-dotnet/powertools-dotnet',
+      levelname: 'ERROR',
+      message: 'm',
+    });
+  });
+
+  it('leaves .NET’s other PascalCase JSON (no Service) to the other formats', () => {
+    // Microsoft.Extensions.Logging's JSON console formatter.
+    const console = json({
+      Timestamp: 't',
+      EventId: 0,
+      LogLevel: 'Information',
+      Category: 'App',
+      Message: 'm',
+      State: {},
+    });
+    expect(console.log_format).not.toBe('powertools-dotnet');
+    // Serilog's JsonFormatter.
+    const serilog = json({
+      Timestamp: 't',
+      Level: 'Information',
+      MessageTemplate: 'm {A}',
+      Properties: { A: 1 },
+    });
+    expect(serilog.log_format).not.toBe('powertools-dotnet');
+  });
+});
+
 describe('Serilog CLEF templates (serilogClef.ts)', () => {
   it('writes escaped braces once and leaves a token without its property as written', () => {
     const record = json({ '@t': 't', '@mt': '{{literal}} {Missing} {Count,5}', Count: 3 });

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { encodeRecord, type EncodedRecord } from '../../../src/batch/encodeRecord.js';
+import { createRecordEncoder } from '../../../src/batch/recordEncoder.js';
+import type { ForwarderRecord } from '../../../src/normalize/record.js';
+
+// A record as the normalizer makes it (SPEC §3): core fields, provenance, then the line's fields.
+function record(i: number, message: string, fields: Record<string, unknown> = {}): ForwarderRecord {
+  return {
+    asctime: '2020-05-11T12:44:44+0000',
+    name: 'orders.handler',
+    levelname: 'INFO',
+    message,
+    '@timestamp': '2020-05-11T12:44:44.123Z',
+    aws_request_id: '6f1f1f3c-58f4-4d0e-9b65-2b5e4f0b8a11',
+    cloudwatch: {
+      logGroup: '/aws/lambda/orders',
+      logStream: '2020/05/11/[$LATEST]0f1e2d3c4b5a69788796a5b4c3d2e1f0',
+      owner: '123456789012',
+      id: String(35437842364825346230987298137456094732094732094732094732n + BigInt(i)),
+    },
+    log_format: 'python-json-logger',
+    ...fields,
+  };
+}
+
+/** The same record with `name` as its first key (what the grouped encoder must not rely on). */
+function oddFirstKey(from: ForwarderRecord): ForwarderRecord {
+  const { name, ...rest } = from;
+  return { name, ...rest } as ForwarderRecord;
+}
+
+/** The grouped encoder's lines for `records`, in the order it handed them out. */
+function grouped(records: readonly ForwarderRecord[], limit?: number): EncodedRecord[] {
+  const out: EncodedRecord[] = [];
+  const encoder = createRecordEncoder((line) => out.push(line), limit);
+  for (const r of records) encoder.push(r);
+  encoder.flush();
+  return out;
+}
+
+/** What encoding each record on its own gives (the reference: one JSON.stringify per record). */
+function oneByOne(records: readonly ForwarderRecord[], limit?: number): EncodedRecord[] {
+  // Each record is copied first: encodeRecord may cut a record's copy, never the record itself.
+  return records.map((r) => encodeRecord(structuredClone(r), limit));
+}
+
+function lines(encoded: readonly EncodedRecord[]): { id: string; text: string; truncated: boolean }[] {
+  return encoded.map((line) => ({
+    id: line.id,
+    text: line.data.toString('utf8'),
+    truncated: line.truncated,
+  }));
+}
+
+describe('createRecordEncoder', () => {
+  it('gives every record the same bytes as encoding it on its own, in order, across groups', () => {
+    const records = Array.from({ length: 1000 }, (_, i) =>
+      record(i, `order o-${i} shipped ${'é✓'.repeat(i % 7)} "quoted" \\ back\tslash`, {
+        n: i,
+        tags: ['a', i],
+      }),
+    );
+    const got = lines(grouped(records));
+    expect(got).toHaveLength(1000);
+    expect(got).toEqual(lines(oneByOne(records)));
+    expect(
+      got.every((line) => line.text.endsWith('}\n') && line.text.indexOf('\n') === line.text.length - 1),
+    ).toBe(true);
+  });
+
+  it("keeps a line whose own field holds the boundary text (an array of objects keyed 'asctime') whole", () => {
+    const records = [
+      record(0, 'before'),
+      record(1, 'nested', { items: [{ asctime: 'x' }, { asctime: 'y' }, { asctime: 'z' }] }),
+      record(2, 'after'),
+    ];
+    const got = lines(grouped(records));
+    expect(got).toEqual(lines(oneByOne(records)));
+    expect(JSON.parse(got[1]?.text ?? '')).toEqual(records[1]);
+  });
+
+  it('encodes a record whose first key is not asctime on its own, keeping the order', () => {
+    const odd = oddFirstKey(record(1, 'odd first key'));
+    const records = [record(0, 'a'), odd, record(2, 'b')];
+    const got = lines(grouped(records));
+    expect(got.map((line) => line.id)).toEqual(records.map((r) => r.cloudwatch.id));
+    expect(got).toEqual(lines(oneByOne(records)));
+  });
+
+  it('is not misled when a missing boundary and a stray one would make the count come out right', () => {
+    const odd = oddFirstKey(record(1, 'odd first key'));
+    const stray = record(2, 'nested', { items: [{ asctime: 'x' }, { asctime: 'y' }] });
+    const records = [record(0, 'a'), odd, stray, record(3, 'b')];
+    expect(lines(grouped(records))).toEqual(lines(oneByOne(records)));
+  });
+
+  it('cuts a record over the record limit inside a group exactly as encodeRecord does', () => {
+    const limit = 4096;
+    const records = [record(0, 'small'), record(1, 'x'.repeat(10_000)), record(2, 'small too')];
+    const got = lines(grouped(records, limit));
+    expect(got.map((line) => line.truncated)).toEqual([false, true, false]);
+    expect(got).toEqual(lines(oneByOne(records, limit)));
+    expect(Buffer.byteLength(got[1]?.text ?? '')).toBeLessThanOrEqual(limit);
+  });
+
+  it('hands nothing out for no records, and one line for one record', () => {
+    expect(grouped([])).toEqual([]);
+    expect(lines(grouped([record(0, 'only')]))).toEqual(lines(oneByOne([record(0, 'only')])));
+  });
+
+  it('matches one-by-one encoding for any messages and line fields (property)', () => {
+    const value = fc.jsonValue({ maxDepth: 3 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            message: fc.string({ unit: 'binary', maxLength: 40 }),
+            fields: fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 4 }),
+          }),
+          { maxLength: 300 },
+        ),
+        (items) => {
+          // Keys the record reserves stay out, as buildRecord moves them to original_fields.
+          const records = items.map(({ message, fields }, i) => {
+            const own = Object.fromEntries(Object.entries(fields).filter(([key]) => !(key in record(0, ''))));
+            return record(i, message, own);
+          });
+          expect(lines(grouped(records))).toEqual(lines(oneByOne(records)));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
