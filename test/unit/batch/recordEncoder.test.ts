@@ -27,7 +27,7 @@ function record(i: number, message: string, fields: Record<string, unknown> = {}
 /** The same record with `name` as its first key (what the grouped encoder must not rely on). */
 function oddFirstKey(from: ForwarderRecord): ForwarderRecord {
   const { name, ...rest } = from;
-  return { name, ...rest } as ForwarderRecord;
+  return { name, ...rest };
 }
 
 /** The grouped encoder's lines for `records`, in the order it handed them out. */
