@@ -2,7 +2,10 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
-/** serverless.yml's `custom.esbuild.exclude`: the credential providers Lambda never reaches. */
+/**
+ * serverless.yml's `custom.esbuild.exclude`: the credential providers Lambda never reaches, the S3
+ * client (the runtime's), the SDK's event-stream codec (no Firehose operation has an event stream).
+ */
 export const LAMBDA_EXCLUDE = [
   '@aws-sdk/credential-provider-http',
   '@aws-sdk/credential-provider-ini',
@@ -11,6 +14,7 @@ export const LAMBDA_EXCLUDE = [
   '@aws-sdk/credential-provider-web-identity',
   '@smithy/credential-provider-imds',
   '@aws-sdk/client-s3',
+  '@smithy/core/event-streams',
 ];
 
 /**
