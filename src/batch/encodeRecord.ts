@@ -93,6 +93,25 @@ export function writeLine(json: string): Buffer {
 }
 
 /**
+ * Copies `text`, which must be ASCII (one byte per UTF-16 unit), into a shared chunk (or a Buffer
+ * of its own when it is larger than a chunk) and says where: the caller cuts it into lines.
+ */
+export function writeAsciiBlock(text: string): { readonly bytes: Buffer; readonly offset: number } {
+  if (text.length > CHUNK_BYTES) {
+    const own = Buffer.allocUnsafe(text.length);
+    own.write(text, 0, 'latin1');
+    return { bytes: own, offset: 0 };
+  }
+  if (chunk.length - used < text.length) {
+    chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    used = 0;
+  }
+  const offset = used;
+  used += chunk.write(text, offset, 'latin1');
+  return { bytes: chunk, offset };
+}
+
+/**
  * Serializes a record as one NDJSON line. A line over {@link MAX_BYTES_PER_RECORD} is not
  * dropped: `message`, then `exc_info`, is cut until it fits, and the record says so with
  * `truncated: true` and `original_size` (bytes of the full line). A record whose other fields

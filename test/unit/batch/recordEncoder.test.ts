@@ -69,6 +69,16 @@ describe('createRecordEncoder', () => {
     ).toBe(true);
   });
 
+  it('gives the same bytes for groups of ASCII records (copied whole and cut in place) and mixed groups', () => {
+    const ascii = Array.from({ length: 700 }, (_, i) => record(i, `order o-${i} "shipped" \\ ok`, { n: i }));
+    const mixed = ascii.map((r, i) => (i % 300 === 0 ? record(i, 'Zürich ✓', { n: i }) : r));
+    for (const records of [ascii, mixed]) {
+      const got = lines(grouped(records));
+      expect(got).toEqual(lines(oneByOne(records)));
+      expect(new Set(got.map((line) => line.id)).size).toBe(records.length);
+    }
+  });
+
   it("keeps a line whose own field holds the boundary text (an array of objects keyed 'asctime') whole", () => {
     const records = [
       record(0, 'before'),
