@@ -73,7 +73,12 @@ interface CallOutcome {
   readonly errors: FailedRecord[];
   /** The call failed in a way that sending it again will not fix (access, unknown stream...). */
   readonly permanent: boolean;
+  /** The call's body was refused as too large (HTTP 413): its halves may still go through. */
+  readonly tooLarge?: boolean;
 }
+
+/** `classifyCallError`'s code for an HTTP 413 (see retryPolicy.ts). */
+const TOO_LARGE = 'RequestEntityTooLarge';
 
 /** A counting semaphore: at most `size` holders, waiters served first come, first served. */
 class CallSlots {
@@ -189,7 +194,12 @@ export async function deliverBatches(
           });
       for (const record of pending)
         errors.push({ id: record.id, errorCode: verdict.code, errorMessage: verdict.message });
-      return { retry: [...pending], errors, permanent: !verdict.retryable };
+      return {
+        retry: [...pending],
+        errors,
+        permanent: !verdict.retryable,
+        tooLarge: verdict.code === TOO_LARGE,
+      };
     } finally {
       slots.release();
     }
@@ -213,6 +223,16 @@ export async function deliverBatches(
       // No count of attempts: a retryable failure is retried while the invocation has time (SPEC
       // §4). A stream refusing every record for 10 s (20 calls) used to be given up after 8 calls
       // in a row without progress, with ~56 s of a 60 s invocation left.
+      // A 413 comes from something in front of Firehose capping bodies below the 4 MiB quota
+      // (a proxy behind AWS_ENDPOINT_URL_FIREHOSE): the records are fine, the call was too big.
+      // Each half goes on its own, down to single records; one record refused alone fails with
+      // the message that says what to fix.
+      if (outcome.tooLarge === true && pending.length > 1) {
+        report.retriedRecords += pending.length;
+        const half = Math.ceil(pending.length / 2);
+        await Promise.all([deliverOne(pending.slice(0, half)), deliverOne(pending.slice(half))]);
+        return;
+      }
       if (outcome.permanent) {
         report.failed.push(...lastErrors);
         return;

@@ -210,13 +210,30 @@ describe('delivery to a Firehose endpoint over HTTP (fault injection)', () => {
     expect(firehose.stats().recordsAccepted).toBe(EVENTS + 1_500);
   });
 
-  it('fails at once on a 413, with the HTTP status in the message', async () => {
+  it('sends a call answered 413 again in halves: nothing lost', async () => {
     firehose.setFaults({ httpStatusFirst: 1, httpStatus: 413 });
-    const error = await failure(forward(largePayload, { concurrency: 1 }));
-    expect(error.failedByErrorCode).toEqual({ RequestEntityTooLarge: 500 });
-    expect(error.delivered).toBe(EVENTS - 500);
+    const summary = await forward(largePayload, { concurrency: 1 });
+    expect(summary.delivered).toBe(EVENTS);
+    expect(summary.retriedRecords).toBe(500);
+    expectEveryEventArrived();
+    expect(firehose.stats().recordsAccepted).toBe(EVENTS);
+    // 9 calls as usual, the refused one, and its two halves.
+    expect(firehose.stats().calls).toBe(12);
+  });
+
+  it('splits down to single records when every call is answered 413, then fails them with the HTTP status in the message', async () => {
+    firehose.setFaults({ httpStatusFirst: 1_000, httpStatus: 413 });
+    const small = makeSubscriptionEvent({
+      logGroup: LOG_GROUP,
+      logStream: LOG_STREAM,
+      messages: Array.from({ length: 8 }, (_, i) => nodeLine(i, `order ${i} paid`)),
+    });
+    const error = await failure(forward(small, { concurrency: 1 }));
+    expect(error.failedByErrorCode).toEqual({ RequestEntityTooLarge: 8 });
+    expect(error.delivered).toBe(0);
     expect(error.message).toContain('HTTP 413');
-    expect(firehose.stats().calls).toBe(10);
+    // 8 records, then 2 × 4, 4 × 2 and 8 × 1.
+    expect(firehose.stats().calls).toBe(15);
   });
 
   it('fails before the deadline, with a DeliveryError naming the counts and codes, when every record keeps failing', async () => {
