@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../../src/batch/encodeRecord.js';
 import { MAX_BYTES_PER_RECORD } from '../../../src/batch/limits.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
+import { pythonRecord } from '../../helpers/pythonRecord.js';
 
-// A record as the normalizer makes it from a python-json-logger line of a Lambda function
-// (SPEC §3): the five core fields, provenance, and a structured field of the line.
-function pythonRecord(message: string, excInfo?: string): ForwarderRecord {
-  const record: ForwarderRecord = {
-    asctime: '2020-05-11T12:44:44+0000',
-    name: 'orders.handler',
-    levelname: 'ERROR',
-    message,
-    '@timestamp': '2020-05-11T12:44:44.123Z',
-    aws_request_id: '6f1f1f3c-58f4-4d0e-9b65-2b5e4f0b8a11',
-    cloudwatch: {
-      logGroup: '/aws/lambda/orders',
-      logStream: '2020/05/11/[$LATEST]0f1e2d3c4b5a69788796a5b4c3d2e1f0',
-      owner: '123456789012',
-      id: '35437842364825346230987298137456094732094732094732094732',
-    },
-    log_format: 'python-json-logger',
-    order_id: 'o-1234',
-  };
+// A python-json-logger line's record with a structured field of the line (see the helper).
+function errorRecord(message: string, excInfo?: string): ForwarderRecord {
+  const record = pythonRecord(message, { levelname: 'ERROR', fields: { order_id: 'o-1234' } });
   if (excInfo !== undefined) record.exc_info = excInfo;
   return record;
 }
@@ -56,7 +41,7 @@ function expectCoreIntact(record: ForwarderRecord, from: ForwarderRecord): void 
 
 describe('encodeRecord', () => {
   it('writes a record as one JSON line ending in a newline, untouched', () => {
-    const record = pythonRecord('order o-1234 failed', STACK);
+    const record = errorRecord('order o-1234 failed', STACK);
     const encoded = encodeRecord(record);
     expect(encoded.truncated).toBe(false);
     expect(encoded.id).toBe(record.cloudwatch.id);
@@ -65,7 +50,7 @@ describe('encodeRecord', () => {
 
   it('cuts a 1 MB message to fit 1,000 KiB and marks the record truncated with its original size', () => {
     const message = 'x'.repeat(ONE_MB);
-    const record = pythonRecord(message);
+    const record = errorRecord(message);
     const fullSize = Buffer.byteLength(JSON.stringify(record) + '\n');
     const encoded = encodeRecord(record);
     expect(encoded.truncated).toBe(true);
@@ -81,7 +66,7 @@ describe('encodeRecord', () => {
   });
 
   it('keeps the stack of a 1 MB message with a traceback, cutting the message only', () => {
-    const record = pythonRecord('y'.repeat(ONE_MB), STACK);
+    const record = errorRecord('y'.repeat(ONE_MB), STACK);
     const encoded = encodeRecord(record);
     expect(encoded.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
     const out = decoded(encoded.data);
@@ -93,7 +78,7 @@ describe('encodeRecord', () => {
 
   it('cuts the stack when the stack alone is over the limit', () => {
     const stack = `${STACK}\n${'  File "/var/task/deep.py", line 1, in recurse\n'.repeat(25_000)}`;
-    const record = pythonRecord('recursion went too deep', stack);
+    const record = errorRecord('recursion went too deep', stack);
     const encoded = encodeRecord(record);
     expect(encoded.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
     const out = decoded(encoded.data);
@@ -105,7 +90,7 @@ describe('encodeRecord', () => {
   it('counts bytes, not characters: a 1 MB line of multi-byte text fits and no character is split', () => {
     // 'é' is 2 bytes and '😀' (a surrogate pair) 4 bytes of UTF-8.
     const message = 'é😀'.repeat(180_000);
-    const record = pythonRecord(message);
+    const record = errorRecord(message);
     const encoded = encodeRecord(record);
     expect(encoded.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
     const out = decoded(encoded.data);
@@ -116,14 +101,14 @@ describe('encodeRecord', () => {
   });
 
   it('counts JSON escaping: a message of quotes and newlines still fits', () => {
-    const record = pythonRecord('"\n\u0001'.repeat(300_000));
+    const record = errorRecord('"\n\u0001'.repeat(300_000));
     const encoded = encodeRecord(record);
     expect(encoded.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
     expect(decoded(encoded.data).truncated).toBe(true);
   });
 
   it('keeps core and provenance when structured fields alone are too large', () => {
-    const record = pythonRecord('batch imported');
+    const record = errorRecord('batch imported');
     record.payload = { rows: 'r'.repeat(ONE_MB) };
     const encoded = encodeRecord(record);
     expect(encoded.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
@@ -135,7 +120,7 @@ describe('encodeRecord', () => {
   });
 
   it("moves a line's own `truncated` field aside instead of overwriting it", () => {
-    const record = pythonRecord('z'.repeat(ONE_MB));
+    const record = errorRecord('z'.repeat(ONE_MB));
     record.truncated = 'no';
     const out = decoded(encodeRecord(record).data);
     expect(out.truncated).toBe(true);
@@ -143,7 +128,7 @@ describe('encodeRecord', () => {
   });
 
   it('honours a smaller limit exactly', () => {
-    const record = pythonRecord('w'.repeat(5_000), STACK);
+    const record = errorRecord('w'.repeat(5_000), STACK);
     const encoded = encodeRecord(record, 2_000);
     expect(encoded.data.length).toBeLessThanOrEqual(2_000);
     expect(decoded(encoded.data).exc_info).toBe(STACK);

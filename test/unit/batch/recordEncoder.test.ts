@@ -3,25 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeRecord, type EncodedRecord } from '../../../src/batch/encodeRecord.js';
 import { createRecordEncoder } from '../../../src/batch/recordEncoder.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
+import { pythonRecord } from '../../helpers/pythonRecord.js';
 
-// A record as the normalizer makes it (SPEC §3): core fields, provenance, then the line's fields.
+/** The `i`-th record of a python-json-logger line (see the helper), with the line's `fields`. */
 function record(i: number, message: string, fields: Record<string, unknown> = {}): ForwarderRecord {
-  return {
-    asctime: '2020-05-11T12:44:44+0000',
-    name: 'orders.handler',
-    levelname: 'INFO',
-    message,
-    '@timestamp': '2020-05-11T12:44:44.123Z',
-    aws_request_id: '6f1f1f3c-58f4-4d0e-9b65-2b5e4f0b8a11',
-    cloudwatch: {
-      logGroup: '/aws/lambda/orders',
-      logStream: '2020/05/11/[$LATEST]0f1e2d3c4b5a69788796a5b4c3d2e1f0',
-      owner: '123456789012',
-      id: String(35437842364825346230987298137456094732094732094732094732n + BigInt(i)),
-    },
-    log_format: 'python-json-logger',
-    ...fields,
-  };
+  return pythonRecord(message, { index: i, fields });
 }
 
 /** The same record with `name` as its first key (what the grouped encoder must not rely on). */
