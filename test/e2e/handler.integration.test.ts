@@ -1,12 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
 import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
 import { DeliveryError } from '../../src/errors.js';
 import { forwardLogs } from '../../src/forwardLogs.js';
-import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { useLocalFirehoseEndpoint } from '../helpers/localFirehoseEndpoint.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
 
 const STREAM = 'logging-test';
@@ -37,9 +35,7 @@ interface Received {
   cloudwatch: { id: string; logGroup: string };
 }
 
-let firehose: LocalFirehose;
-let dir: string;
-let savedEndpoint: string | undefined;
+const firehose = useLocalFirehoseEndpoint(STREAM, 'handler-integration-');
 
 /** Runs the handler's pipeline with the real client, pointed at the local endpoint by the SDK's own variable. */
 function forward(deadlineInMs = 20_000) {
@@ -53,32 +49,19 @@ function forward(deadlineInMs = 20_000) {
 }
 
 function received(): Received[] {
-  return firehose.records(STREAM).map((record) => {
-    const text = record.data.toString('utf8');
-    expect(text.endsWith('\n')).toBe(true);
-    expect(text.indexOf('\n')).toBe(text.length - 1);
-    return JSON.parse(text) as Received;
-  });
+  return firehose()
+    .records(STREAM)
+    .map((record) => {
+      const text = record.data.toString('utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      expect(text.indexOf('\n')).toBe(text.length - 1);
+      return JSON.parse(text) as Received;
+    });
 }
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'handler-integration-'));
-  firehose = await startLocalFirehose({ streams: [STREAM], dir });
-  // Set before any client is created: the SDK reads it when the client resolves its endpoint.
-  savedEndpoint = process.env.AWS_ENDPOINT_URL_FIREHOSE;
-  process.env.AWS_ENDPOINT_URL_FIREHOSE = firehose.url;
-});
-
-afterAll(async () => {
-  if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_FIREHOSE;
-  else process.env.AWS_ENDPOINT_URL_FIREHOSE = savedEndpoint;
-  await firehose.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 afterEach(() => {
-  firehose.setFaults({});
-  firehose.reset();
+  firehose().setFaults({});
+  firehose().reset();
 });
 
 describe('forwardLogs against the local Firehose endpoint', () => {
@@ -106,7 +89,7 @@ describe('forwardLogs against the local Firehose endpoint', () => {
 
   it('writes the same records, in order, to the S3-like object', async () => {
     await forward();
-    const files = firehose.files(STREAM);
+    const files = firehose().files(STREAM);
     const objects = await Promise.all(files.map((file) => readFile(file, 'utf8')));
     const lines = objects.join('').split('\n').slice(0, -1);
     expect(lines).toHaveLength(EVENTS);
@@ -116,9 +99,9 @@ describe('forwardLogs against the local Firehose endpoint', () => {
   });
 
   it('delivers every event at least once when 30% of records fail on each call', async () => {
-    firehose.setFaults({ failRate: 0.3, seed: 7 });
+    firehose().setFaults({ failRate: 0.3, seed: 7 });
     const summary = await forward();
-    expect(firehose.stats().recordsFailed).toBeGreaterThan(0);
+    expect(firehose().stats().recordsFailed).toBeGreaterThan(0);
     expect(summary.delivered).toBe(EVENTS);
     expect(summary.retriedRecords).toBeGreaterThan(0);
     const ids = new Set(received().map((r) => r.cloudwatch.id));
@@ -126,14 +109,14 @@ describe('forwardLogs against the local Firehose endpoint', () => {
   });
 
   it('delivers after throttled and dropped calls', async () => {
-    firehose.setFaults({ dropFirst: 1, throttleFirst: 1, serverErrorFirst: 1 });
+    firehose().setFaults({ dropFirst: 1, throttleFirst: 1, serverErrorFirst: 1 });
     const summary = await forward();
     expect(summary.delivered).toBe(EVENTS);
-    expect(firehose.stats()).toMatchObject({ droppedConnections: 1, recordsAccepted: EVENTS });
+    expect(firehose().stats()).toMatchObject({ droppedConnections: 1, recordsAccepted: EVENTS });
   });
 
   it('rejects with a DeliveryError naming the counts when every record keeps failing', async () => {
-    firehose.setFaults({ failAll: true });
+    firehose().setFaults({ failAll: true });
     const error = await forward(3_000).then(
       () => undefined,
       (e: unknown) => e,
@@ -145,6 +128,6 @@ describe('forwardLogs against the local Firehose endpoint', () => {
     expect(delivery.failedByErrorCode).toEqual({ ServiceUnavailableException: EVENTS });
     expect(delivery.message).toContain(`${EVENTS} of ${EVENTS} records were not delivered`);
     expect(delivery.message).toContain(STREAM);
-    expect(firehose.records(STREAM)).toHaveLength(0);
+    expect(firehose().records(STREAM)).toHaveLength(0);
   });
 });

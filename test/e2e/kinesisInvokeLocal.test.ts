@@ -1,42 +1,16 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { invokeLocal } from '../helpers/invokeLocal.js';
 
 // `serverless invoke local` of the sample Kinesis batch: the deployed handler, bundled by
 // serverless-esbuild, takes the event source mapping's event and answers with batchItemFailures.
 
-const SERVERLESS = resolve('node_modules/osls/bin/serverless.js');
 const STREAM = 'logging-test';
 const EVENT = 'events/kinesis-batch.json';
-
-function invokeLocal(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', EVENT], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        AWS_ACCESS_KEY_ID: 'test',
-        AWS_SECRET_ACCESS_KEY: 'test',
-        AWS_REGION: 'us-east-1',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        ESBUILD_WORK_FOLDER: '.esbuild-kinesis-invoke-local-test',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      done({ code, output });
-    });
-  });
-}
+const WORK_FOLDER = '.esbuild-kinesis-invoke-local-test';
 
 describe('serverless invoke local: a Kinesis batch (events/kinesis-batch.json)', () => {
   let firehose: LocalFirehose;
@@ -48,10 +22,11 @@ describe('serverless invoke local: a Kinesis batch (events/kinesis-batch.json)',
   });
 
   it('forwards the events of both payloads, acknowledges the control message, reports no failure', async () => {
-    const result = await invokeLocal({
-      AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_STREAM_NAME: STREAM,
-    });
+    const result = await invokeLocal(
+      EVENT,
+      { AWS_ENDPOINT_URL_FIREHOSE: firehose.url, DELIVERY_STREAM_NAME: STREAM },
+      WORK_FOLDER,
+    );
     expect(result.code, result.output).toBe(0);
     expect(result.output).toContain('"batchItemFailures": []');
     // What the sample holds, read from its records: 3 + 2 log events, one control message.

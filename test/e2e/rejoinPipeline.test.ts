@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BYTES_PER_RECORD } from '../../src/batch/limits.js';
 import { readConfig } from '../../src/config.js';
 import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
 import { forwardLogs } from '../../src/forwardLogs.js';
-import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { useLocalFirehoseEndpoint } from '../helpers/localFirehoseEndpoint.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
 
 /**
@@ -16,9 +13,7 @@ import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js'
  */
 
 const STREAM = 'rejoin-test';
-let firehose: LocalFirehose;
-let dir: string;
-let savedEndpoint: string | undefined;
+const firehose = useLocalFirehoseEndpoint(STREAM, 'rejoin-pipeline-');
 
 interface Received {
   message: string;
@@ -39,25 +34,13 @@ function forward(event: unknown, rejoin: boolean) {
 }
 
 function received(): Received[] {
-  return firehose.records(STREAM).map((record) => JSON.parse(record.data.toString('utf8')) as Received);
+  return firehose()
+    .records(STREAM)
+    .map((record) => JSON.parse(record.data.toString('utf8')) as Received);
 }
 
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'rejoin-pipeline-'));
-  firehose = await startLocalFirehose({ streams: [STREAM], dir });
-  savedEndpoint = process.env.AWS_ENDPOINT_URL_FIREHOSE;
-  process.env.AWS_ENDPOINT_URL_FIREHOSE = firehose.url;
-});
-
-afterAll(async () => {
-  if (savedEndpoint === undefined) delete process.env.AWS_ENDPOINT_URL_FIREHOSE;
-  else process.env.AWS_ENDPOINT_URL_FIREHOSE = savedEndpoint;
-  await firehose.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 afterEach(() => {
-  firehose.reset();
+  firehose().reset();
 });
 
 describe('the pipeline with REJOIN_MULTILINE=true', () => {
@@ -101,7 +84,7 @@ describe('the pipeline with REJOIN_MULTILINE=true', () => {
       true,
     );
     expect(summary).toMatchObject({ events: 30_001, failed: 0, truncated: 0 });
-    const records = firehose.records(STREAM);
+    const records = firehose().records(STREAM);
     expect(records.length).toBeGreaterThan(1);
     for (const record of records) expect(record.data.length).toBeLessThanOrEqual(MAX_BYTES_PER_RECORD);
     const parsed = received();
