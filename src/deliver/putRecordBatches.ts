@@ -3,7 +3,13 @@ import type { EncodedRecord } from '../batch/encodeRecord.js';
 import { BILLING_UNIT_BYTES } from '../batch/limits.js';
 import type { DeliveryReport, FailedRecord } from './deliveryReport.js';
 import { useRecordBatchBody } from './recordBatchBody.js';
-import { backoffDelay, classifyCallError, DEFAULT_BACKOFF, type BackoffOptions } from './retryPolicy.js';
+import {
+  backoffDelay,
+  classifyCallError,
+  DEFAULT_BACKOFF,
+  REQUEST_TOO_LARGE,
+  type BackoffOptions,
+} from './retryPolicy.js';
 
 /** The one client method delivery uses; tests and benchmarks pass the real client. */
 export type FirehoseSender = Pick<FirehoseClient, 'send'>;
@@ -76,9 +82,6 @@ interface CallOutcome {
   /** The call's body was refused as too large (HTTP 413): its halves may still go through. */
   readonly tooLarge?: boolean;
 }
-
-/** `classifyCallError`'s code for an HTTP 413 (see retryPolicy.ts). */
-const TOO_LARGE = 'RequestEntityTooLarge';
 
 /** A counting semaphore: at most `size` holders, waiters served first come, first served. */
 class CallSlots {
@@ -198,7 +201,7 @@ export async function deliverBatches(
         retry: [...pending],
         errors,
         permanent: !verdict.retryable,
-        tooLarge: verdict.code === TOO_LARGE,
+        tooLarge: verdict.code === REQUEST_TOO_LARGE,
       };
     } finally {
       slots.release();

@@ -12,6 +12,9 @@
  * budget, bounded by the invocation's remaining time (less a reserve), never by a count of calls.
  */
 
+/** The code of a call refused with HTTP 413; delivery sends such a call again in halves. */
+export const REQUEST_TOO_LARGE = 'RequestEntityTooLarge';
+
 /** Names the SDK gives credentials the service refused (unknown key, wrong secret, expired). */
 const REFUSED_CREDENTIALS: ReadonlySet<string> = new Set([
   'UnrecognizedClientException',
@@ -61,7 +64,7 @@ const firstLine = (text: string): string => text.split('\n', 1)[0] ?? '';
  * or 503, 429), 5xx, timeouts and dropped connections (no HTTP status), an unreadable 200, and
  * any error not known to be permanent. Permanent, with what to fix: missing or refused
  * credentials, access denied, an unknown stream (naming the `deliveryStreamName` param), a KMS
- * key the stream cannot use, an invalid request, a 413 from the endpoint, any other 4xx.
+ * key the stream cannot use, an invalid request, a 413 from the endpoint (which delivery first sends again in halves), any other 4xx.
  */
 export function classifyCallError(error: unknown, call: CallContext): CallErrorVerdict {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
@@ -133,7 +136,7 @@ export function classifyCallError(error: unknown, call: CallContext): CallErrorV
   }
   if (status === 413) {
     return permanent(
-      'RequestEntityTooLarge',
+      REQUEST_TOO_LARGE,
       `HTTP 413 Request Entity Too Large for a PutRecordBatch of ${call.records} records, ${call.bytes} bytes ` +
         '(within the 4 MiB quota): something in front of Firehose (a proxy, AWS_ENDPOINT_URL_FIREHOSE) caps ' +
         'request bodies lower; point the endpoint at Firehose itself',
