@@ -64,7 +64,8 @@ const firstLine = (text: string): string => text.split('\n', 1)[0] ?? '';
  * or 503, 429), 5xx, timeouts and dropped connections (no HTTP status), an unreadable 200, and
  * any error not known to be permanent. Permanent, with what to fix: missing or refused
  * credentials, access denied, an unknown stream (naming the `deliveryStreamName` param), a KMS
- * key the stream cannot use, an invalid request, a 413 from the endpoint (which delivery first sends again in halves), any other 4xx.
+ * key the stream cannot use, an invalid request, a 413 from the endpoint (delivery first sends
+ * such a call again in halves), any other 4xx.
  */
 export function classifyCallError(error: unknown, call: CallContext): CallErrorVerdict {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
