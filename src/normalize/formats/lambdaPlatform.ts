@@ -171,7 +171,7 @@ function requestIdEnd(line: string, start: number): number {
  * instead of split into parts; any other layout is undefined and goes to the general reader.
  * Why: these three are a quarter of a function's events (4,795 of the bench's 18,072), and the
  * general reader (split, trim and look up every part, build `metrics` key by key) took 2.0 µs a
- * line; this takes 1.1 µs (bench/README.md, "Platform lines").
+ * line; this takes 1.1 µs (bench/README.md, "What the measurements changed").
  */
 function parseCommonLine(line: string, keyword: string, type: string): ParsedLine | undefined {
   if (line.includes('\n') || line.includes('\r') || line.includes('  ')) return undefined;
