@@ -204,7 +204,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [stepFunctions, { appearsIn: TOP }],
   [cloudTrail, { appearsIn: TOP }],
   [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
-  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2' }],
+  // `${version} `: the default format's 2, a custom format's 3 to 5.
+  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345' }],
   [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
