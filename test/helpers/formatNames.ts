@@ -12,6 +12,7 @@ export const SERVICE_AND_CONTAINER_FORMATS = [
   'rds-postgresql',
   'rds-mysql',
   'rds-mysql-slow',
+  'rds-mysql-general',
   'vpc-flow-logs',
   'access-log',
   'nginx-error',

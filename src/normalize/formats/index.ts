@@ -41,6 +41,7 @@ import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rdsMysql } from './rdsMysql.js';
+import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
 import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
@@ -109,7 +110,9 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
  * CLF (an access line ending in its request id) before the generic access line, nginx's
  * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
- * `date | LEVEL | ` before Log4j2 and Python logging text.
+ * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
+ * lines no format before them did (each was text before): the MySQL general log beside the other
+ * RDS logs.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -124,6 +127,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rdsPostgresql,
   rdsMysql,
   rdsMysqlSlowLog,
+  rdsMysqlGeneralLog,
   monologText,
   loguruText,
   springBoot,
@@ -209,6 +213,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
+  // MariaDB writes `\t\t` for the time of an entry in the same second as the one before.
+  [rdsMysqlGeneralLog, { appearsIn: TOP, firstChars: `${DIGITS}\t` }],
   [tomcat, { appearsIn: TOP, firstChars: DIGITS }],
   [sparkLog4j, { appearsIn: TOP, firstChars: DIGITS }],
   [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],

@@ -6,8 +6,8 @@ import { checkConservation } from '../../../helpers/conservation.js';
 import { lambdaEventSource } from '../../../helpers/eventSource.js';
 
 /**
- * Formats read from a layout with no header or key names (VPC Flow Logs' custom formats)
- * claim a line only in the
+ * Formats read from a layout with no header or key names (VPC Flow Logs' custom formats,
+ * the MySQL general query log) claim a line only in the
  * exact layout their source documents; a line that is nearly one of them stays text, whole. The
  * documented lines themselves are in test/fixtures (formats and corpus).
  */
@@ -83,5 +83,55 @@ describe('VPC Flow Logs custom formats (vpcFlowLogs.ts)', () => {
 
   it('keeps every token of the records it reads', () => {
     expect(missing(`${TCP_FLAGS}\n`)).toEqual([]);
+  });
+});
+
+describe('the MySQL general query log (rdsMysqlGeneralLog.ts)', () => {
+  it('reads the thread, the command and the statement; the log states no level: INFO', () => {
+    expect(normalize('2024-01-01T00:00:00.123456Z\t   12 Query\tSELECT 1\n')).toMatchObject({
+      log_format: 'rds-mysql-general',
+      levelname: 'INFO',
+      message: 'SELECT 1',
+      thread: 12,
+      command: 'Query',
+    });
+  });
+
+  it('keeps a statement of several lines whole', () => {
+    expect(
+      normalize('2024-01-01T00:00:00.123456Z\t   12 Query\tSELECT *\nFROM orders\nWHERE id = 1\n').message,
+    ).toBe('SELECT *\nFROM orders\nWHERE id = 1');
+  });
+
+  it('reads a Quit whose trailing tab was trimmed, and keeps an id past 2^53 as written', () => {
+    expect(normalize('2024-01-01T00:00:00.123456Z\t   12 Quit\n')).toMatchObject({
+      message: 'Quit',
+      command: 'Quit',
+    });
+    expect(normalize('2024-01-01T00:00:00.123456Z\t90071992547409931 Query\tSELECT 1\n')).toMatchObject({
+      thread: '90071992547409931',
+    });
+  });
+
+  it('leaves text an entry with a command the servers do not write, or a thread id not in its column', () => {
+    expectText('2024-01-01T00:00:00.123456Z\t   12 Select\tSELECT 1\n');
+    expectText('2024-01-01T00:00:00.123456Z\t    12 Query\tSELECT 1\n');
+    expectText('2024-01-01T00:00:00.123456Z\t12 Query\tSELECT 1\n');
+    expectText('2024-01-01 00:00:00\t   12 Query\tSELECT 1\n');
+    expectText('\t   12 Query\tSELECT 1\n');
+    // MySQL 5.0's layout (the command padded, no tab) and the header of a new log file.
+    expectText('051007 21:55:24\t     42 Connect     root@localhost on db1\n');
+    expectText('Time                 Id Command    Argument\n');
+  });
+
+  it('leaves the error log’s lines to the rds-mysql format', () => {
+    expect(normalize('2024-01-01T00:00:00.123456Z 12 [Note] Aborted connection 12 to db\n').log_format).toBe(
+      'rds-mysql',
+    );
+  });
+
+  it('keeps every token but the time', () => {
+    expect(missing('231101  9:47:57\t   12 Init DB\torders\n')).toEqual([]);
+    expect(missing('2024-01-01T00:00:00.123456Z\t   12 Quit\t\n')).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ['MySQL brackets', fill('[', '2023-11-01T10:47:57.081234Z 0 ')],
   ['VPC flow log fields', fill(' 2', '2 123456789010 eni-1 ')],
   ['VPC flow log custom fields', fill(' -', '3 vpc-1 ')],
+  ['MySQL general log thread columns', fill(' ', '2023-11-01T10:47:57.081234Z\t   12 ')],
+  ['MySQL general log tabs', fill('\t', '\t\t')],
   ['gunicorn brackets', fill('] [', '[2023-11-01 10:47:57 +0000] [')],
   ['uvicorn access separators', fill(' - "', 'INFO:     ')],
   ['nginx error ids', fill('#', '2023/11/01 10:47:57 [error] ')],
