@@ -19,6 +19,7 @@ export const SERVICE_AND_CONTAINER_FORMATS = [
   'gunicorn',
   'uvicorn',
   'tomcat',
+  'jul-simple',
   'elixir-logger',
   'spark-log4j',
 ] as const;

@@ -20,6 +20,7 @@ import { goRuntime } from './goRuntime.js';
 import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
+import { julSimpleFormatter } from './julSimpleFormatter.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
@@ -112,7 +113,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
- * RDS logs.
+ * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -132,6 +133,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   loguruText,
   springBoot,
   tomcat,
+  julSimpleFormatter,
   sparkLog4j,
   log4j2Text,
   elixirLogger,
@@ -216,6 +218,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // MariaDB writes `\t\t` for the time of an entry in the same second as the one before.
   [rdsMysqlGeneralLog, { appearsIn: TOP, firstChars: `${DIGITS}\t` }],
   [tomcat, { appearsIn: TOP, firstChars: DIGITS }],
+  // The English month abbreviations' initials; any Java program may log through JUL.
+  [julSimpleFormatter, { appearsIn: ['top', 'java'], firstChars: 'JFMASOND' }],
   [sparkLog4j, { appearsIn: TOP, firstChars: DIGITS }],
   [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],
   [uvicorn, { appearsIn: TOP, firstChars: UPPER }],

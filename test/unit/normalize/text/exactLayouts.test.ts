@@ -7,7 +7,7 @@ import { lambdaEventSource } from '../../../helpers/eventSource.js';
 
 /**
  * Formats read from a layout with no header or key names (VPC Flow Logs' custom formats,
- * the MySQL general query log) claim a line only in the
+ * java.util.logging's SimpleFormatter, the MySQL general query log) claim a line only in the
  * exact layout their source documents; a line that is nearly one of them stays text, whole. The
  * documented lines themselves are in test/fixtures (formats and corpus).
  */
@@ -83,6 +83,62 @@ describe('VPC Flow Logs custom formats (vpcFlowLogs.ts)', () => {
 
   it('keeps every token of the records it reads', () => {
     expect(missing(`${TCP_FLAGS}\n`)).toEqual([]);
+  });
+});
+
+const CATALINA = 'Nov 01, 2023 10:47:57 AM org.apache.catalina.startup.Catalina start';
+
+describe('java.util.logging SimpleFormatter records (julSimpleFormatter.ts)', () => {
+  it('reads the two lines of a record: the source class as name, the method as a field', () => {
+    expect(normalize(`${CATALINA}\nINFO: Server startup in 1234 ms\n`)).toMatchObject({
+      log_format: 'jul-simple',
+      levelname: 'INFO',
+      name: 'org.apache.catalina.startup.Catalina',
+      method: 'start',
+      message: 'Server startup in 1234 ms',
+    });
+  });
+
+  it('keeps a message of several lines whole and a stack after it as exc_info', () => {
+    const record = normalize(
+      `${CATALINA}\nWARNING: two problems:\n- port 8080 in use\n- port 8443 in use\n` +
+        'java.net.BindException: Address already in use\n\tat sun.nio.ch.Net.bind0(Native Method)\n',
+    );
+    expect(record).toMatchObject({
+      levelname: 'WARNING',
+      message: 'two problems:\n- port 8080 in use\n- port 8443 in use',
+      exc_info: 'java.net.BindException: Address already in use\n\tat sun.nio.ch.Net.bind0(Native Method)',
+    });
+  });
+
+  it('leaves the date line alone text: the awslogs driver split the record in two events', () => {
+    expectText(`${CATALINA}\n`);
+  });
+
+  it('leaves text what is not the default format in an English locale', () => {
+    // A custom level, an unpadded day, a lower-case or 24-hour clock, a source of three words.
+    expectText(`${CATALINA}\nNOTICE: Server startup in 1234 ms\n`);
+    expectText(`${CATALINA.replace('Nov 01', 'Nov 1')}\nINFO: Server startup in 1234 ms\n`);
+    expectText(`${CATALINA.replace(' AM ', ' am ')}\nINFO: Server startup in 1234 ms\n`);
+    expectText(`${CATALINA.replace('10:47:57 AM', '13:47:57 PM')}\nINFO: Server startup in 1234 ms\n`);
+    expectText(`${CATALINA} now\nINFO: Server startup in 1234 ms\n`);
+    expectText('Nov 01, 2023 10:47:57 AM\nINFO: Server startup in 1234 ms\n');
+    expectText(
+      '四月 03, 2018 2:43:22 下午 org.apache.catalina.startup.ContextConfig parseWebXml\n严重: Occurred at line 115\n',
+    );
+  });
+
+  it('leaves Tomcat’s one-line layout to the tomcat format', () => {
+    const line =
+      '01-Nov-2023 10:47:57.081 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in 1234 ms\n';
+    expect(normalize(line).log_format).toBe('tomcat');
+  });
+
+  it('keeps every token but the time and the level word', () => {
+    expect(
+      missing(`${CATALINA}\nSEVERE: failed\njava.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\n`),
+    ).toEqual([]);
+    expect(missing('Feb 06, 2015 5:33:10.279216000 PM example.Main main\nFINEST: detail\n')).toEqual([]);
   });
 });
 

@@ -79,6 +79,8 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ['MySQL brackets', fill('[', '2023-11-01T10:47:57.081234Z 0 ')],
   ['VPC flow log fields', fill(' 2', '2 123456789010 eni-1 ')],
   ['VPC flow log custom fields', fill(' -', '3 vpc-1 ')],
+  ['java.util.logging date lines', fill('\n', 'Nov 01, 2023 10:47:57 AM a.B c')],
+  ['java.util.logging level lines', fill(' ', 'Nov 01, 2023 10:47:57 AM a.B c\nINFO')],
   ['MySQL general log thread columns', fill(' ', '2023-11-01T10:47:57.081234Z\t   12 ')],
   ['MySQL general log tabs', fill('\t', '\t\t')],
   ['gunicorn brackets', fill('] [', '[2023-11-01 10:47:57 +0000] [')],
