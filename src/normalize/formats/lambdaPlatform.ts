@@ -67,8 +67,11 @@ const PART_SEPARATOR = /\t| {2,}/;
 function readParts(text: string, lambda: Record<string, unknown>): void {
   const metrics: Record<string, number> = {};
   let hasMetrics = false;
-  // CloudWatch keeps Lambda's tabs; copies from `--log-type Tail` or a console show spaces.
-  for (const part of text.split(PART_SEPARATOR)) {
+  // CloudWatch keeps Lambda's tabs; copies from `--log-type Tail` or a console show spaces. A
+  // split on the tab alone where no two spaces stand in a row (every line CloudWatch delivers):
+  // the bench's 4,795 START/END/REPORT lines parsed in 9.2 ms instead of 9.7 with the regex.
+  const parts = text.includes('  ') ? text.split(PART_SEPARATOR) : text.split('\t');
+  for (const part of parts) {
     const colon = part.indexOf(': ');
     if (colon < 0) continue;
     const key = part.slice(0, colon).trim();
@@ -124,8 +127,7 @@ function parseKeywordLine(line: string, keyword: string, type: string): ParsedLi
   let rest = first.slice(keyword.length);
   if (rest.startsWith(' RequestId: ')) {
     const idStart = keyword.length + 12;
-    let idEnd = idStart;
-    while (idEnd < first.length && first.charCodeAt(idEnd) > 0x20) idEnd++;
+    const idEnd = requestIdEnd(first, idStart);
     requestId = requestIdOf(first.slice(idStart, idEnd));
     rest = first.slice(idEnd);
     // START's ` Version: $LATEST` is space-separated.
@@ -144,6 +146,76 @@ function parseKeywordLine(line: string, keyword: string, type: string): ParsedLi
     fields: { lambda },
     format: NAME,
   };
+}
+
+// REPORT's parts in the order Lambda writes them; `Init Duration` only after a cold start.
+const REPORT_PARTS: readonly (readonly [string, string])[] = [
+  ['\tDuration: ', 'durationMs'],
+  ['\tBilled Duration: ', 'billedDurationMs'],
+  ['\tMemory Size: ', 'memorySizeMB'],
+  ['\tMax Memory Used: ', 'maxMemoryUsedMB'],
+  ['\tInit Duration: ', 'initDurationMs'],
+];
+
+/** The request id after `<keyword> RequestId: `, up to the first space or control character. */
+function requestIdEnd(line: string, start: number): number {
+  let end = start;
+  while (end < line.length && line.charCodeAt(end) > 0x20) end++;
+  return end;
+}
+
+/**
+ * `START RequestId: <id> Version: <v>`, `END RequestId: <id>` and `REPORT RequestId: <id>\t…`
+ * with its four or five metrics each followed by a tab, exactly as Lambda writes them (one line,
+ * no X-Ray part, no status): the same result as {@link parseKeywordLine}, read at fixed places
+ * instead of split into parts; any other layout is undefined and goes to the general reader.
+ * Why: these three are a quarter of a function's events (4,795 of the bench's 18,072), and the
+ * general reader (split, trim and look up every part, build `metrics` key by key) took 2.0 µs a
+ * line; this takes 1.1 µs (bench/README.md, "Platform lines").
+ */
+function parseCommonLine(line: string, keyword: string, type: string): ParsedLine | undefined {
+  if (line.includes('\n') || line.includes('\r') || line.includes('  ')) return undefined;
+  const idStart = keyword.length + 12;
+  const idEnd = requestIdEnd(line, idStart);
+  const aws_request_id = requestIdOf(line.slice(idStart, idEnd));
+  let lambda: Record<string, unknown>;
+  let message = line;
+  if (keyword === 'END') {
+    if (idEnd !== line.length) return undefined;
+    lambda = { type };
+  } else if (keyword === 'START') {
+    const versionStart = idEnd + 10;
+    if (!line.startsWith(' Version: ', idEnd) || versionStart >= line.length || line.includes('\t', idEnd)) {
+      return undefined;
+    }
+    if (line.charCodeAt(versionStart) <= 0x20 || line.charCodeAt(line.length - 1) <= 0x20) return undefined;
+    lambda = { type, version: line.slice(versionStart) };
+  } else {
+    const values: number[] = [];
+    let at = idEnd;
+    for (const [part] of REPORT_PARTS) {
+      if (at === line.length - 1 && values.length >= 4) break;
+      if (!line.startsWith(part, at)) return undefined;
+      const valueStart = at + part.length;
+      const tab = line.indexOf('\t', valueStart);
+      if (tab < 0) return undefined;
+      const value = Number.parseFloat(line.slice(valueStart, tab));
+      if (Number.isNaN(value) || line.charCodeAt(valueStart) <= 0x20) return undefined;
+      values.push(value);
+      at = tab;
+    }
+    if (at !== line.length - 1) return undefined;
+    const metrics: Record<string, number> = {
+      durationMs: values[0] as number,
+      billedDurationMs: values[1] as number,
+      memorySizeMB: values[2] as number,
+      maxMemoryUsedMB: values[3] as number,
+    };
+    if (values.length === 5) metrics.initDurationMs = values[4] as number;
+    lambda = { type, metrics };
+    message = line.slice(0, at);
+  }
+  return { message, levelname: 'INFO', aws_request_id, fields: { lambda }, format: NAME };
 }
 
 /** `EXTENSION\tName: x\tState: Ready\tEvents: [INVOKE,SHUTDOWN]` and its siblings. */
@@ -252,6 +324,8 @@ export const lambdaPlatform: TextFormat = {
         ) {
           if (keyword === 'START' || keyword === 'END' || keyword === 'REPORT') {
             if (!line.startsWith(' RequestId: ', keyword.length)) continue;
+            const common = parseCommonLine(line, keyword, type);
+            if (common !== undefined) return common;
           }
           return parseKeywordLine(line, keyword, type);
         }
