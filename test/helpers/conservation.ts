@@ -42,7 +42,9 @@
  *   4. An object's key may be absent when every token of the object survives elsewhere in the
  *      record (re-homed: Lambda's platform `record` under `lambda`); an empty object's may not.
  *   In the head of rule 1, a zone word or offset after a time (`10:47:57 UTC`, `10:47:57 +0200`)
- *   is part of the time (so are Tomcat's `01-Nov-2023`, Spark's `23/11/01`, MariaDB's `9:47:57`), and a
+ *   is part of the time (so are Tomcat's `01-Nov-2023`, Spark's `23/11/01`, MariaDB's `9:47:57`), so
+ *   are `AM`/`PM` after a time and a date written as several tokens right before one (MariaDB's
+ *   `240101  0:00:00`, java.util.logging's `Jan 01, 2024 1:23:45 PM`), and a
  *   `RequestId` label right before the request id part of the id.
  * Terminal colour codes (ANSI CSI sequences) are no tokens: the record strips them (SPEC §3).
  */
@@ -462,9 +464,28 @@ const LEVEL_LETTERS = new Set(['D', 'I', 'W', 'E', 'F', 'A']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 // Head times of the servers' own layouts: Tomcat's `01-Nov-2023`, Spark's (AWS Glue) `23/11/01`,
-// MariaDB's unpadded hour `9:47:57`; and a numeric zone after a time (gunicorn's `+0200`).
-const SERVER_TIME = [/^\d{2}-[A-Z][a-z]{2}-\d{4}$/u, /^\d{2}\/\d{2}\/\d{2}$/u, /^\d:\d{2}:\d{2}$/u];
+// MariaDB's and java.util.logging's unpadded hour `9:47:57` (JUL's with its nanoseconds); and a
+// numeric zone after a time (gunicorn's `+0200`).
+const SERVER_TIME = [/^\d{2}-[A-Z][a-z]{2}-\d{4}$/u, /^\d{2}\/\d{2}\/\d{2}$/u, /^\d:\d{2}:\d{2}(?:\.\d+)?$/u];
 const ZONE_OFFSET = /^[+-]\d{4}$/u;
+// A 12-hour clock's half after a time (java.util.logging's `1:11:31 PM`).
+const MERIDIEM = new Set(['AM', 'PM']);
+// Dates written as several tokens right before a time: MySQL 5.6's and MariaDB's `YYMMDD`
+// (`240101  0:00:00`), java.util.logging's `Mon dd, yyyy` (`Jan 01, 2024 1:23:45`).
+const SPLIT_DATES: readonly (readonly RegExp[])[] = [
+  [/^\d{6}$/u],
+  [/^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)$/u, /^\d{2}$/u, /^\d{4}$/u],
+];
+
+/** How many tokens from `i` spell a {@link SPLIT_DATES} date followed by a time, or 0. */
+function splitDateAt(tokens: readonly Token[], i: number): number {
+  for (const parts of SPLIT_DATES) {
+    const after = tokens[i + parts.length]?.text;
+    if (after === undefined || !isTime(after)) continue;
+    if (parts.every((shape, k) => shape.test(tokens[i + k]?.text ?? ''))) return parts.length;
+  }
+  return 0;
+}
 
 function isTime(text: string): boolean {
   return TIME.some((shape) => shape.test(text)) || SERVER_TIME.some((shape) => shape.test(text));
@@ -513,8 +534,18 @@ function markHead(tokens: Token[], hay: Haystack): void {
     if (token === undefined) continue;
     const text = token.text;
     const next = tokens[i + 1]?.text;
+    // A date in several tokens (marked at its first one) is part of the time after it.
+    const date = token.exempt === undefined ? splitDateAt(tokens, i) : 0;
+    for (let k = 0; k < date && i + k < end; k++) {
+      const part = tokens[i + k];
+      if (part !== undefined) part.exempt = 'time';
+    }
+    if (token.exempt !== undefined) continue;
     if (isTime(text)) token.exempt = 'time';
-    else if ((ZONES.has(text) || ZONE_OFFSET.test(text)) && tokens[i - 1]?.exempt === 'time')
+    else if (
+      (ZONES.has(text) || ZONE_OFFSET.test(text) || MERIDIEM.has(text)) &&
+      tokens[i - 1]?.exempt === 'time'
+    )
       token.exempt = 'time';
     else if (text === 'RequestId' && next !== undefined && next === hay.requestId)
       token.exempt = 'request id';

@@ -20,6 +20,7 @@ import { goRuntime } from './goRuntime.js';
 import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
+import { julSimpleFormatter } from './julSimpleFormatter.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
@@ -41,6 +42,7 @@ import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rdsMysql } from './rdsMysql.js';
+import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
 import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
@@ -109,7 +111,9 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
  * CLF (an access line ending in its request id) before the generic access line, nginx's
  * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
- * `date | LEVEL | ` before Log4j2 and Python logging text.
+ * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
+ * lines no format before them did (each was text before): the MySQL general log beside the other
+ * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -124,10 +128,12 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rdsPostgresql,
   rdsMysql,
   rdsMysqlSlowLog,
+  rdsMysqlGeneralLog,
   monologText,
   loguruText,
   springBoot,
   tomcat,
+  julSimpleFormatter,
   sparkLog4j,
   log4j2Text,
   elixirLogger,
@@ -204,11 +210,16 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [stepFunctions, { appearsIn: TOP }],
   [cloudTrail, { appearsIn: TOP }],
   [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
-  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2' }],
+  // `${version} `: the default format's 2, a custom format's 3 to 5.
+  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345' }],
   [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
+  // MariaDB writes `\t\t` for the time of an entry in the same second as the one before.
+  [rdsMysqlGeneralLog, { appearsIn: TOP, firstChars: `${DIGITS}\t` }],
   [tomcat, { appearsIn: TOP, firstChars: DIGITS }],
+  // The English month abbreviations' initials; any Java program may log through JUL.
+  [julSimpleFormatter, { appearsIn: ['top', 'java'], firstChars: 'JFMASOND' }],
   [sparkLog4j, { appearsIn: TOP, firstChars: DIGITS }],
   [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],
   [uvicorn, { appearsIn: TOP, firstChars: UPPER }],

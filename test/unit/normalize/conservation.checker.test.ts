@@ -52,6 +52,32 @@ describe('the conservation checker', () => {
     ).toEqual([ID]);
   });
 
+  it("allows a server's date written in several tokens before its time to go, only in the head", () => {
+    // java.util.logging's SimpleFormatter and MariaDB's general log.
+    const jul = 'Jan 01, 2024 1:23:45 PM org.example.Main run\nINFO: started';
+    expect(
+      checkConservation(jul, record({ name: 'org.example.Main', method: 'run', message: 'started' })).missing,
+    ).toEqual([]);
+    expect(
+      checkConservation(
+        '240101  0:00:00\t   12 Query\tSELECT 1',
+        record({ thread: 12, command: 'Query', message: 'SELECT 1' }),
+      ).missing,
+    ).toEqual([]);
+    // Without a time after it, or inside the message, a month, a day, a year and PM are words.
+    expect(checkConservation('Jan 01, 2024 INFO: started', record({ message: 'started' })).missing).toEqual([
+      'Jan',
+      '01',
+      '2024',
+    ]);
+    expect(checkConservation('240101 INFO rows copied', record({ message: 'rows copied' })).missing).toEqual([
+      '240101',
+    ]);
+    expect(
+      checkConservation('ran at Jan 01, 2024 1:23:45 PM', record({ message: 'ran at' })).missing,
+    ).toEqual(['Jan', '01', '2024', '1:23:45', 'PM']);
+  });
+
   it('does not exempt a level word or a time inside the message', () => {
     const line = 'order failed at 10:47:57 with ERROR code';
     expect(checkConservation(line, record({ message: 'order failed at with code' })).missing).toEqual([

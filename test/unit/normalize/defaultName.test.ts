@@ -72,6 +72,7 @@ describe('the replayable samples of non-Lambda log groups', () => {
     ['api-gateway-access', '/aws/apigateway/orders-api-access'],
     ['rds-postgresql', 'orders-db'],
     ['rds-mysql', 'orders-mysql'],
+    ['rds-mysql-general', 'orders-mysql'],
     ['vpc-flow-logs', 'vpc-flow-logs'],
     ['access-log', 'orders-web/nginx'],
     ['nginx-error', 'orders-web/nginx'],

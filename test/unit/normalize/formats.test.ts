@@ -87,8 +87,8 @@ describe('format fixtures', () => {
   });
 });
 
-// Formats whose lines state no level at all (every record INFO): the slow query log.
-const LEVELLESS = new Set(['rds-mysql-slow']);
+// Formats whose lines state no level at all (every record INFO): the slow and general query logs.
+const LEVELLESS = new Set(['rds-mysql-slow', 'rds-mysql-general']);
 
 describe.each(FORMATS)('format %s', (format) => {
   const fixtures = load(format);
