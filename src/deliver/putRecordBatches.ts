@@ -104,19 +104,25 @@ class CallSlots {
   }
 }
 
+/** A delivery under way: batches are handed over as they are ready, the report comes at the end. */
+export interface Delivery {
+  /** Starts delivering `batch` (its calls wait for a free slot); returns at once. */
+  readonly send: (batch: readonly EncodedRecord[]) => void;
+  /** Resolves with the report once every batch sent so far is delivered or given up. */
+  readonly finish: () => Promise<DeliveryReport>;
+}
+
 /**
- * Sends the batches with PutRecordBatch, at most `concurrency` calls at once. Records that come
- * back with an `ErrorCode`, and whole calls that fail with a retryable error (throttling, 5xx,
- * timeouts, dropped connections, an unreadable 200), are sent again, only those records, after
- * a capped, fully jittered exponential backoff, for as long as the invocation's time (less
- * `reserveMs`) lasts. A permanent error (see `classifyCallError`) fails its records at once.
- * Never throws: what could not be delivered is in the report, each record with its last error.
+ * Delivers batches with PutRecordBatch, at most `concurrency` calls at once, each batch from the
+ * moment it is handed over, so the first calls are under way while the rest of the payload is
+ * still being encoded. Records that come back with an `ErrorCode`, and whole calls that fail with
+ * a retryable error (throttling, 5xx, timeouts, dropped connections, an unreadable 200), are sent
+ * again, only those records, after a capped, fully jittered exponential backoff, for as long as
+ * the invocation's time (less `reserveMs`) lasts. A permanent error (see `classifyCallError`)
+ * fails its records at once. Never throws: what could not be delivered is in the report, each
+ * record with its last error.
  */
-export async function deliverBatches(
-  client: FirehoseSender,
-  batches: readonly (readonly EncodedRecord[])[],
-  options: DeliveryOptions,
-): Promise<DeliveryReport> {
+export function startDelivery(client: FirehoseSender, options: DeliveryOptions): Delivery {
   const report: DeliveryReport = {
     delivered: 0,
     failed: [],
@@ -254,6 +260,28 @@ export async function deliverBatches(
 
   // Every batch is worked on at once; only the calls in flight are bounded, so a batch waiting
   // out its backoff does not hold a slot that another batch could use.
-  await Promise.all(batches.map((batch) => deliverOne(batch)));
-  return report;
+  const underway: Promise<void>[] = [];
+  return {
+    send(batch) {
+      const delivering = deliverOne(batch);
+      // Seen by `finish`; until then a rejection (none is expected) must not crash the process.
+      delivering.catch(() => undefined);
+      underway.push(delivering);
+    },
+    async finish() {
+      await Promise.all(underway);
+      return report;
+    },
+  };
+}
+
+/** {@link startDelivery} of batches that are all ready. */
+export async function deliverBatches(
+  client: FirehoseSender,
+  batches: readonly (readonly EncodedRecord[])[],
+  options: DeliveryOptions,
+): Promise<DeliveryReport> {
+  const delivery = startDelivery(client, options);
+  for (const batch of batches) delivery.send(batch);
+  return delivery.finish();
 }

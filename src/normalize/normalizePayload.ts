@@ -30,12 +30,16 @@ export function normalizePayload(payload: DataMessage, options: NormalizeOptions
 /**
  * {@link normalizePayload}, handing each record to `sink` as soon as it is built, in order,
  * instead of returning them all: a caller that encodes each record at once never holds every
- * record object at the same time, and they die young (cheap to collect).
+ * record object at the same time, and they die young (cheap to collect). `from`/`to` limit it to
+ * those events (end excluded), so a caller can take a payload a slice at a time; not with
+ * `rejoinMultiline`, whose groups span events: then the range must be the whole payload.
  */
 export function forEachRecord(
   payload: DataMessage,
   options: NormalizeOptions,
   sink: (record: ForwarderRecord) => void,
+  from = 0,
+  to = payload.logEvents.length,
 ): void {
   if (options.ownLogGroup !== undefined && payload.logGroup === options.ownLogGroup) return;
   const source: EventSource = {
@@ -45,12 +49,23 @@ export function forEachRecord(
     defaultName: defaultNameOf(payload.logGroup, payload.logStream),
   };
   if (options.rejoinMultiline === true) {
+    if (from !== 0 || to < payload.logEvents.length) {
+      throw new RangeError('with rejoinMultiline a payload is normalized whole, not a slice at a time');
+    }
     rejoinPayload(payload.logEvents, source, sink);
     return;
   }
   const events = payload.logEvents;
+  // A malformed entry without a timestamp takes the one of the last good event before it.
   let lastTime = 0;
-  for (let i = 0; i < events.length; i++) {
+  for (let i = Math.min(from, events.length) - 1; i >= 0; i--) {
+    const event = events[i];
+    if (event !== undefined && isLogEvent(event)) {
+      lastTime = event.timestamp;
+      break;
+    }
+  }
+  for (let i = Math.max(0, from); i < Math.min(to, events.length); i++) {
     const event = events[i];
     if (event === undefined) continue;
     if (isLogEvent(event)) {

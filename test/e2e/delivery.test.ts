@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BYTES_PER_RECORD } from '../../src/batch/limits.js';
 import { readConfig } from '../../src/config.js';
-import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
+import type { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { createFirehoseClient, type FirehoseSender } from '../../src/deliver/putRecordBatches.js';
 import { DeliveryError } from '../../src/errors.js';
 import { forwardLogs, type ForwardSummary } from '../../src/forwardLogs.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
@@ -113,6 +114,44 @@ describe('delivery to a Firehose endpoint over HTTP (fault injection)', () => {
         .map((r) => r.cloudwatch.id)
         .sort(),
     ).toEqual(Array.from({ length: EVENTS }, (_, i) => eventId(i)));
+  });
+
+  it('sends the first calls while the rest of the payload is still being encoded, the same calls in the same order', async () => {
+    // Between two slices of events the forwarder awaits `nextTurn`; the real client, logged,
+    // shows which calls went out before the last slice was encoded.
+    const log: string[] = [];
+    const real = client();
+    const sender: FirehoseSender = {
+      send: ((command: PutRecordBatchCommand, options?: unknown) => {
+        log.push(`call ${command.input.Records?.length ?? 0}`);
+        return real.send(command, options as { abortSignal?: AbortSignal });
+      }) as FirehoseSender['send'],
+    };
+    const config = readConfig({ DELIVERY_STREAM_NAME: STREAM });
+    const summary = await forwardLogs(largePayload, {
+      config,
+      firehose: sender,
+      remainingTimeMs: () => 25_000,
+      nextTurn: () => {
+        log.push('slice');
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    expect(summary).toMatchObject({ events: EVENTS, delivered: EVENTS, failed: 0, calls: 10 });
+    // 5,000 events are 10 slices of 500 (9 turns between them) and 10 calls of 500 records.
+    expect(log.filter((entry) => entry === 'slice')).toHaveLength(9);
+    expect(log.filter((entry) => entry.startsWith('call'))).toEqual(
+      Array.from({ length: 10 }, () => 'call 500'),
+    );
+    expect(log.indexOf('call 500')).toBeLessThan(log.lastIndexOf('slice'));
+    // Each call holds a run of 500 consecutive events; together, every event once, in order.
+    const byCall = new Map<number, string[]>();
+    for (const r of firehose.records(STREAM)) {
+      const id = (JSON.parse(r.data.toString('utf8')) as Received).cloudwatch.id;
+      byCall.set(r.call, [...(byCall.get(r.call) ?? []), id]);
+    }
+    const calls = [...byCall.values()].sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+    expect(calls.flat()).toEqual(Array.from({ length: EVENTS }, (_, i) => eventId(i)));
   });
 
   it('loses no event when 30% of the records of every call fail', async () => {

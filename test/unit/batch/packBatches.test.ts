@@ -7,7 +7,12 @@ import {
   MAX_BYTES_PER_RECORD,
   MAX_RECORDS_PER_BATCH,
 } from '../../../src/batch/limits.js';
-import { packBatches, PUT_RECORD_BATCH_LIMITS, type BatchLimits } from '../../../src/batch/packBatches.js';
+import {
+  createBatchPacker,
+  packBatches,
+  PUT_RECORD_BATCH_LIMITS,
+  type BatchLimits,
+} from '../../../src/batch/packBatches.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
 
 const record = (index: number, size: number): EncodedRecord => ({
@@ -125,5 +130,69 @@ describe('packBatches', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('createBatchPacker', () => {
+  it('hands each batch over as soon as the next record does not fit it, the last one on end', () => {
+    const limits: BatchLimits = { maxRecords: 3, maxBytes: 100 };
+    const seen: string[][] = [];
+    const packer = createBatchPacker((batch) => seen.push(batch.map((r) => r.id)), limits);
+    for (let i = 0; i < 3; i++) packer.push(record(i, 10));
+    expect(seen).toEqual([]); // full, but a fourth record might still have fitted the byte limit
+    packer.push(record(3, 10));
+    expect(seen).toEqual([['0', '1', '2']]);
+    packer.push(record(4, 85)); // 10 + 85 fits 100
+    packer.push(record(5, 10)); // 105 would not
+    expect(seen).toEqual([
+      ['0', '1', '2'],
+      ['3', '4'],
+    ]);
+    packer.end();
+    expect(seen).toEqual([['0', '1', '2'], ['3', '4'], ['5']]);
+  });
+
+  it('closes each batch exactly where the limits say, for any records', () => {
+    // Written out here, apart from the code: a batch ends before the record that would break
+    // one of its limits.
+    const expected = (sizes: readonly number[], limits: BatchLimits): string[][] => {
+      const batches: string[][] = [];
+      let bytes = 0;
+      sizes.forEach((size, i) => {
+        const last = batches.at(-1);
+        if (last === undefined || last.length === limits.maxRecords || bytes + size > limits.maxBytes) {
+          batches.push([String(i)]);
+          bytes = size;
+        } else {
+          last.push(String(i));
+          bytes += size;
+        }
+      });
+      return batches;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.integer({ min: 60, max: 200 }),
+        (sizes, maxRecords, maxBytes) => {
+          const limits = { maxRecords, maxBytes };
+          const records = sizes.map((size, i) => record(i, size));
+          const streamed: EncodedRecord[][] = [];
+          const packer = createBatchPacker((batch) => streamed.push(batch), limits);
+          for (const r of records) packer.push(r);
+          packer.end();
+          expect(streamed.map((batch) => batch.map((r) => r.id))).toEqual(expected(sizes, limits));
+          expectValidPacking(records, streamed, limits);
+        },
+      ),
+    );
+  });
+
+  it('hands over nothing for no records', () => {
+    const seen: unknown[] = [];
+    const packer = createBatchPacker((batch) => seen.push(batch));
+    packer.end();
+    expect(seen).toEqual([]);
   });
 });
