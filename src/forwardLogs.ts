@@ -217,7 +217,8 @@ interface DeliveredPayload extends Omit<EncodedPayload, 'encoded'> {
  */
 const EVENTS_PER_TURN = 500;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** One turn of the event loop: lets calls handed to the SDK go out and their answers come in. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Encodes the payload and delivers it as it goes: each batch is sent as soon as it is full, while

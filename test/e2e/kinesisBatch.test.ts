@@ -3,7 +3,8 @@ import type { KinesisStreamEvent } from 'aws-lambda';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.js';
-import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
+import type { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import { createFirehoseClient, type FirehoseSender } from '../../src/deliver/putRecordBatches.js';
 import { forwardKinesisBatch, type KinesisBatchResult } from '../../src/input/forwardKinesisBatch.js';
 import { undecodableSaver } from '../../src/input/undecodableSaver.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
@@ -122,6 +123,34 @@ describe('forwardKinesisBatch: delivery', () => {
     const result = await run(batch(payloads.map(gz)));
     expect(result.response.batchItemFailures).toEqual([]);
     expect(firehose.stats().calls).toBe(2);
+    expect(deliveredIds().size).toBe(900);
+  });
+
+  it('sends a full batch of records while the later payloads are still being encoded', async () => {
+    // 6 payloads of 150 events: the first call (500 records) is full once the fourth payload is
+    // encoded; `nextTurn`, awaited after each payload, shows it went out before the last one.
+    const log: string[] = [];
+    const real = createFirehoseClient({ endpoint: firehose.url });
+    const payloads = Array.from({ length: 6 }, (_, i) => payload(`fn-${i}`, 150, i));
+    const result = await forwardKinesisBatch(batch(payloads.map(gz)), {
+      config: readConfig({ DELIVERY_STREAM_NAME: STREAM, DELIVERY_CONCURRENCY: '1' }),
+      firehose: {
+        send: ((command: PutRecordBatchCommand, options?: { abortSignal?: AbortSignal }) => {
+          log.push(`call ${command.input.Records?.length ?? 0}`);
+          return real.send(command, options);
+        }) as FirehoseSender['send'],
+      },
+      remainingTimeMs: () => 25_000,
+      saveUndecodable: undecodableSaver(undefined),
+      nextTurn: () => {
+        log.push('payload');
+        return new Promise((resolve) => setImmediate(resolve));
+      },
+    });
+    expect(result.response.batchItemFailures).toEqual([]);
+    expect(log.filter((entry) => entry.startsWith('call'))).toEqual(['call 500', 'call 400']);
+    expect(log.filter((entry) => entry === 'payload')).toHaveLength(6);
+    expect(log.indexOf('call 500')).toBeLessThan(log.lastIndexOf('payload'));
     expect(deliveredIds().size).toBe(900);
   });
 
