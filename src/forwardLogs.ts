@@ -244,14 +244,22 @@ async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies)
   // Rejoined groups span events: that payload is encoded whole before the first call.
   const step = config.rejoinMultiline ? events : EVENTS_PER_TURN;
   const turn = deps.nextTurn ?? nextTurn;
-  for (let from = 0; from < events; from += step) {
-    if (from > 0) await turn();
-    encoder.encode(from, Math.min(events, from + step));
+  let ended: ReturnType<PayloadEncoder['end']>;
+  try {
+    for (let from = 0; from < events; from += step) {
+      if (from > 0) await turn();
+      encoder.encode(from, Math.min(events, from + step));
+    }
+    ended = encoder.end();
+    packer.end();
+  } catch (error) {
+    // Nothing of this invocation may run on after it ends (Lambda would thaw it inside the next
+    // one): the calls already under way finish before the error goes up.
+    await delivery.finish();
+    throw error;
   }
-  const { truncated, counts } = encoder.end();
-  packer.end();
   const report = records === 0 ? EMPTY_REPORT : await delivery.finish();
-  return { records, truncated, counts, report };
+  return { records, ...ended, report };
 }
 
 function summaryOf(report: DeliveryReport) {

@@ -154,6 +154,39 @@ describe('delivery to a Firehose endpoint over HTTP (fault injection)', () => {
     expect(calls.flat()).toEqual(Array.from({ length: EVENTS }, (_, i) => eventId(i)));
   });
 
+  it('lets the calls under way finish before an error in the middle of a payload goes up', async () => {
+    // The fifth turn between slices fails (standing in for any error while encoding): the calls
+    // already handed over must be answered before forwardLogs rejects, so nothing of this
+    // invocation runs on inside the next one.
+    let calls = 0;
+    let answered = 0;
+    const real = client();
+    const sender: FirehoseSender = {
+      send: (async (command: PutRecordBatchCommand, options?: { abortSignal?: AbortSignal }) => {
+        calls++;
+        const output = await real.send(command, options);
+        answered++;
+        return output;
+      }) as FirehoseSender['send'],
+    };
+    let turns = 0;
+    const run = forwardLogs(largePayload, {
+      config: readConfig({ DELIVERY_STREAM_NAME: STREAM }),
+      firehose: sender,
+      remainingTimeMs: () => 25_000,
+      nextTurn: async () => {
+        turns++;
+        await new Promise((resolve) => setImmediate(resolve));
+        if (turns === 5) throw new Error('stop here');
+      },
+    });
+    await expect(run).rejects.toThrow('stop here');
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThan(10);
+    expect(answered).toBe(calls);
+    expect(firehose.stats().calls).toBe(calls);
+  });
+
   it('loses no event when 30% of the records of every call fail', async () => {
     firehose.setFaults({ failRate: 0.3, seed: 11 });
     const summary = await forward(largePayload);
