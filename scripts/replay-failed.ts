@@ -19,7 +19,8 @@
  * "requestPayload":{"awslogs":{"data":..}},"responseContext":{"statusCode","executedVersion",
  * "functionError"},"responsePayload":{"errorType","errorMessage",..}}`
  * https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
- * A bare subscription event (`{"awslogs":{"data":..}}`) is accepted as well. Files hold one
+ * A bare subscription event (`{"awslogs":{"data":..}}`) is accepted as well, and so is a Kinesis
+ * record the Kinesis input saved as undecodable (`--prefix kinesis-undecodable/`). Files hold one
  * record, a JSON array of records, or NDJSON; `-` reads standard input.
  *
  * From the queue, a message is deleted only after its payload was delivered in full; one that
@@ -54,7 +55,8 @@ const DEFAULT_PREFIX = 'aws/lambda/async/';
 const USAGE = `usage: npm run replay:failed -- [--bucket NAME] [<file|-> ...] [--queue-url URL] [options]
   --bucket <name>             read the records from the on-failure S3 bucket (stack output
                               FailedPayloadsBucketName); an object is deleted once all of it is replayed
-  --prefix <prefix>           only the objects under it (default ${DEFAULT_PREFIX}, where Lambda writes)
+  --prefix <prefix>           only the objects under it (default ${DEFAULT_PREFIX}, where Lambda writes;
+                              kinesis-undecodable/ for the records the Kinesis input could not decode)
   <file|->                    on-failure records: one JSON record, a JSON array, or NDJSON (- = stdin)
   --queue-url <url>           read the records from the former on-failure SQS queue (deleted once replayed)
   --dry-run                   send nothing, delete nothing: print what would be sent
@@ -106,10 +108,31 @@ interface Line {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A Kinesis record the Kinesis input could not decode, as it saved it under
+ * `kinesis-undecodable/` (src/deliver/saveUndecodableRecord.ts): its `kinesis.data` is what
+ * CloudWatch Logs put, the base64 of a gzipped subscription payload, exactly as `awslogs.data`
+ * carries one. Replayed once what refused it is fixed (a raised `maxPayloadBytes`, a forwarder
+ * fix); a record that still cannot be decoded fails again and its object stays.
+ */
+function fromUndecodable(value: Record<string, unknown>, source: string): Replayable {
+  const invocation: Invocation = {
+    condition: 'KinesisRecordUndecodable',
+    errorMessage: typeof value.reason === 'string' ? value.reason : undefined,
+  };
+  const record = isObject(value.record) ? value.record : {};
+  const data = isObject(record.kinesis) ? record.kinesis.data : undefined;
+  if (typeof data !== 'string') {
+    return { source, invocation, payload: { problem: 'no kinesis.data in the saved Kinesis record' } };
+  }
+  return { source, invocation, payload: { event: { awslogs: { data } } } };
+}
+
 /** Reads one on-failure record (or a bare subscription event) into what can be replayed. */
 function toReplayable(value: unknown, source: string): Replayable {
   if (!isObject(value)) return { source, invocation: {}, payload: { problem: 'not a JSON object' } };
   if (isObject(value.awslogs)) return { source, invocation: {}, payload: { event: value } };
+  if (value.kind === 'kinesis-undecodable') return fromUndecodable(value, source);
   const context = isObject(value.requestContext) ? value.requestContext : {};
   const response = isObject(value.responsePayload) ? value.responsePayload : {};
   const invocation: Invocation = {

@@ -11,7 +11,12 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.js';
+import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
+import { forwardKinesisBatch } from '../../src/input/forwardKinesisBatch.js';
+import { undecodableSaver } from '../../src/input/undecodableSaver.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { kinesisRecord } from '../../tools/subscription-event/encodeKinesisEvent.js';
 import { MOTO_SKIP_REASON, startMotoServer, type MotoServer } from '../helpers/motoServer.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
 
@@ -303,6 +308,43 @@ describe.skipIf(MOTO_SKIP_REASON !== undefined)(
         deleted: false,
         reason: 'not every record was delivered',
       });
+    }, 60_000);
+
+    it('replays the records the Kinesis input saved as undecodable, once what refused them is fixed', async () => {
+      // Written by the real Kinesis input: one payload refused for a MAX_PAYLOAD_BYTES too small
+      // for it, one record that is no payload at all. Replayed with the default limit, the first
+      // is delivered and its object deleted; the second fails again and its object stays.
+      const bucket = await bucketWith({});
+      const payload = subscriptionEvent(0, 40).awslogs.data;
+      const batch = {
+        Records: [
+          kinesisRecord(Buffer.from(payload, 'base64'), 0),
+          kinesisRecord(Buffer.from('not gzip'), 1),
+        ],
+      };
+      const saved = await forwardKinesisBatch(batch, {
+        config: readConfig({ DELIVERY_STREAM_NAME: STREAM, MAX_PAYLOAD_BYTES: '1024' }),
+        firehose: createFirehoseClient({ endpoint: firehose.url }),
+        remainingTimeMs: () => 20_000,
+        saveUndecodable: undecodableSaver(bucket, () => s3),
+      });
+      const keys = saved.undecodable.map((record) => (record.savedAs ?? '').replace(`s3://${bucket}/`, ''));
+      expect(keys).toEqual([
+        expect.stringMatching(/^kinesis-undecodable\//),
+        expect.stringMatching(/^kinesis-undecodable\//),
+      ]);
+      expect(arrivedIds()).toEqual([]);
+
+      const run = await fromBucket(bucket, ['--prefix', 'kinesis-undecodable/']);
+      expect(run.code).toBe(1);
+      expect(arrivedIds().sort()).toEqual(ids(0, 40));
+      expect(await keysOf(bucket)).toEqual([keys[1]]);
+      expect(run.lines).toEqual(
+        expect.arrayContaining([
+          { object: `s3://${bucket}/${keys[0] ?? ''}`, records: 1, deleted: true },
+          expect.objectContaining({ object: `s3://${bucket}/${keys[1] ?? ''}`, deleted: false }),
+        ]),
+      );
     }, 60_000);
 
     it('keeps an object whose record carries no subscription event, and deletes the others', async () => {
