@@ -1,13 +1,12 @@
 import type { EncodedRecord } from './batch/encodeRecord.js';
 import { createRecordEncoder } from './batch/recordEncoder.js';
-import { createBatchPacker } from './batch/packBatches.js';
 import type { ForwarderConfig } from './config.js';
 import { createPayloadControls, emptyControlCounts, type ControlCounts } from './controls/applyControls.js';
 import { decodePayload } from './decode/decodePayload.js';
 import { isOwnLogGroup } from './decode/ownLogGroup.js';
 import type { DataMessage } from './decode/subscriptionPayload.js';
 import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
-import { startDelivery, type FirehoseSender } from './deliver/putRecordBatches.js';
+import { startRecordDelivery, type FirehoseSender } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
 import { forEachRecord } from './normalize/normalizePayload.js';
 
@@ -227,18 +226,15 @@ export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmedia
  */
 async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies): Promise<DeliveredPayload> {
   const { config } = deps;
-  const delivery = startDelivery(deps.firehose, {
+  const delivery = startRecordDelivery(deps.firehose, {
     deliveryStreamName: config.deliveryStreamName,
     concurrency: config.deliveryConcurrency,
     remainingTimeMs: deps.remainingTimeMs,
   });
   let records = 0;
-  const packer = createBatchPacker((batch) => {
-    delivery.send(batch);
-  });
   const encoder = createPayloadEncoder(payload, config, (line) => {
     records++;
-    packer.push(line);
+    delivery.push(line);
   });
   const events = payload.logEvents.length;
   // Rejoined groups span events: that payload is encoded whole before the first call.
@@ -251,15 +247,15 @@ async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies)
       encoder.encode(from, Math.min(events, from + step));
     }
     ended = encoder.end();
-    packer.end();
+    delivery.flush();
   } catch (error) {
     // Nothing of this invocation may run on after it ends (Lambda would thaw it inside the next
     // one): the calls already under way finish before the error goes up.
     await delivery.finish();
     throw error;
   }
-  const report = records === 0 ? EMPTY_REPORT : await delivery.finish();
-  return { records, ...ended, report };
+  // With no record sent, the report is all zeros: nothing delivered, nothing failed.
+  return { records, ...ended, report: await delivery.finish() };
 }
 
 function summaryOf(report: DeliveryReport) {

@@ -1,6 +1,7 @@
 import { FirehoseClient, PutRecordBatchCommand, type FirehoseClientConfig } from '@aws-sdk/client-firehose';
 import type { EncodedRecord } from '../batch/encodeRecord.js';
 import { BILLING_UNIT_BYTES } from '../batch/limits.js';
+import { createBatchPacker } from '../batch/packBatches.js';
 import type { DeliveryReport, FailedRecord } from './deliveryReport.js';
 import { useRecordBatchBody } from './recordBatchBody.js';
 import {
@@ -273,6 +274,28 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
       return report;
     },
   };
+}
+
+/** A delivery fed one record at a time (see {@link startRecordDelivery}). */
+export interface RecordDelivery {
+  /** Packs the record; a batch it fills is sent at once. */
+  readonly push: (record: EncodedRecord) => void;
+  /** Sends the last, partly filled batch. Call once after the last record. */
+  readonly flush: () => void;
+  /** Resolves with the report once every batch sent so far is delivered or given up. */
+  readonly finish: () => Promise<DeliveryReport>;
+}
+
+/**
+ * {@link startDelivery} of records as they are encoded: packed in order into as few calls as the
+ * limits allow (batch/packBatches.ts), each batch sent as soon as it is full.
+ */
+export function startRecordDelivery(client: FirehoseSender, options: DeliveryOptions): RecordDelivery {
+  const delivery = startDelivery(client, options);
+  const packer = createBatchPacker((batch) => {
+    delivery.send(batch);
+  });
+  return { push: packer.push, flush: packer.end, finish: delivery.finish };
 }
 
 /** {@link startDelivery} of batches that are all ready. */

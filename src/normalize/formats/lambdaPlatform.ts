@@ -148,13 +148,14 @@ function parseKeywordLine(line: string, keyword: string, type: string): ParsedLi
   };
 }
 
-// REPORT's parts in the order Lambda writes them; `Init Duration` only after a cold start.
-const REPORT_PARTS: readonly (readonly [string, string])[] = [
-  ['\tDuration: ', 'durationMs'],
-  ['\tBilled Duration: ', 'billedDurationMs'],
-  ['\tMemory Size: ', 'memorySizeMB'],
-  ['\tMax Memory Used: ', 'maxMemoryUsedMB'],
-  ['\tInit Duration: ', 'initDurationMs'],
+// REPORT's parts in the order Lambda writes them (their `metrics` names are written out in
+// `parseCommonLine`, in the same order); `Init Duration` only after a cold start.
+const REPORT_PARTS: readonly string[] = [
+  '\tDuration: ',
+  '\tBilled Duration: ',
+  '\tMemory Size: ',
+  '\tMax Memory Used: ',
+  '\tInit Duration: ',
 ];
 
 /** The request id after `<keyword> RequestId: `, up to the first space or control character. */
@@ -193,7 +194,7 @@ function parseCommonLine(line: string, keyword: string, type: string): ParsedLin
   } else {
     const values: number[] = [];
     let at = idEnd;
-    for (const [part] of REPORT_PARTS) {
+    for (const part of REPORT_PARTS) {
       if (at === line.length - 1 && values.length >= 4) break;
       if (!line.startsWith(part, at)) return undefined;
       const valueStart = at + part.length;

@@ -54,18 +54,6 @@ const KEYS = [
   'action',
   'log_status',
 ] as const;
-const NUMERIC = new Set([
-  'version',
-  'srcport',
-  'dstport',
-  'protocol',
-  'packets',
-  'bytes',
-  'start',
-  'end',
-  'tcp_flags',
-  'traffic_path',
-]);
 // The longest default record: two IPv6 addresses and every counter at its widest.
 const MAX_RECORD = 400;
 // The longest custom record: 29 fields, four of them IPv6 addresses.
@@ -105,6 +93,12 @@ const SHAPES: Readonly<Record<string, (value: string) => boolean>> = {
   pkt_dst_aws_service: (v) => SERVICE.test(v),
   flow_direction: (v) => v === 'ingress' || v === 'egress',
 };
+
+/** Fields written as numbers: the version and every counter (the fields of {@link isCount} shape). */
+const NUMERIC: ReadonlySet<string> = new Set([
+  'version',
+  ...Object.keys(SHAPES).filter((key) => SHAPES[key] === isCount),
+]);
 
 function isAddress(value: string): boolean {
   return IPV4.test(value) || (value.includes(':') && IPV6.test(value));
