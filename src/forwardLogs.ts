@@ -258,7 +258,8 @@ async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies)
   return { records, ...ended, report: await delivery.finish() };
 }
 
-function summaryOf(report: DeliveryReport) {
+/** The delivery figures of a summary (both inputs'). */
+export function summaryOf(report: DeliveryReport) {
   return {
     delivered: report.delivered,
     failed: report.failed.length,

@@ -5,7 +5,7 @@ import { DEFAULT_RESERVE_MS, startRecordDelivery, type FirehoseSender } from '..
 import type { UndecodableRecord } from '../deliver/saveUndecodableRecord.js';
 import { emptyControlCounts, type ControlCounts } from '../controls/applyControls.js';
 import { isOwnLogGroup } from '../decode/ownLogGroup.js';
-import { encodePayloadRecords, nextTurn } from '../forwardLogs.js';
+import { encodePayloadRecords, nextTurn, summaryOf } from '../forwardLogs.js';
 import { kinesisRecords } from './kinesisEvent.js';
 
 export interface KinesisBatchDependencies {
@@ -242,12 +242,7 @@ export async function forwardKinesisBatch(
       ...counts,
       records,
       truncated,
-      delivered: report.delivered,
-      failed: report.failed.length,
-      calls: report.calls,
-      retriedRecords: report.retriedRecords,
-      bytesSent: report.bytesSent,
-      billedUnits: report.billedUnits,
+      ...summaryOf(report),
       batchItemFailures: batchItemFailures.length,
     },
     undecodable: outcomes,
