@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { isOwnField, OWN_FIELDS } from '../../../src/controls/fieldLimits.js';
 import { functionVersionOf } from '../../../src/controls/recordTags.js';
+import { RESERVED_KEYS } from '../../../src/normalize/record.js';
 import { controlled, lambdaPayload } from '../../helpers/controlledRecords.js';
 import { eventId } from '../../helpers/subscriptionEvent.js';
 
@@ -48,6 +50,28 @@ describe('maxFields / maxDepth', () => {
     expect(record).toHaveProperty('f99');
     expect(record).not.toHaveProperty('f100');
     expect(Object.keys(JSON.parse(String(record?.fields_overflow)) as object)).toHaveLength(50);
+  });
+});
+
+describe('the keys the caps never count', () => {
+  it('are the same in the written-out check as in the set, which holds every reserved key but message_fields', () => {
+    for (const key of OWN_FIELDS) expect(isOwnField(key), key).toBe(true);
+    for (const key of RESERVED_KEYS) expect(isOwnField(key), key).toBe(key !== 'message_fields');
+    for (const key of ['message_fields', 'fields_overflow', 'level', 'Message', 'tag', 'duration', 'msg', ''])
+      expect(isOwnField(key), key).toBe(false);
+  });
+
+  it('include fold figures and tags, which a noisy line cannot push into fields_overflow', () => {
+    const {
+      records: [record],
+    } = controlled(
+      lambdaPayload([JSON.stringify(Object.fromEntries(Array.from({ length: 3 }, (_, i) => [`k${i}`, i])))]),
+      { maxFields: 2, tags: { team: 'payments' } },
+    );
+    expect(record?.tags).toEqual({ team: 'payments' });
+    expect(record?.k0).toBe(0);
+    expect(record?.k1).toBe(1);
+    expect(JSON.parse(String(record?.fields_overflow))).toEqual({ k2: 2 });
   });
 });
 
