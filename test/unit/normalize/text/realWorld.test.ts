@@ -284,3 +284,24 @@ describe('Python logging text (pythonLoggingText.ts)', () => {
     expect(normalize('2020-05-11T12:44:44Z ERROR boom\n').log_format).not.toBe('python-logging');
   });
 });
+
+describe('Go slog’s default handler through the log package (goRuntime.ts)', () => {
+  it('reads the level slog writes after the log package’s date', () => {
+    const record = normalize('2023/10/12 18:52:59 ERROR failed to charge err="card declined" order=42\n');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('failed to charge err="card declined" order=42');
+  });
+
+  it('maps a level with an offset by its number and keeps its spelling', () => {
+    const record = normalize('2023/10/12 18:52:59 WARN+4 disk nearly full\n');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('disk nearly full');
+    expect(record.level).toBe('WARN+4');
+  });
+
+  it('leaves a log.Println line that merely starts with a capitalised word as it is', () => {
+    const record = normalize('2023/10/12 18:52:59 INFORMATION received\n');
+    expect(record.levelname).toBe('INFO');
+    expect(record.message).toBe('INFORMATION received');
+  });
+});
