@@ -45,7 +45,9 @@
  *   is part of the time (so are Tomcat's `01-Nov-2023`, Spark's `23/11/01`, MariaDB's `9:47:57`), so
  *   are `AM`/`PM` after a time and a date written as several tokens right before one (MariaDB's
  *   `240101  0:00:00`, java.util.logging's `Jan 01, 2024 1:23:45 PM`), and a
- *   `RequestId` label right before the request id part of the id.
+ *   `RequestId` label right before the request id part of the id. Logback's status mark
+ *   `|-WARN in <origin> - …` spells its level `-WARN` (`|` is a delimiter), and the `in` right
+ *   after that level is part of the mark.
  * Terminal colour codes (ANSI CSI sequences) are no tokens: the record strips them (SPEC §3).
  */
 
@@ -516,6 +518,11 @@ function messageStart(tokens: readonly Token[], message: readonly string[]): num
   return -1;
 }
 
+/** Logback's status level after its `|-` mark: `-INFO`, `-WARN`, `-ERROR`. */
+function isStatusLevel(text: string): boolean {
+  return text.startsWith('-') && LEVEL_WORDS.has(text.slice(1).toLowerCase());
+}
+
 // `app.WARNING` (Monolog's `channel.LEVEL`): a name and a level spelled as one token.
 const NAMED_LEVEL = /^(.+)\.([A-Za-z]+)$/u;
 
@@ -550,6 +557,9 @@ function markHead(tokens: Token[], hay: Haystack): void {
     else if (text === 'RequestId' && next !== undefined && next === hay.requestId)
       token.exempt = 'request id';
     else if (LEVEL_WORDS.has(text.toLowerCase()) || LEVEL_LETTERS.has(text)) token.exempt = 'level';
+    else if (isStatusLevel(text)) token.exempt = 'level';
+    else if (text === 'in' && isStatusLevel(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.exempt === 'level')
+      token.exempt = 'level';
     else if (text === 'undefined' || (UUID.test(text) && hay.requestId === text)) token.exempt = 'request id';
   }
 }

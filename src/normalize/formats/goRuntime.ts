@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
-import type { ParsedLine, TextFormat } from '../logFormat.js';
+import type { ParseContext, ParsedLine, TextFormat } from '../logFormat.js';
 import { envelope } from './envelope.js';
+import { hasSlogOffset, slogLevel } from './goSlog.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
 import { dateTimeEnd } from './scan.js';
 import { isMultiLine, splitLines } from './stacks.js';
@@ -10,6 +11,9 @@ import { isMultiLine, splitLines } from './stacks.js';
  * - the standard `log` package: `2006/01/02 15:04:05 message` (`LstdFlags`), with
  *   `.000000` under `Lmicroseconds` and `file.go:23: ` under `Lshortfile` / `Llongfile`
  *   (kept as `caller`); a `[LEVEL] ` the application put at the head of its message is read;
+ * - `log/slog`'s default handler (slog used before `slog.SetDefault`), which writes through the
+ *   `log` package: `2022/11/08 15:28:26 INFO hello count=3`, the level as `Level.String()`
+ *   spells it (`WARN+2` kept as `level`); src/log/slog/handler.go (`defaultHandler.Handle`), doc.go;
  * - a handler error or recovered panic, which aws-lambda-go logs with `log.Printf("%s", payload)`:
  *   `2006/01/02 15:04:05 {"errorMessage":"…","errorType":"…","stackTrace":[{"path","line","label"}]}`
  *   → ERROR, exc_info the frames in Go's traceback layout;
@@ -44,6 +48,24 @@ function callerEnd(line: string, start: number): number {
   return Number.isInteger(Number(caller.slice(colon + 1))) ? space : -1;
 }
 
+// slog's level names (`DEBUG`, `INFO`, `WARN`, `ERROR`), with an offset at most `ERROR+9999`.
+const SLOG_LEVEL_INITIALS = 'DIWE';
+const MAX_SLOG_LEVEL = 10;
+
+/** `INFO hello count=3`: slog's default handler's level, then the message and its attrs. */
+function parseSlogDefault(body: string, context: ParseContext): ParsedLine | undefined {
+  if (!SLOG_LEVEL_INITIALS.includes(body.charAt(0))) return undefined;
+  let end = body.indexOf(' ');
+  if (end < 0) end = body.length;
+  if (end > MAX_SLOG_LEVEL) return undefined;
+  const spelling = body.slice(0, end);
+  const level = slogLevel(spelling);
+  if (level === undefined) return undefined;
+  const parsed = envelope(NAME, context.parseBody(body.slice(end + 1)), level, undefined);
+  if (hasSlogOffset(spelling)) parsed.fields = { ...parsed.fields, level: spelling };
+  return parsed;
+}
+
 export const goRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
@@ -75,6 +97,7 @@ export const goRuntime: TextFormat = {
         parsed = envelope(NAME, context.parseBody(body.slice(close + 2)), level, undefined);
       }
     }
+    if (parsed === undefined) parsed = parseSlogDefault(body, context);
     parsed ??= envelope(NAME, context.parseBody(body), undefined, undefined);
     if (caller !== undefined) parsed.fields = { ...parsed.fields, caller };
     return parsed;

@@ -15,7 +15,10 @@ import { splitStack } from './stacks.js';
  * - the manual's own example `%d %p %c{1.} [%t] %m%n` → `2020-05-11 12:44:44,123 INFO c.e.App [main] m`
  *   (logger and thread after the level, no ` - `);
  * - SLF4J SimpleLogger (slf4j-simple): `[main] INFO com.example.App - m`, with
- *   `showDateTime` or the older relative time `176 [main] INFO examples.Sort - m`.
+ *   `showDateTime` or the older relative time `176 [main] INFO examples.Sort - m`;
+ * - Logback's own status lines (`<configuration debug="true">`, OnConsoleStatusListener, or a
+ *   configuration error): `22:40:36,281 |-WARN in ch.qos.logback.classic.LoggerContext[default] - m`,
+ *   the origin the record's `name` (qos-ch/logback StatusPrinter `buildStr`, StatusBase `toString`).
  * The date, then in any order an optional `[thread]`, `<request id>` or bare request id, then the
  * level, the logger (the category: the record's `name`; a `:line` suffix is kept as `line`),
  * ` - ` and the message. A throwable follows the message on the next lines (`%xEx`): it moves to
@@ -74,6 +77,30 @@ function parseInternal(line: string): ParsedLine | undefined {
   return { message, levelname: toLevelName(level), name: 'StatusLogger', exc_info };
 }
 
+const STATUS_MARK = ' |-';
+const STATUS_LEVELS = ['INFO', 'WARN', 'ERROR'];
+const STATUS_ORIGIN = ' in ';
+
+/** `|-LEVEL in <origin> - msg` (or `|-LEVEL msg` without an origin) from `start`, after `|-`. */
+function parseLogbackStatus(line: string, start: number): ParsedLine | undefined {
+  const level = STATUS_LEVELS.find((word) => line.startsWith(word, start));
+  if (level === undefined) return undefined;
+  let i = start + level.length;
+  let name: string | undefined;
+  if (line.startsWith(STATUS_ORIGIN, i)) {
+    const dash = line.indexOf(' - ', i + STATUS_ORIGIN.length);
+    if (dash < 0 || dash > MAX_PREFIX) return undefined;
+    name = line.slice(i + STATUS_ORIGIN.length, dash);
+    i = dash + 3;
+  } else if (line.charCodeAt(i) === 0x20) {
+    i++;
+  } else {
+    return undefined;
+  }
+  const { message, exc_info } = splitStack(line.slice(i));
+  return { message, levelname: toLevelName(level), name: name === '' ? undefined : name, exc_info };
+}
+
 export const log4j2Text: TextFormat = {
   name: NAME,
   parse(line) {
@@ -95,6 +122,7 @@ export const log4j2Text: TextFormat = {
         if (i > 0) relativeMs = Number(line.slice(0, i));
       }
       if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+      if (line.startsWith(STATUS_MARK, i)) return parseLogbackStatus(line, i + STATUS_MARK.length);
     }
     let thread: string | undefined;
     let requestId: string | undefined;
@@ -106,7 +134,8 @@ export const log4j2Text: TextFormat = {
         const close = line.indexOf(t === 0x5b ? ']' : '>', i + 1);
         if (close < 0 || close > MAX_PREFIX) return undefined;
         if (t === 0x5b) thread = line.slice(i + 1, close);
-        else requestId = line.slice(i + 1, close) || undefined;
+        // `<%-36X{AWSRequestId}>` outside an invocation: 36 blanks, no request id.
+        else requestId = line.slice(i + 1, close).trim() || undefined;
         i = close + 1;
       } else if (isUuidAt(line, i)) {
         requestId = line.slice(i, i + 36);

@@ -1,4 +1,5 @@
-import { isObject } from '../fields.js';
+import { parseJson } from '../../json.js';
+import { isLambdaError, isObject, lambdaErrorStack } from '../fields.js';
 import type { LevelName } from '../record.js';
 import type { JsonFormat } from '../logFormat.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
@@ -12,7 +13,9 @@ import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
  * The state machine (from `execution_arn`) is the record's `name`; the message is the event type
  * and, for a failure, its `error`; `*Failed` and `*TimedOut` events are ERROR, `*Aborted` WARNING.
  * A failure's `cause` is its exc_info: a Lambda task's cause is the function's error object, whose
- * stack is read as the runtime wrote it. Every key is kept as it came.
+ * stack is written as its language prints it (a Python `stackTrace` of `traceback.format_list`
+ * entries as a `Traceback (most recent call last):`, Java frames after `\tat `; see
+ * `lambdaErrorStack`), any other cause as it came. Every key is kept as it came.
  * Checked against https://docs.aws.amazon.com/step-functions/latest/dg/cw-logs.html (log level
  * and the example event) and the HistoryEvent types of the Step Functions API reference.
  */
@@ -33,8 +36,23 @@ function machineName(arn: string): string | undefined {
 }
 
 function causeStack(cause: string): string {
-  const lambdaError = parseLambdaErrorPayload(cause.trim(), undefined);
-  return lambdaError?.exc_info ?? cause;
+  const text = cause.trim();
+  // A task's error object may come from any runtime: its `stackTrace` (Python's
+  // `traceback.format_list` entries, Java's frames) is written as that language prints it; an
+  // object without one (Node's `trace`) is read as the runtimes' text payloads are.
+  if (text.startsWith('{')) {
+    let error: unknown;
+    try {
+      error = parseJson(text);
+    } catch {
+      error = undefined;
+    }
+    if (isLambdaError(error) && Array.isArray(error.stackTrace)) {
+      const stack = lambdaErrorStack(error);
+      if (stack !== undefined) return stack;
+    }
+  }
+  return parseLambdaErrorPayload(text, undefined)?.exc_info ?? cause;
 }
 
 export const stepFunctions: JsonFormat = {

@@ -78,6 +78,20 @@ describe('the conservation checker', () => {
     ).toEqual(['Jan', '01', '2024', '1:23:45', 'PM']);
   });
 
+  it("allows Logback's status mark `|-WARN in` to go in the head, and `in` nowhere else", () => {
+    const line = '22:40:36,281 |-WARN in LoggerContext[default] - Resource found in two jars';
+    const kept = { levelname: 'WARNING', name: 'LoggerContext[default]' };
+    expect(
+      checkConservation(line, record({ ...kept, message: 'Resource found in two jars' })).missing,
+    ).toEqual([]);
+    expect(checkConservation(line, record({ ...kept, message: 'Resource found two jars' })).missing).toEqual([
+      'in',
+    ]);
+    expect(
+      checkConservation('22:40:36,281 WARN in LoggerContext - x', record({ ...kept, message: 'x' })).missing,
+    ).toEqual(['in']);
+  });
+
   it('does not exempt a level word or a time inside the message', () => {
     const line = 'order failed at 10:47:57 with ERROR code';
     expect(checkConservation(line, record({ message: 'order failed at with code' })).missing).toEqual([

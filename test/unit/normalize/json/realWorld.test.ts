@@ -99,3 +99,54 @@ describe('Powertools TypeScript without Lambda context (powertools.ts)', () => {
     );
   });
 });
+
+describe('Step Functions failure events (stepFunctions.ts)', () => {
+  const arn = 'arn:aws:states:ap-southeast-2:123456789012:execution:ingest:2022-11-14T00-28-33-438Z';
+
+  it('writes a Python task’s cause as Python prints its traceback, one frame line per line', () => {
+    const cause = {
+      errorMessage: '',
+      errorType: 'InvalidSTACRootTypeError',
+      requestId: 'ef0b96d2-560b-44fc-9b67-b69f4800b735',
+      stackTrace: [
+        '  File "/var/task/task.py", line 102, in lambda_handler\n    validator.run(event[URL])\n',
+        '  File "/var/task/utils.py", line 155, in run\n    raise InvalidSTACRootTypeError()\n',
+      ],
+    };
+    const record = normalize({
+      id: '5',
+      type: 'LambdaFunctionFailed',
+      details: { cause: JSON.stringify(cause), error: 'InvalidSTACRootTypeError' },
+      previous_event_id: '4',
+      event_timestamp: '1668385717164',
+      execution_arn: arn,
+    });
+    expect(record.levelname).toBe('ERROR');
+    expect(record.exc_info).toBe(
+      'Traceback (most recent call last):\n' +
+        '  File "/var/task/task.py", line 102, in lambda_handler\n    validator.run(event[URL])\n' +
+        '  File "/var/task/utils.py", line 155, in run\n    raise InvalidSTACRootTypeError()\n' +
+        'InvalidSTACRootTypeError',
+    );
+  });
+
+  it('writes a Java task’s cause as printStackTrace does, each frame after `\\tat `', () => {
+    const cause = {
+      errorMessage: 'Input must be a JSON object',
+      errorType: 'java.lang.IllegalArgumentException',
+      stackTrace: ['example.Handler.handleRequest(Handler.java:28)', 'example.Handler.run(Handler.java:12)'],
+    };
+    const record = normalize({
+      id: '7',
+      type: 'TaskFailed',
+      details: { cause: JSON.stringify(cause), error: 'java.lang.IllegalArgumentException' },
+      previous_event_id: '6',
+      event_timestamp: '1668385717164',
+      execution_arn: arn,
+    });
+    expect(record.exc_info).toBe(
+      'java.lang.IllegalArgumentException: Input must be a JSON object\n' +
+        '\tat example.Handler.handleRequest(Handler.java:28)\n\tat example.Handler.run(Handler.java:12)',
+    );
+  });
+});

@@ -114,6 +114,15 @@ describe('Log4j 2 text (log4j2Text.ts)', () => {
     expect(record.thread).toBe('pool-1-thread-3');
   });
 
+  it('reads a `<%-36X{AWSRequestId}>` padded with blanks outside an invocation as no request id', () => {
+    const record = normalize(
+      `2021-07-13 22:40:37,512 <${' '.repeat(36)}> [main] INFO  com.example.Handler:25 - Starting\n`,
+    );
+    expect(record.log_format).toBe('log4j2');
+    expect(record.aws_request_id).toBeUndefined();
+    expect(record.message).toBe('Starting');
+  });
+
   it('leaves Python’s `%(asctime)s %(levelname)s %(message)s` lines to Python logging', () => {
     const record = normalize('2023-11-01 10:47:57,081 INFO Started the worker\n');
     expect(record.log_format).toBe('python-logging');
@@ -240,6 +249,31 @@ describe('Log4j’s own diagnostics (log4j2Text.ts)', () => {
   });
 });
 
+describe('Logback’s own status lines (log4j2Text.ts)', () => {
+  it('reads `HH:mm:ss,SSS |-WARN in <origin> - msg` as a WARNING of its origin', () => {
+    const record = normalize(
+      '22:40:36,281 |-WARN in ch.qos.logback.classic.LoggerContext[default] - Resource [logback.xml] occurs multiple times on the classpath.\n',
+    );
+    expect(record.log_format).toBe('log4j2');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.name).toBe('ch.qos.logback.classic.LoggerContext[default]');
+    expect(record.message).toBe('Resource [logback.xml] occurs multiple times on the classpath.');
+  });
+
+  it('splits the throwable an ERROR status prints after its message', () => {
+    const record = normalize(
+      '10:47:57,081 |-ERROR in ch.qos.logback.core.rolling.RollingFileAppender[FILE] - openFile(logs/app.log,true) call failed. java.io.FileNotFoundException: logs/app.log (Permission denied)\n' +
+        '\tat java.io.FileNotFoundException: logs/app.log (Permission denied)\n' +
+        '\tat \tat java.base/java.io.FileOutputStream.open0(Native Method)\n',
+    );
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('openFile(logs/app.log,true) call failed.');
+    expect(
+      record.exc_info?.startsWith('java.io.FileNotFoundException: logs/app.log (Permission denied)\n'),
+    ).toBe(true);
+  });
+});
+
 describe('PHP on the Bref custom runtime (brefRuntime.ts)', () => {
   it('reads `<request id>\\tInvoke Error\\t{json}` as the ERROR it is, PHP’s trace as exc_info', () => {
     const error = {
@@ -282,5 +316,26 @@ describe('Python logging text (pythonLoggingText.ts)', () => {
 
   it('leaves an ISO time followed by a level to the other formats', () => {
     expect(normalize('2020-05-11T12:44:44Z ERROR boom\n').log_format).not.toBe('python-logging');
+  });
+});
+
+describe('Go slog’s default handler through the log package (goRuntime.ts)', () => {
+  it('reads the level slog writes after the log package’s date', () => {
+    const record = normalize('2023/10/12 18:52:59 ERROR failed to charge err="card declined" order=42\n');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('failed to charge err="card declined" order=42');
+  });
+
+  it('maps a level with an offset by its number and keeps its spelling', () => {
+    const record = normalize('2023/10/12 18:52:59 WARN+4 disk nearly full\n');
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('disk nearly full');
+    expect(record.level).toBe('WARN+4');
+  });
+
+  it('leaves a log.Println line that merely starts with a capitalised word as it is', () => {
+    const record = normalize('2023/10/12 18:52:59 INFORMATION received\n');
+    expect(record.levelname).toBe('INFO');
+    expect(record.message).toBe('INFORMATION received');
   });
 });
