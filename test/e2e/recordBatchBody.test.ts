@@ -76,3 +76,101 @@ describe('PutRecordBatch request body', () => {
     expect(ours.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
   });
 });
+
+// The forwarder also reads PutRecordBatch answers itself (useRecordBatchAnswer): these tests hold
+// its output, and its errors, to the SDK's own deserializer on the same bytes through a socket.
+describe('PutRecordBatch answer', () => {
+  let server: Server;
+  let url: string;
+  let answer: { status: number; body: string; headers?: Record<string, string> } = { status: 200, body: '' };
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(answer.status, {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-requestid': 'fixed-request-id',
+          ...answer.headers,
+        });
+        response.end(answer.body);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const input = () => ({ DeliveryStreamName: 'logging-test', Records: [{ Data: Buffer.from('{"a":1}\n') }] });
+  type Outcome = { output: unknown } | { error: { name: string; message: string; status: unknown } };
+  async function outcome(client: FirehoseClient): Promise<Outcome> {
+    try {
+      return { output: await client.send(new PutRecordBatchCommand(input())) };
+    } catch (error) {
+      const { name, message, $metadata } = error as Error & { $metadata?: { httpStatusCode?: number } };
+      return { error: { name, message, status: $metadata?.httpStatusCode } };
+    }
+  }
+  async function both(body: string, status = 200): Promise<[Outcome, Outcome]> {
+    answer = { status, body };
+    const ours = await outcome(createFirehoseClient({ endpoint: url }));
+    const sdk = await outcome(new FirehoseClient({ endpoint: url, maxAttempts: 1 }));
+    return [ours, sdk];
+  }
+
+  const entries = (...list: object[]) => JSON.stringify(list);
+  const read: [string, string][] = [
+    [
+      'every record accepted',
+      `{"FailedPutCount":0,"Encrypted":true,"RequestResponses":${entries({ RecordId: 'a' })}}`,
+    ],
+    [
+      'records refused one by one',
+      `{"FailedPutCount":2,"Encrypted":false,"RequestResponses":${entries(
+        { RecordId: 'a' },
+        { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' },
+        { ErrorCode: 'InternalFailure', ErrorMessage: 'Internal service failure.' },
+      )}}`,
+    ],
+    ['no Encrypted member', `{"FailedPutCount":0,"RequestResponses":${entries({ RecordId: 'a' })}}`],
+    [
+      'members the model does not know',
+      `{"FailedPutCount":0,"Novel":1,"RequestResponses":${entries({ RecordId: 'a', Extra: { x: 1 } })}}`,
+    ],
+    [
+      'a null member',
+      `{"FailedPutCount":1,"RequestResponses":${entries({ ErrorCode: 'InternalFailure', ErrorMessage: null })}}`,
+    ],
+    [
+      'a member of another type',
+      `{"FailedPutCount":1,"RequestResponses":${entries({ ErrorCode: 5, ErrorMessage: true })}}`,
+    ],
+    ['a count written as a string', `{"FailedPutCount":"1","RequestResponses":[]}`],
+    ['an entry that is not an object', `{"FailedPutCount":0,"RequestResponses":[7]}`],
+    ['an empty object', '{}'],
+    ['an empty body', ''],
+  ];
+
+  it.each(read)('gives the SDK deserializer’s output for %s', async (_, body) => {
+    const [ours, sdk] = await both(body);
+    expect('output' in sdk).toBe(true);
+    expect(ours).toEqual(sdk);
+  });
+
+  it('leaves an unreadable 200 to the SDK, which fails the call as before', async () => {
+    const [ours, sdk] = await both('{"FailedPutCount":0,"Request');
+    expect('error' in sdk).toBe(true);
+    expect(ours).toEqual(sdk);
+  });
+
+  it('leaves error answers to the SDK: the same error, name and message', async () => {
+    const [ours, sdk] = await both(
+      '{"__type":"ResourceNotFoundException","message":"Firehose logging-test under account 123456789012 not found."}',
+      400,
+    );
+    expect(sdk).toMatchObject({ error: { name: 'ResourceNotFoundException', status: 400 } });
+    expect(ours).toEqual(sdk);
+  });
+});
