@@ -8,8 +8,10 @@ import { putRecordBatchBody } from '../src/deliver/recordBatchBody.js';
 import { decodePayload } from '../src/decode/decodePayload.js';
 import { encodePayloadRecords } from '../src/forwardLogs.js';
 import { readConfig } from '../src/config.js';
+import { defaultNameOf } from '../src/normalize/defaultName.js';
 import { normalizePayload } from '../src/normalize/normalizePayload.js';
 import type { ForwarderRecord } from '../src/normalize/record.js';
+import { asctimeOf, isoTimestamp } from '../src/normalize/timestamps.js';
 
 /** Decode caps decompressed bytes; the stress payload is beyond any real one, so the cap is lifted. */
 export const BENCH_DECODE_OPTIONS = { maxPayloadBytes: 1024 * 1024 * 1024 } as const;
@@ -71,6 +73,18 @@ export function timePipelineStages(event: unknown): StageTimes {
  * work cannot be optimized away.
  */
 export function runFloor(data: string): number {
+  return readPayload(data).logEvents?.length ?? 0;
+}
+
+interface RawPayload {
+  logGroup?: string;
+  logStream?: string;
+  owner?: string;
+  logEvents?: { id: string; timestamp: number; message: string }[];
+}
+
+/** The floor's steps: base64 → gunzip → `JSON.parse`, unchecked. */
+function readPayload(data: string): RawPayload {
   const compressed = Buffer.from(data, 'base64');
   // The same one-chunk gunzip as `decodePayload` (sized from the gzip trailer), so the floor
   // stays the lower bound and the decode's own tuning does not flatter the ratio.
@@ -78,10 +92,38 @@ export function runFloor(data: string): number {
     16 * 1024,
     Math.min(compressed.readUInt32LE(compressed.length - 4) + 1, 16 * 1024 * 1024),
   );
-  const payload = JSON.parse(gunzipSync(compressed, { chunkSize }).toString('utf8')) as {
-    logEvents?: unknown[];
-  };
-  return payload.logEvents?.length ?? 0;
+  return JSON.parse(gunzipSync(compressed, { chunkSize }).toString('utf8')) as RawPayload;
+}
+
+/**
+ * The least a forwarder that writes SPEC §3's record does in JavaScript: the floor, then for every
+ * event a record of the core and provenance fields with nothing read from the line (level INFO,
+ * the function's name, the message as it came, no fields, no format), through the forwarder's own
+ * grouped encoder into per-record bytes. What the pipeline spends beyond it is understanding the
+ * lines: detection, parsing, the fields, the controls. Returns the record count.
+ */
+export function runShapeFloor(data: string): number {
+  const payload = readPayload(data);
+  const logGroup = payload.logGroup ?? '';
+  const logStream = payload.logStream ?? '';
+  const owner = payload.owner ?? '';
+  const name = defaultNameOf(logGroup, logStream);
+  let records = 0;
+  const encoder = createRecordEncoder(() => {
+    records++;
+  });
+  for (const event of payload.logEvents ?? []) {
+    encoder.push({
+      asctime: asctimeOf(event.timestamp),
+      name,
+      levelname: 'INFO',
+      message: event.message,
+      '@timestamp': isoTimestamp(event.timestamp),
+      cloudwatch: { logGroup, logStream, owner, id: event.id },
+    });
+  }
+  encoder.flush();
+  return records;
 }
 
 /** The payload's records, normalized once (input of {@link runOutputFloor}). */

@@ -21,6 +21,7 @@ import {
   runFloor,
   runOutputFloor,
   runPipeline,
+  runShapeFloor,
   timePipelineStages,
   type StageTimes,
 } from './pipeline.js';
@@ -34,6 +35,8 @@ export interface SpeedResult {
   /** The native work this contract needs (see `runNativeFloor`), pipeline and whole handler. */
   readonly nativeFloorMs: readonly number[];
   readonly handlerNativeFloorMs: readonly number[];
+  /** The record shape with nothing parsed (see `runShapeFloor`), in the interleaved rounds. */
+  readonly shapeFloorMs: readonly number[];
   /** Per-step times of separate runs (same count). */
   readonly stages: readonly StageTimes[];
   /** The peers (see {@link PEERS}), timed in the same interleaved rounds as floor and pipeline. */
@@ -83,7 +86,7 @@ function readEvent(file: string): { event: unknown; data: string } {
   return { event, data: event.awslogs.data };
 }
 
-type Contender = 'floor' | 'pipeline' | PeerName;
+type Contender = 'floor' | 'pipeline' | 'shape' | PeerName;
 
 function speed(file: string, warmup: number, runs: number): SpeedResult {
   const { event, data } = readEvent(file);
@@ -91,6 +94,7 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
   const contenders: [Contender, () => unknown][] = [
     ['floor', () => runFloor(data)],
     ['pipeline', () => runPipeline(event)],
+    ['shape', () => runShapeFloor(data)],
     ...PEER_NAMES.map((name): [Contender, () => unknown] => [name, () => PEERS[name](data)]),
   ];
   for (let i = 0; i < warmup; i++) for (const [, run] of contenders) run();
@@ -138,6 +142,7 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
     outputFloorMs,
     nativeFloorMs,
     handlerNativeFloorMs,
+    shapeFloorMs: of(wall, 'shape'),
     stages,
     peersMs: Object.fromEntries(PEER_NAMES.map((name) => [name, of(wall, name)])),
     cpuMs: Object.fromEntries(contenders.map(([name]) => [name, of(cpu, name)])),

@@ -138,6 +138,12 @@ function peersTable(
       undefined,
       '(lower bound of the whole handler)',
     ),
+    row(
+      'record shape, nothing parsed (floor, then per event the core and provenance fields, message as it came, through the same grouped encoder)',
+      median(result.shapeFloorMs),
+      median(result.cpuMs.shape ?? []),
+      '(lower bound of any implementation that builds the records in JavaScript)',
+    ),
     ...Object.entries(result.peersMs).map(([name, ms]) =>
       row(name, median(ms), median(result.cpuMs[name] ?? []), '(peer)'),
     ),
