@@ -50,6 +50,7 @@ import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
+import { serilogText } from './serilogText.js';
 import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
@@ -113,7 +114,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
- * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout.
+ * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
+ * `[HH:mm:ss LVL] ` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -148,6 +150,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyRuntime,
   brefRuntime,
   dotnetConsole,
+  serilogText,
   runtimeCrash,
   rustTracing,
   winstonText,
@@ -200,6 +203,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
+  [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
