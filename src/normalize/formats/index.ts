@@ -195,7 +195,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Extensions are written in any language: what they print is tried with every format.
   [lambdaExtension, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
   [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
-  [springBoot, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
+  // ESC: the colour code a coloured line starts with.
+  [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
   // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: UPPER + DIGITS }],

@@ -367,3 +367,19 @@ describe('Serilog console output, default template (serilogText.ts)', () => {
     expect(normalize('[12:50:51] INF text\n').levelname).toBe('INFO');
   });
 });
+
+describe('Spring Boot with colour (springBoot.ts)', () => {
+  it('reads a coloured console line as the plain one: level, logger, thread, message', () => {
+    const record = normalize(
+      '\u001b[2m2021-05-08 16:21:44.320\u001b[0;39m \u001b[33m WARN\u001b[0;39m \u001b[35m13992\u001b[0;39m ' +
+        '\u001b[2m---\u001b[0;39m \u001b[2m[           main]\u001b[0;39m \u001b[36mi.s.b.Ch01BasicSurityApplication        \u001b[0;39m ' +
+        '\u001b[2m:\u001b[0;39m Starting Ch01BasicSurityApplication\n',
+    );
+    expect(record.log_format).toBe('spring-boot');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.name).toBe('i.s.b.Ch01BasicSurityApplication');
+    expect(record.message).toBe('Starting Ch01BasicSurityApplication');
+    expect(record.thread).toBe('main');
+    expect(record.pid).toBe(13992);
+  });
+});
