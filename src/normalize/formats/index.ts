@@ -58,7 +58,7 @@ import { structlog } from './structlog.js';
 import { tomcat } from './tomcat.js';
 import { uvicorn } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
-import { winston } from './winston.js';
+import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
 
 /**
@@ -70,8 +70,8 @@ import { winstonText } from './winstonText.js';
  * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
- * Step Functions and CloudTrail records (no message key of their own); the generic JSON format
- * takes whatever is left.
+ * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
+ * (`@message`, `@fields`); the generic JSON format takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -97,6 +97,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  winstonLogstash,
   genericJson,
 ];
 
@@ -185,6 +186,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [logrus, { appearsIn: ['top', 'go', 'custom'] }],
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
+  [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],

@@ -199,3 +199,25 @@ describe('.NET runtime JSON records with an exception (lambdaJson.ts)', () => {
     );
   });
 });
+
+describe('winston format.logstash() (winston.ts)', () => {
+  it('takes the level from @fields and the message from @message', () => {
+    const record = normalize({ '@message': 'whatever', '@fields': { level: 'warn' } });
+    expect(record.log_format).toBe('winston-logstash');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('whatever');
+    expect(record['@fields']).toEqual({ level: 'warn' });
+  });
+
+  it('moves the stack of format.errors({ stack: true }) to exc_info', () => {
+    const stack = 'Error: boom\n    at Object.<anonymous> (/app/index.js:5:14)';
+    const record = normalize({
+      '@message': 'boom',
+      '@timestamp': '2019-08-12T20:14:07.212Z',
+      '@fields': { level: 'error', stack },
+    });
+    expect(record.levelname).toBe('ERROR');
+    expect(record.exc_info).toBe(stack);
+    expect(record['@fields']).toEqual({ level: 'error' });
+  });
+});
