@@ -189,12 +189,21 @@ export function lambdaErrorStack(error: LambdaError): string | undefined {
     return lines.join('\n');
   }
   if (headline !== '' && first.startsWith(headline)) {
-    // .NET writes `Exception.ToString()` lines trimmed: its frames get their `   at ` back.
-    return frames.map((frame) => (frame.startsWith('at ') ? `   ${frame}` : frame)).join('\n');
+    // .NET writes `Exception.ToString()` lines trimmed: its frames and inner-exception markers
+    // get back the indentation ToString() gave them.
+    return frames.map(dotnetLine).join('\n');
   }
   if (frames.some((frame) => frame.startsWith('    at '))) return stackText(frames);
   if (isJavaFrame(first)) return javaStack(error, frames);
   return [headline, ...frames].join('\n');
+}
+
+const END_OF_INNER = '--- End of inner exception stack trace ---';
+
+/** A trimmed line of .NET's `Exception.ToString()` as ToString() indents it. */
+function dotnetLine(line: string): string {
+  if (line.startsWith('at ') || line === END_OF_INNER) return `   ${line}`;
+  return line.startsWith('---> ') ? ` ${line}` : line;
 }
 
 function trimNewlines(text: string): string {

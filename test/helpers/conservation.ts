@@ -28,7 +28,7 @@
  * - **Re-expressions (the only exemptions, SPEC §3).**
  *   1. In a text part, the *head* is the tokens before the message's (where the longest run, up
  *      to three, of its first tokens occurs in order; all of them when none is found). In the head, a time (`2023-11-01T10:47:57.081Z`,
- *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`,
+ *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`, Serilog's `WRN`,
  *      Ruby's `I,`) and a request id (`undefined` or a UUID, which must then be the record's
  *      `aws_request_id`) may be absent.
  *   2. In a JSON part, at its top level: one member whose value is a time (a timestamp string,
@@ -459,6 +459,12 @@ const LEVEL_WORDS = new Map<string, string>([
   // npm's levels (winston): http between info and verbose, silly under debug.
   ['http', 'INFO'],
   ['silly', 'DEBUG'],
+  // Serilog's three-letter `{Level:u3}` (its console sink's default template); `err` is above.
+  ['vrb', 'DEBUG'],
+  ['dbg', 'DEBUG'],
+  ['inf', 'INFO'],
+  ['wrn', 'WARNING'],
+  ['ftl', 'CRITICAL'],
 ]);
 const ZONES = new Set(['UTC', 'GMT', 'Z']);
 // Ruby Logger's severity letter (`I, [`), only in a head.

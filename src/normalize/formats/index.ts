@@ -50,6 +50,7 @@ import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
+import { serilogText } from './serilogText.js';
 import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
@@ -57,7 +58,7 @@ import { structlog } from './structlog.js';
 import { tomcat } from './tomcat.js';
 import { uvicorn } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
-import { winston } from './winston.js';
+import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
 
 /**
@@ -69,8 +70,8 @@ import { winstonText } from './winstonText.js';
  * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
- * Step Functions and CloudTrail records (no message key of their own); the generic JSON format
- * takes whatever is left.
+ * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
+ * (`@message`, `@fields`); the generic JSON format takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -96,6 +97,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  winstonLogstash,
   genericJson,
 ];
 
@@ -113,7 +115,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
- * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout.
+ * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
+ * `[HH:mm:ss LVL] ` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -148,6 +151,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyRuntime,
   brefRuntime,
   dotnetConsole,
+  serilogText,
   runtimeCrash,
   rustTracing,
   winstonText,
@@ -182,6 +186,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [logrus, { appearsIn: ['top', 'go', 'custom'] }],
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
+  [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
@@ -192,7 +197,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Extensions are written in any language: what they print is tried with every format.
   [lambdaExtension, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
   [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
-  [springBoot, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
+  // ESC: the colour code a coloured line starts with.
+  [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
   // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: UPPER + DIGITS }],
@@ -200,6 +206,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
+  [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],

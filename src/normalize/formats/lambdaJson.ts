@@ -35,7 +35,8 @@ import {
  *   `stackTrace` an array of `{"class","method","file","line"}` (or a string when stringified).
  * - .NET (Amazon.Lambda.RuntimeSupport `JsonLogMessageFormatter`): `{"timestamp","level":"Information",
  *   "requestId","traceId"?,"message", …message template properties}`, with an exception also
- *   `errorType`, `errorMessage` and `stackTrace` (`Exception.ToString()` split on `\n`, trimmed).
+ *   `errorType`, `errorMessage` and `stackTrace` (`Exception.ToString()` split on `\n`, trimmed); an
+ *   unhandled exception has an empty `message` (LambdaBootstrap `WriteUnhandledExceptionToLog`).
  * - The runtimes' uncaught-error payload printed as a line (Java, Ruby, custom runtimes):
  *   `{"errorMessage","errorType","stackTrace":[…],"cause"?}`, no level: ERROR.
  * Checked against aws/aws-lambda-python-runtime-interface-client (awslambdaric/bootstrap.py,
@@ -117,7 +118,12 @@ function parseApplication(object: JsonObject): ParsedLine {
     exc_info = lambdaErrorStack(message);
     text = errorHeadline(message);
   } else {
-    text = message === undefined && isLambdaError(object) ? errorHeadline(object) : messageText(message);
+    // No message, or .NET's empty one for an unhandled exception (`FormattedWriteLine("Error",
+    // exception, null)` writes `"message":""`): the error's headline says what happened.
+    text =
+      (message === undefined || message === '') && isLambdaError(object)
+        ? errorHeadline(object)
+        : messageText(message);
   }
   if (isLambdaError(object)) {
     exc_info ??= lambdaErrorStack(object);

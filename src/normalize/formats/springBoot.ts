@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { stripAnsi } from '../fields.js';
 import { dateTimeEnd, skipSpaces } from './scan.js';
 import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndStack } from './stacks.js';
 
@@ -17,9 +18,12 @@ import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndSta
  * exception's own line with no frames under it (`logger.warn("Retrying", e)` of an exception
  * whose trace is suppressed, or whose frames came in later events): `Retrying` is the message,
  * `java.net.SocketTimeoutException: Read timed out` the exc_info, at any level.
+ * With colour (`spring.output.ansi.enabled=always`, or a container given a TTY) every part of the
+ * head is wrapped in ANSI codes (`%clr(…){faint}`, the level green/yellow/red, the logger cyan)
+ * and the line starts with ESC: such a line is read without its codes.
  * Checked against spring-projects/spring-boot
  * spring-boot-project/spring-boot/src/main/resources/org/springframework/boot/logging/logback/defaults.xml
- * (`CONSOLE_LOG_PATTERN`).
+ * (`CONSOLE_LOG_PATTERN`, its `%clr` conversions).
  */
 
 const NAME = 'spring-boot';
@@ -65,40 +69,46 @@ function splitException(text: string): MessageAndStack {
 export const springBoot: TextFormat = {
   name: NAME,
   parse(line) {
-    const c = line.charCodeAt(0);
-    if (c < 0x30 || c > 0x39) return undefined;
-    let i = dateTimeEnd(line, 0);
-    if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
-    i = skipSpaces(line, i);
-    const levelEnd = line.indexOf(' ', i);
-    if (levelEnd < 0 || levelEnd - i > 5 || !LEVELS.has(line.slice(i, levelEnd))) return undefined;
-    const level = line.slice(i, levelEnd);
-    i = skipSpaces(line, levelEnd);
-    // Spring Cloud Sleuth's `[app,traceId,spanId,exportable]` between the level and the pid.
-    const sleuth = bracket(line, i);
-    if (sleuth !== undefined) i = skipSpaces(line, sleuth[1]);
-    const dashes = line.indexOf(' --- ', i);
-    if (dashes < 0 || dashes - i > 12) return undefined;
-    const pid = Number(line.slice(i, dashes));
-    if (!Number.isInteger(pid)) return undefined;
-    i = dashes + 5;
-    let thread = bracket(line, i);
-    if (thread === undefined) return undefined;
-    let application: string | undefined;
-    const second = bracket(line, skipSpaces(line, thread[1]));
-    if (second !== undefined) {
-      application = thread[0];
-      thread = second;
-    }
-    i = skipSpaces(line, thread[1]);
-    const colon = line.indexOf(' : ', i);
-    if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
-    const logger = line.slice(i, colon).trim();
-    if (logger === '' || logger.includes(' ')) return undefined;
-    const { message, exc_info } = splitException(line.slice(colon + 3));
-    const fields: Record<string, unknown> = { thread: thread[0], pid };
-    if (sleuth !== undefined) sleuthFields(sleuth[0], fields);
-    if (application !== undefined && application !== '') fields.application = application;
-    return { message, levelname: toLevelName(level), name: logger, exc_info, fields };
+    // Only a line that starts with a colour code pays for stripping them.
+    return parseLayout(line.charCodeAt(0) === 0x1b ? stripAnsi(line) : line);
   },
 };
+
+/** The layout's head, on a line without colour codes. */
+function parseLayout(line: string): ParsedLine | undefined {
+  const c = line.charCodeAt(0);
+  if (c < 0x30 || c > 0x39) return undefined;
+  let i = dateTimeEnd(line, 0);
+  if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
+  i = skipSpaces(line, i);
+  const levelEnd = line.indexOf(' ', i);
+  if (levelEnd < 0 || levelEnd - i > 5 || !LEVELS.has(line.slice(i, levelEnd))) return undefined;
+  const level = line.slice(i, levelEnd);
+  i = skipSpaces(line, levelEnd);
+  // Spring Cloud Sleuth's `[app,traceId,spanId,exportable]` between the level and the pid.
+  const sleuth = bracket(line, i);
+  if (sleuth !== undefined) i = skipSpaces(line, sleuth[1]);
+  const dashes = line.indexOf(' --- ', i);
+  if (dashes < 0 || dashes - i > 12) return undefined;
+  const pid = Number(line.slice(i, dashes));
+  if (!Number.isInteger(pid)) return undefined;
+  i = dashes + 5;
+  let thread = bracket(line, i);
+  if (thread === undefined) return undefined;
+  let application: string | undefined;
+  const second = bracket(line, skipSpaces(line, thread[1]));
+  if (second !== undefined) {
+    application = thread[0];
+    thread = second;
+  }
+  i = skipSpaces(line, thread[1]);
+  const colon = line.indexOf(' : ', i);
+  if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
+  const logger = line.slice(i, colon).trim();
+  if (logger === '' || logger.includes(' ')) return undefined;
+  const { message, exc_info } = splitException(line.slice(colon + 3));
+  const fields: Record<string, unknown> = { thread: thread[0], pid };
+  if (sleuth !== undefined) sleuthFields(sleuth[0], fields);
+  if (application !== undefined && application !== '') fields.application = application;
+  return { message, levelname: toLevelName(level), name: logger, exc_info, fields };
+}

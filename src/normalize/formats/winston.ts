@@ -1,5 +1,6 @@
 import type { JsonFormat } from '../logFormat.js';
-import { stripAnsi } from '../fields.js';
+import { isObject, messageText, stackText, stripAnsi, without } from '../fields.js';
+import { toLevelName } from '../levels.js';
 import { jsonLibraryFormat } from './jsonLibrary.js';
 
 /**
@@ -35,3 +36,30 @@ export const winston: JsonFormat = jsonLibraryFormat({
   errorKeys: ['error', 'err'],
   stackKeys: ['stack'],
 });
+
+/**
+ * winston's `format.logstash()` lines: `{"@message":"…","@timestamp":"…","@fields":{"level":"warn", …meta}}`
+ * (`@message` and `@timestamp` only when the info had them; everything else under `@fields`).
+ * The level is `@fields.level`; `@fields.stack` (`format.errors({ stack: true })`) is exc_info;
+ * `@fields` stays a field without the stack.
+ * Recognised by `@message` beside an `@fields` object whose `level` is a winston level.
+ * Checked against winstonjs/logform logstash.js and test/logstash.test.js.
+ */
+export const winstonLogstash: JsonFormat = {
+  name: 'winston-logstash',
+  parse(object) {
+    if (!('@message' in object)) return undefined;
+    const meta = object['@fields'];
+    if (!isObject(meta) || typeof meta.level !== 'string' || !LEVELS.has(stripAnsi(meta.level)))
+      return undefined;
+    const exc_info = stackText(meta.stack);
+    const fields = without(object, ['@message']) ?? {};
+    if (exc_info !== undefined) fields['@fields'] = without(meta, ['stack']) ?? {};
+    return {
+      message: messageText(object['@message']),
+      levelname: toLevelName(stripAnsi(meta.level)),
+      exc_info,
+      fields,
+    };
+  },
+};

@@ -100,6 +100,21 @@ describe('the conservation checker', () => {
     ]);
   });
 
+  it("allows Serilog's three-letter level to go in the head, and nowhere else", () => {
+    const line = '[13:36:19 WRN] Note: Silo not running with ServerGC';
+    const kept = 'Note: Silo not running with ServerGC';
+    expect(checkConservation(line, record({ levelname: 'WARNING', message: kept })).missing).toEqual([]);
+    // The rest of the line is still held to every token.
+    expect(
+      checkConservation(line, record({ levelname: 'WARNING', message: 'Note: Silo not running with' }))
+        .missing,
+    ).toEqual(['ServerGC']);
+    // Inside the message the word is a token like any other.
+    expect(
+      checkConservation('retry 2 of 3 WRN budget', record({ message: 'retry 2 of 3 budget' })).missing,
+    ).toEqual(['WRN']);
+  });
+
   it('sees a number JSON turned to null, and a __proto__ key that vanished', () => {
     const line = '{"message":"m","ratio":1e400,"__proto__":{"p":1}}';
     expect(checkConservation(line, record({ message: 'm', ratio: null })).missing).toEqual([

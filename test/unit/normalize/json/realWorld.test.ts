@@ -150,3 +150,74 @@ describe('Step Functions failure events (stepFunctions.ts)', () => {
     );
   });
 });
+
+describe('.NET runtime JSON records with an exception (lambdaJson.ts)', () => {
+  it('gives an unhandled exception, written with an empty message, the exception’s headline as its message', () => {
+    // LambdaBootstrap.WriteUnhandledExceptionToLog: FormattedWriteLine("Error", exception, null).
+    const record = normalize({
+      timestamp: '2024-03-05T10:00:00.123Z',
+      level: 'Error',
+      requestId: '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01',
+      message: '',
+      errorType: 'System.ApplicationException',
+      errorMessage: 'This Will Fail',
+      stackTrace: [
+        'System.ApplicationException: This Will Fail',
+        'at Function.FunctionHandler(String input, ILambdaContext context) in /src/Function.cs:line 20',
+      ],
+    });
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('System.ApplicationException: This Will Fail');
+    expect(record.exc_info).toBe(
+      'System.ApplicationException: This Will Fail\n   at Function.FunctionHandler(String input, ILambdaContext context) in /src/Function.cs:line 20',
+    );
+  });
+
+  it('gives a trimmed inner exception back the indentation Exception.ToString() wrote', () => {
+    // LogMessageFormatterTests.FormatJsonException: ApplicationException with an inner NullReferenceException.
+    const record = normalize({
+      timestamp: '2024-03-05T10:00:00.123Z',
+      level: 'Warning',
+      requestId: '1234',
+      message: 'What does an error look like?',
+      errorType: 'System.ApplicationException',
+      errorMessage: 'This Will Fail',
+      stackTrace: [
+        'System.ApplicationException: This Will Fail',
+        '---> System.NullReferenceException: You got a null',
+        '--- End of inner exception stack trace ---',
+        'at Tests.FormatJsonException() in /src/LogMessageFormatterTests.cs:line 530',
+      ],
+    });
+    expect(record.exc_info).toBe(
+      [
+        'System.ApplicationException: This Will Fail',
+        ' ---> System.NullReferenceException: You got a null',
+        '   --- End of inner exception stack trace ---',
+        '   at Tests.FormatJsonException() in /src/LogMessageFormatterTests.cs:line 530',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('winston format.logstash() (winston.ts)', () => {
+  it('takes the level from @fields and the message from @message', () => {
+    const record = normalize({ '@message': 'whatever', '@fields': { level: 'warn' } });
+    expect(record.log_format).toBe('winston-logstash');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('whatever');
+    expect(record['@fields']).toEqual({ level: 'warn' });
+  });
+
+  it('moves the stack of format.errors({ stack: true }) to exc_info', () => {
+    const stack = 'Error: boom\n    at Object.<anonymous> (/app/index.js:5:14)';
+    const record = normalize({
+      '@message': 'boom',
+      '@timestamp': '2019-08-12T20:14:07.212Z',
+      '@fields': { level: 'error', stack },
+    });
+    expect(record.levelname).toBe('ERROR');
+    expect(record.exc_info).toBe(stack);
+    expect(record['@fields']).toEqual({ level: 'error' });
+  });
+});

@@ -339,3 +339,47 @@ describe('Go slog’s default handler through the log package (goRuntime.ts)', (
     expect(record.message).toBe('INFORMATION received');
   });
 });
+
+describe('Serilog console output, default template (serilogText.ts)', () => {
+  it('reads `[HH:mm:ss LVL] message`: the u3 level, the message without its head', () => {
+    const record = normalize('[12:50:51 WRN] Disk quota at 91%\n');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('Disk quota at 91%');
+    expect(normalize('[12:50:51 FTL] Host terminated unexpectedly\n').levelname).toBe('CRITICAL');
+    expect(normalize('[12:50:51 DBG] Polling\n').levelname).toBe('DEBUG');
+    expect(normalize('[12:50:51 VRB] Entering\n').levelname).toBe('DEBUG');
+  });
+
+  it('moves the exception on the lines after the message to exc_info', () => {
+    const record = normalize(
+      '[12:50:51 ERR] Something failed\nSystem.DivideByZeroException: Attempted to divide by zero.\n' +
+        '   at Program.Main(String[] args) in /src/Program.cs:line 12\n',
+    );
+    expect(record.levelname).toBe('ERROR');
+    expect(record.message).toBe('Something failed');
+    expect(record.exc_info).toBe(
+      'System.DivideByZeroException: Attempted to divide by zero.\n   at Program.Main(String[] args) in /src/Program.cs:line 12',
+    );
+  });
+
+  it('leaves other bracketed heads alone', () => {
+    expect(normalize('[12:50:51 ABC] not a level\n').message).toBe('[12:50:51 ABC] not a level');
+    expect(normalize('[12:50:51] INF text\n').levelname).toBe('INFO');
+  });
+});
+
+describe('Spring Boot with colour (springBoot.ts)', () => {
+  it('reads a coloured console line as the plain one: level, logger, thread, message', () => {
+    const record = normalize(
+      '\u001b[2m2021-05-08 16:21:44.320\u001b[0;39m \u001b[33m WARN\u001b[0;39m \u001b[35m13992\u001b[0;39m ' +
+        '\u001b[2m---\u001b[0;39m \u001b[2m[           main]\u001b[0;39m \u001b[36mi.s.b.Ch01BasicSurityApplication        \u001b[0;39m ' +
+        '\u001b[2m:\u001b[0;39m Starting Ch01BasicSurityApplication\n',
+    );
+    expect(record.log_format).toBe('spring-boot');
+    expect(record.levelname).toBe('WARNING');
+    expect(record.name).toBe('i.s.b.Ch01BasicSurityApplication');
+    expect(record.message).toBe('Starting Ch01BasicSurityApplication');
+    expect(record.thread).toBe('main');
+    expect(record.pid).toBe(13992);
+  });
+});
