@@ -31,10 +31,14 @@ const FIELDS = ['asctime', 'name', 'levelname', 'message', 'exc_info', 'aws_requ
 
 function invokeLocal(file: string, env: NodeJS.ProcessEnv): Promise<number | null> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', file], {
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      [SERVERLESS, 'invoke', 'local', '-f', 'forwarder', '-p', file, `--param=deliveryStreamName=${STREAM}`],
+      {
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     child.on('error', fail);
     child.on('close', done);
   });
@@ -65,7 +69,6 @@ async function main(): Promise<void> {
     code = await invokeLocal(eventFile, {
       ...process.env,
       AWS_ENDPOINT_URL_FIREHOSE: firehose.url,
-      DELIVERY_STREAM_NAME: STREAM,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_REGION: 'us-east-1',
