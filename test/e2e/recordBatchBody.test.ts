@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirehoseClient } from '../../src/deliver/putRecordBatches.js';
+import { isRetryableCallError } from '../../src/deliver/retryPolicy.js';
 
 /** One request as it arrived on the wire. */
 interface Captured {
@@ -82,7 +83,10 @@ describe('PutRecordBatch request body', () => {
 describe('PutRecordBatch answer', () => {
   let server: Server;
   let url: string;
-  let answer: { status: number; body: string; headers?: Record<string, string> } = { status: 200, body: '' };
+  let answer: { status: number; body: string; headers?: Record<string, string>; cut?: boolean } = {
+    status: 200,
+    body: '',
+  };
 
   beforeAll(async () => {
     server = createServer((request, response) => {
@@ -93,7 +97,13 @@ describe('PutRecordBatch answer', () => {
           'x-amzn-requestid': 'fixed-request-id',
           ...answer.headers,
         });
-        response.end(answer.body);
+        if (answer.cut === true) {
+          // Half the answer, then the connection goes: the body breaks off.
+          response.write(answer.body.slice(0, answer.body.length >> 1));
+          setTimeout(() => response.socket?.destroy(), 20);
+        } else {
+          response.end(answer.body);
+        }
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -163,6 +173,29 @@ describe('PutRecordBatch answer', () => {
     const [ours, sdk] = await both('{"FailedPutCount":0,"Request');
     expect('error' in sdk).toBe(true);
     expect(ours).toEqual(sdk);
+  });
+
+  it('fails a call whose answer breaks off mid-body, as a retryable error, as the SDK does', async () => {
+    answer = {
+      status: 200,
+      body: `{"FailedPutCount":0,"RequestResponses":${JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ RecordId: `r${i}` })))}}`,
+      cut: true,
+    };
+    const errors: unknown[] = [];
+    for (const client of [
+      createFirehoseClient({ endpoint: url }),
+      new FirehoseClient({ endpoint: url, maxAttempts: 1 }),
+    ]) {
+      await client.send(new PutRecordBatchCommand(input())).then(
+        () => errors.push(undefined),
+        (error: unknown) => errors.push(error),
+      );
+    }
+    expect(errors).toHaveLength(2);
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(Error);
+      expect(isRetryableCallError(error)).toBe(true);
+    }
   });
 
   it('leaves error answers to the SDK: the same error, name and message', async () => {
