@@ -55,6 +55,7 @@ import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
 import { structlog } from './structlog.js';
+import { structlogConsole } from './structlogConsole.js';
 import { tomcat } from './tomcat.js';
 import { uvicorn } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
@@ -116,7 +117,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
  * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
- * `[HH:mm:ss LVL] ` before the bare `[LEVEL] ` head.
+ * `[HH:mm:ss LVL] ` and structlog's console `[level    ]` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -155,6 +156,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   runtimeCrash,
   rustTracing,
   winstonText,
+  structlogConsole,
   bracketLevel,
 ];
 
@@ -210,6 +212,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+  // A time, the bare level column, or a colour code.
+  [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
   // runtime's prefix wraps an API Gateway, RDS, nginx or gunicorn line.

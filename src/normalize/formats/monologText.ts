@@ -8,7 +8,8 @@ import { contextException, MONOLOG_LEVELS } from './monolog.js';
  * `[%datetime%] %channel%.%level_name%: %message% %context% %extra%`, e.g.
  * `[2024-01-01T00:00:00.000000+00:00] app.ERROR: Payment failed {"order":42} []` (Laravel writes
  * `[2024-01-01 00:00:00] local.ERROR: …`); `context` and `extra` are JSON (`[]` when empty, left out
- * with `ignoreEmptyContextAndExtra`). An exception in the context is LineFormatter's string
+ * with `ignoreEmptyContextAndExtra`, as Laravel's `LogManager` sets it, leaving the space before
+ * `%extra%` at the end of the line). An exception in the context is LineFormatter's string
  * `[object] (Class(code: 0): message at path:line)`, followed with `includeStacktraces` by
  * `\n[stacktrace]\n#0 …` (its line breaks then written as they are, so that `context` is no JSON
  * and is kept as the text it is): it is exc_info, and stays in `context` as the line wrote it. `channel` is the name; `datetime`, `channel_level` (the
@@ -81,7 +82,9 @@ export const monologText: TextFormat = {
     if (level === undefined || head.includes(' ')) return undefined;
     // `channel.LEVEL` is one word of the line: kept as written beside the name and level made of it.
     const fields: JsonObject = { datetime: line.slice(1, close), channel_level: head };
-    let message = line.slice(colon + 2);
+    // With `ignoreEmptyContextAndExtra` (Laravel's) an empty `%extra%` leaves the line ending in
+    // `%context% `: a space after the context.
+    let message = line.slice(colon + 2).trimEnd();
     const last = trailingJson(message);
     const first = last === undefined ? undefined : trailingJson(last.before);
     const context = first ?? last;

@@ -23,7 +23,8 @@ import {
  *   "function_arn","function_memory_size","function_name","function_request_id","sampling_rate",
  *   "xray_trace_id", …}`; an error passed to `logger.error('msg', err)` is the `error` key (or the
  *   key the caller chose) formatted by `LogFormatter.formatError` as `{"name","location","message",
- *   "stack","cause"?}`.
+ *   "stack","cause"?}`, an `Error` cause formatted the same way (nested): the causes' stacks join
+ *   the error's in exc_info as Node prints them (`[cause]:`).
  * Recognised by `service` with `level`, and one of the keys only Powertools writes (`location`,
  * `sampling_rate`, `cold_start`, `function_request_id`), or by an upper-case level, `message` and
  * `timestamp` beside `service` with no Lambda request id or logger key (TypeScript without context).
@@ -99,13 +100,37 @@ function errorKey(object: JsonObject): string | undefined {
   return undefined;
 }
 
-/** The error object's `stack` is exc_info; its `name`, `message`, `location` stay. */
+/**
+ * An error's stack followed by its causes' (`formatError` nests each `Error` cause as an object
+ * of its own), as Node prints an error with a `cause`: `  [cause]: TypeError: inner`, each cause's
+ * lines indented two more. Returns the error without the stacks it took.
+ */
+function chainedStack(error: JsonObject, stack: string): { exc_info: string; rest: JsonObject } {
+  const lines = [stack];
+  const rest = without(error, ['stack']) ?? {};
+  let holder = rest;
+  let indent = '  ';
+  // Iterative: a JSON chain of causes is as deep as the line, never the JavaScript stack.
+  for (;;) {
+    const cause = holder.cause;
+    const causeStack = isObject(cause) ? stackText(cause.stack) : undefined;
+    if (!isObject(cause) || causeStack === undefined) break;
+    lines.push(`${indent}[cause]: ${causeStack.split('\n').join(`\n${indent}`)}`);
+    const kept = without(cause, ['stack']) ?? {};
+    holder.cause = kept;
+    holder = kept;
+    indent += '  ';
+  }
+  return { exc_info: lines.join('\n'), rest };
+}
+
+/** The error object's `stack`, with its causes', is exc_info; its `name`, `message`, `location` stay. */
 function stackError(object: JsonObject): PowertoolsError | undefined {
   const key = errorKey(object);
   const error = key === undefined ? undefined : (object[key] as JsonObject);
-  const exc_info = error === undefined ? undefined : stackText(error.stack);
-  if (key === undefined || error === undefined || exc_info === undefined) return undefined;
-  return { key, exc_info, rest: without(error, ['stack']) ?? {} };
+  const stack = error === undefined ? undefined : stackText(error.stack);
+  if (key === undefined || error === undefined || stack === undefined) return undefined;
+  return { key, ...chainedStack(error, stack) };
 }
 
 /**

@@ -132,7 +132,8 @@ export function splitStack(text: string): MessageAndStack {
   if (at > 0) {
     // `Failed to charge Error: boom` (console.error with a message and an error).
     const lead = headLine.slice(0, at).trimEnd();
-    const message = before === '' ? lead : `${before}\n${lead}`;
+    // An indented exception line (`\tjava.lang.X: boom`, Tomcat's) has no message part.
+    const message = before === '' ? lead : lead === '' ? before : `${before}\n${lead}`;
     const stack = `${headLine.slice(at)}\n${joinTrimmed(lines, head + 1, lines.length)}`.trimEnd();
     return { message, exc_info: stack };
   }

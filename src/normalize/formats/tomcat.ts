@@ -1,7 +1,7 @@
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { timeEnd } from './scan.js';
-import { splitStack } from './stacks.js';
+import { exceptionStart, splitStack, type MessageAndStack } from './stacks.js';
 
 /**
  * Tomcat's console log (catalina.out / stdout in the official image), JULI's `OneLineFormatter`:
@@ -20,6 +20,26 @@ const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 
 
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * The message and the throwable after it. `OneLineFormatter` prints the throwable through its
+ * `IndentingPrintWriter`, a tab before every line (`\tjava.lang.X: boom`, `\t\tat a.B.c(B.java:1)`):
+ * the first such line that opens an exception starts the stack, which is kept as
+ * `printStackTrace` wrote it, without that one tab. Other shapes are split as any stack is.
+ */
+function splitThrown(text: string): MessageAndStack {
+  for (let nl = text.indexOf('\n\t'); nl >= 0; nl = text.indexOf('\n\t', nl + 1)) {
+    if (exceptionStart(text.slice(nl + 2, text.indexOf('\n', nl + 2) >>> 0)) !== 0) continue;
+    const message = text.slice(0, nl).trimEnd();
+    const lines = text
+      .slice(nl + 1)
+      .trimEnd()
+      .split(/\r?\n/);
+    const exc_info = lines.map((l) => (l.charCodeAt(0) === 0x09 ? l.slice(1) : l)).join('\n');
+    return { message, exc_info };
+  }
+  return splitStack(text);
 }
 
 export const tomcat: TextFormat = {
@@ -51,7 +71,7 @@ export const tomcat: TextFormat = {
     }
     if (sourceEnd === i) return undefined;
     const source = line.slice(i, sourceEnd);
-    const { message, exc_info } = splitStack(line.slice(sourceEnd + 1));
+    const { message, exc_info } = splitThrown(line.slice(sourceEnd + 1));
     const level = line.slice(levelStart, levelEnd);
     const fields: Record<string, unknown> = { thread };
     // SEVERE, CONFIG and FINE* are no level names: the line's own word is kept beside the level.
