@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+import { checkConservation } from '../../../helpers/conservation.js';
+
+/**
+ * The Lambda runtimes' own lines (Node.js, Python, Ruby, Rust) that the normalizer once got
+ * wrong, one behaviour per test; each line is also in test/fixtures/corpus with its source.
+ */
+const source: EventSource = { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', defaultName: 'fn' };
+const RID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+
+function normalize(line: string) {
+  return normalizeEvent({ id: '1', timestamp: 0, message: line }, source);
+}
+
+function missing(line: string): string[] {
+  return checkConservation(line, JSON.stringify(normalize(line))).missing;
+}
+
+describe('Python exception groups (stacks.ts)', () => {
+  const group = [
+    '  + Exception Group Traceback (most recent call last):',
+    '  |   File "/var/task/app.py", line 12, in handler',
+    '  |     asyncio.run(main())',
+    '  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)',
+    '  +-+---------------- 1 ----------------',
+    '    | Traceback (most recent call last):',
+    '    |   File "/var/task/app.py", line 5, in fetch',
+    '    |     raise ValueError("a")',
+    '    | ValueError: a',
+    '    +------------------------------------',
+  ].join('\n');
+
+  it('moves a logger.exception group traceback to exc_info, the message alone', () => {
+    const record = normalize(`[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\tbatch failed\n${group}\n`);
+    expect(record.message).toBe('batch failed');
+    expect(record.exc_info).toBe(group);
+    expect(record.levelname).toBe('ERROR');
+  });
+
+  it('takes the group’s own line for the message when nothing was logged before the traceback', () => {
+    const record = normalize(`[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\t${group}\n`);
+    expect(record.message).toBe('ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)');
+    expect(record.exc_info).toBe(group);
+  });
+});
+
+describe('V8 syntax errors (stacks.ts)', () => {
+  it('keeps the source excerpt above a SyntaxError with its stack, the error line as message', () => {
+    const record = normalize(
+      "2022-05-25T07:05:11.372Z\tundefined\tERROR\t/var/task/index.js:1\nimport http from 'http';\n^^^^^^\n" +
+        'SyntaxError: Cannot use import statement outside a module\n    at Object.compileFunction (node:vm:352:18)\n',
+    );
+    expect(record.message).toBe('SyntaxError: Cannot use import statement outside a module');
+    expect(record.exc_info).toBe(
+      "/var/task/index.js:1\nimport http from 'http';\n^^^^^^\nSyntaxError: Cannot use import statement outside a module\n    at Object.compileFunction (node:vm:352:18)",
+    );
+  });
+});
