@@ -45,6 +45,32 @@ describe('Python exception groups (stacks.ts)', () => {
   });
 });
 
+describe('Node.js process warnings (nodeRuntime.ts)', () => {
+  it('reads `(node:8) [DEP0005] DeprecationWarning:` written through console.error as WARNING', () => {
+    const line =
+      '2021-10-02T06:45:15.917Z\tundefined\tERROR\t(node:8) [DEP0005] DeprecationWarning: Buffer() is deprecated.\n' +
+      '(Use `node --trace-deprecation ...` to show where the warning was created)\n';
+    const record = normalize(line);
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe(
+      '(node:8) [DEP0005] DeprecationWarning: Buffer() is deprecated.\n(Use `node --trace-deprecation ...` to show where the warning was created)',
+    );
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads the AWS SDK v2 `(node:8) NOTE:` warning as WARNING', () => {
+    const record = normalize(
+      '2023-11-01T10:47:57.081Z\tundefined\tERROR\t(node:8) NOTE: The AWS SDK for JavaScript (v2) is in maintenance mode.\n',
+    );
+    expect(record.levelname).toBe('WARNING');
+  });
+
+  it('leaves other console.error lines that start with a parenthesis at ERROR', () => {
+    expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(retry 3) payment failed\n`).levelname).toBe('ERROR');
+    expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(node:8) crashed\n`).levelname).toBe('ERROR');
+  });
+});
+
 describe('V8 syntax errors (stacks.ts)', () => {
   it('keeps the source excerpt above a SyntaxError with its stack, the error line as message', () => {
     const record = normalize(
