@@ -83,3 +83,20 @@ describe('V8 syntax errors (stacks.ts)', () => {
     );
   });
 });
+
+describe('Python levels without a standard name (pythonRuntime.ts)', () => {
+  it('maps `[Level 5]` (logging.log(5, …)) by its number and keeps its spelling', () => {
+    const line = `[Level 5]\t2023-11-01T10:47:57.081Z\t${RID}\tdeep trace\n`;
+    const record = normalize(line);
+    expect(record.levelname).toBe('DEBUG');
+    expect(record.message).toBe('deep trace');
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('keeps a custom level name (logging.addLevelName) it cannot map, as INFO', () => {
+    const line = `[AUDIT]\t2023-11-01T10:47:57.081Z\t${RID}\tuser 7 signed in\n`;
+    const record = normalize(line);
+    expect(record.levelname).toBe('INFO');
+    expect(missing(line)).toEqual([]);
+  });
+});
