@@ -100,3 +100,15 @@ describe('Python levels without a standard name (pythonRuntime.ts)', () => {
     expect(missing(line)).toEqual([]);
   });
 });
+
+describe('Ruby init errors (rubyRuntime.ts)', () => {
+  it('keeps the handler named in `Init error when loading handler <handler>`', () => {
+    const line =
+      'Init error when loading handler lambda.handler\n{\n"errorMessage": "cannot load such file -- rack",\n' +
+      '"errorType": "Init<LoadError>",\n"stackTrace": [\n"/var/task/lambda.rb:17:in `<top (required)>\'"\n]\n}\n';
+    const record = normalize(line);
+    expect(record.message).toBe('Init<LoadError>: cannot load such file -- rack');
+    expect(record.levelname).toBe('ERROR');
+    expect(missing(line)).toEqual([]);
+  });
+});
