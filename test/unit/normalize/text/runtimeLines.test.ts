@@ -112,3 +112,15 @@ describe('Ruby init errors (rubyRuntime.ts)', () => {
     expect(missing(line)).toEqual([]);
   });
 });
+
+describe('Rust panics with a backtrace (runtimeCrash.ts)', () => {
+  it('moves `stack backtrace:` and its frames to exc_info', () => {
+    const backtrace =
+      'stack backtrace:\n   0: rust_begin_unwind\n             at /rustc/90b35a6/library/std/src/panicking.rs:597:5\n' +
+      '   1: bootstrap::main\nnote: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.';
+    const record = normalize(`thread 'main' panicked at src/main.rs:20:9:\nboom\n${backtrace}\n`);
+    expect(record.message).toBe("thread 'main' panicked at src/main.rs:20:9:\nboom");
+    expect(record.exc_info).toBe(backtrace);
+    expect(record.levelname).toBe('ERROR');
+  });
+});
