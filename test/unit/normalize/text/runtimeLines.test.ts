@@ -124,3 +124,27 @@ describe('Rust panics with a backtrace (runtimeCrash.ts)', () => {
     expect(record.levelname).toBe('ERROR');
   });
 });
+
+describe('Node.js JSON log format rejections (lambdaJson.ts)', () => {
+  it('gives an Unhandled Promise Rejection the rejected error’s own stack, as in the text format', () => {
+    const message = {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'Error: boom',
+      stackTrace: [
+        'Runtime.UnhandledPromiseRejection: Error: boom',
+        '    at process.<anonymous> (file:///var/runtime/index.mjs:1276:17)',
+      ],
+      reason: {
+        errorType: 'Error',
+        errorMessage: 'boom',
+        stackTrace: ['Error: boom', '    at hello (file:///var/task/index.mjs:2:9)'],
+      },
+      promise: {},
+    };
+    const line = JSON.stringify({ timestamp: '2023-11-01T10:47:57.081Z', level: 'ERROR', requestId: RID, message });
+    const record = normalize(line);
+    expect(record.message).toBe('Runtime.UnhandledPromiseRejection: Error: boom');
+    expect(record.exc_info).toBe('Error: boom\n    at hello (file:///var/task/index.mjs:2:9)');
+    expect(missing(line)).toEqual([]);
+  });
+});
