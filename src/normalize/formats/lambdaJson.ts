@@ -125,7 +125,8 @@ function parseApplication(object: JsonObject): ParsedLine {
   if (isLambdaError(message)) {
     // console.error(err) / uncaught error in Node.js: the message is the serialized error.
     const reason = message.reason;
-    reasonStack = isLambdaError(reason) && Array.isArray(reason.stackTrace) ? lambdaErrorStack(reason) : undefined;
+    reasonStack =
+      isLambdaError(reason) && Array.isArray(reason.stackTrace) ? lambdaErrorStack(reason) : undefined;
     exc_info = reasonStack ?? lambdaErrorStack(message);
     text = errorHeadline(message);
   } else {
@@ -163,7 +164,7 @@ function parseApplication(object: JsonObject): ParsedLine {
     fields: withMessageObject(
       fields,
       isLambdaError(message)
-        ? (reasonStack === undefined ? without(message, ['stackTrace']) : withoutReasonStack(message)) ?? {}
+        ? ((reasonStack === undefined ? without(message, ['stackTrace']) : withoutReasonStack(message)) ?? {})
         : message,
     ),
   };

@@ -50,7 +50,8 @@ export const nodeRuntime: TextFormat = {
       }
     }
     // Node's warnings go through the patched console.error: `ERROR` is the method, not the level.
-    const stated = level === 'ERROR' && body.startsWith(WARNING_HEAD) && isProcessWarning(body) ? 'WARNING' : level;
+    const stated =
+      level === 'ERROR' && body.startsWith(WARNING_HEAD) && isProcessWarning(body) ? 'WARNING' : level;
     return envelope(NAME, context.parseBody(body), stated, requestId);
   },
 };

@@ -83,7 +83,12 @@ export const pythonRuntime: TextFormat = {
       if (idEnd < 0) return undefined;
       const requestId = requestIdBefore(line, idEnd);
       const level = toLevelName(levelText);
-      const parsed = envelope(NAME, context.parseBody(line.slice(idEnd + 1)), level ?? unnamedLevel(levelText), requestId);
+      const parsed = envelope(
+        NAME,
+        context.parseBody(line.slice(idEnd + 1)),
+        level ?? unnamedLevel(levelText),
+        requestId,
+      );
       // A level of the application's own (`logging.addLevelName(25, 'AUDIT')`, `Level 5`) keeps its spelling.
       if (level === undefined) parsed.fields = { ...parsed.fields, runtime_level: levelText };
       return parsed;

@@ -137,9 +137,17 @@ export function splitStack(text: string): MessageAndStack {
   const at = exceptionStart(headLine);
   // V8's source excerpt of a SyntaxError (`/var/task/index.js:1`, the line, `^^^^^^`) is part of
   // the error's printout: it goes with the stack, and the error's line is the message.
-  if (at === 0 && head >= 3 && isCaretLine(lines[head - 1] ?? '') && isSourcePosition(lines[head - 3] ?? '')) {
+  if (
+    at === 0 &&
+    head >= 3 &&
+    isCaretLine(lines[head - 1] ?? '') &&
+    isSourcePosition(lines[head - 3] ?? '')
+  ) {
     const message = joinTrimmed(lines, 0, head - 3);
-    return { message: message === '' ? headLine.trim() : message, exc_info: joinTrimmed(lines, head - 3, lines.length) };
+    return {
+      message: message === '' ? headLine.trim() : message,
+      exc_info: joinTrimmed(lines, head - 3, lines.length),
+    };
   }
   const before = joinTrimmed(lines, 0, head);
   if (at > 0) {
@@ -167,7 +175,8 @@ function splitGroupTraceback(lines: readonly string[], start: number): MessageAn
   for (let i = start + 1; i < lines.length; i++) {
     const line = (lines[i] ?? '').trimStart();
     // `| ExceptionGroup: …`, not a frame (`|   File …`) nor a rule (`+-+----`).
-    if (line.startsWith('| ') && !isSpace(line.charCodeAt(2))) return { message: line.slice(2).trim(), exc_info };
+    if (line.startsWith('| ') && !isSpace(line.charCodeAt(2)))
+      return { message: line.slice(2).trim(), exc_info };
   }
   return { message: (lines[start] ?? '').trim(), exc_info };
 }

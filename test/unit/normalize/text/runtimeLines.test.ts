@@ -66,7 +66,9 @@ describe('Node.js process warnings (nodeRuntime.ts)', () => {
   });
 
   it('leaves other console.error lines that start with a parenthesis at ERROR', () => {
-    expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(retry 3) payment failed\n`).levelname).toBe('ERROR');
+    expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(retry 3) payment failed\n`).levelname).toBe(
+      'ERROR',
+    );
     expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(node:8) crashed\n`).levelname).toBe('ERROR');
   });
 });
@@ -141,7 +143,12 @@ describe('Node.js JSON log format rejections (lambdaJson.ts)', () => {
       },
       promise: {},
     };
-    const line = JSON.stringify({ timestamp: '2023-11-01T10:47:57.081Z', level: 'ERROR', requestId: RID, message });
+    const line = JSON.stringify({
+      timestamp: '2023-11-01T10:47:57.081Z',
+      level: 'ERROR',
+      requestId: RID,
+      message,
+    });
     const record = normalize(line);
     expect(record.message).toBe('Runtime.UnhandledPromiseRejection: Error: boom');
     expect(record.exc_info).toBe('Error: boom\n    at hello (file:///var/task/index.mjs:2:9)');
