@@ -155,3 +155,21 @@ describe('Node.js JSON log format rejections (lambdaJson.ts)', () => {
     expect(missing(line)).toEqual([]);
   });
 });
+
+describe('PHP-FPM’s own log on Bref’s FPM runtimes (phpFpm.ts)', () => {
+  it('reads the level FPM states after its time, and keeps the rest as the message', () => {
+    const record = normalize(
+      '[19-Jan-2019 20:52:38] WARNING: [pool default] child 14 said into stderr: "My log"\n',
+    );
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('[pool default] child 14 said into stderr: "My log"');
+    expect(record.log_format).toBe('php-fpm');
+  });
+
+  it('reads NOTICE as INFO and ALERT as CRITICAL', () => {
+    expect(normalize('[13-Oct-2023 08:01:38] NOTICE: fpm is running, pid 11\n').levelname).toBe('INFO');
+    expect(normalize('[13-Oct-2023 08:01:38] ALERT: oops, unknown child (12) exited\n').levelname).toBe(
+      'CRITICAL',
+    );
+  });
+});
