@@ -151,6 +151,8 @@ export function splitStack(text: string): MessageAndStack {
   }
   const before = joinTrimmed(lines, 0, head);
   if (at > 0) {
+    const nested = splitNestedError(lines, head, at);
+    if (nested !== undefined) return nested;
     // `Failed to charge Error: boom` (console.error with a message and an error).
     const lead = headLine.slice(0, at).trimEnd();
     const message = before === '' ? lead : `${before}\n${lead}`;
@@ -198,6 +200,30 @@ function isSourcePosition(line: string): boolean {
     if (c < 0x30 || c > 0x39) return false;
   }
   return line.includes('/');
+}
+
+/**
+ * `console.error({ msg, err })`: util.inspect writes the error inside the object, `  err: Error:
+ * boom`, its frames indented under it, then the object goes on (`}`). The object is the message,
+ * with the error's line kept in it; the error's line and frames are exc_info. Only for a text that
+ * opens an object or array and holds one stack: otherwise `undefined` (split as before).
+ */
+function splitNestedError(lines: readonly string[], head: number, at: number): MessageAndStack | undefined {
+  const first = (lines[0] ?? '').charCodeAt(0);
+  if (first !== 0x7b /* { */ && first !== 0x5b /* [ */) return undefined;
+  let end = head + 1;
+  while (end < lines.length && isAtFrame(lines[end] ?? '')) end++;
+  if (end === lines.length) return undefined;
+  for (let i = end; i < lines.length; i++) if (isAtFrame(lines[i] ?? '')) return undefined;
+  const headLine = lines[head] ?? '';
+  // The frames' trailing `,` (util.inspect's separator before the next key) is the object's.
+  const frames = joinTrimmed(lines, head + 1, end);
+  const comma = frames.endsWith(',');
+  const kept = [...lines.slice(0, head), comma ? `${headLine},` : headLine, ...lines.slice(end)];
+  return {
+    message: kept.join('\n').trimEnd(),
+    exc_info: `${headLine.slice(at)}\n${comma ? frames.slice(0, -1) : frames}`,
+  };
 }
 
 /** `'id': KeyError` above a traceback that ends in `KeyError: 'id'`. */

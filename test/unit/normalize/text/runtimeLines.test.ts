@@ -173,3 +173,24 @@ describe('PHP-FPM’s own log on Bref’s FPM runtimes (phpFpm.ts)', () => {
     );
   });
 });
+
+describe('an error inside a logged object (stacks.ts)', () => {
+  it('keeps the object whole as the message, only the error’s frames in exc_info', () => {
+    const line =
+      `2023-11-01T10:47:57.081Z\t${RID}\tERROR\t{\n  msg: 'retry failed',\n  err: Error: boom\n` +
+      '      at handler (/var/task/index.js:3:9)\n      at process.processTicksAndRejections (node:internal/process/task_queues:95:5)\n}\n';
+    const record = normalize(line);
+    expect(record.message).toBe("{\n  msg: 'retry failed',\n  err: Error: boom\n}");
+    expect(record.exc_info).toBe(
+      'Error: boom\n      at handler (/var/task/index.js:3:9)\n      at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    );
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('leaves an object holding two errors split at the first, as before', () => {
+    const record = normalize(
+      `2023-11-01T10:47:57.081Z\t${RID}\tERROR\t{\n  a: Error: one\n      at f (/var/task/a.js:1:1),\n  b: Error: two\n      at g (/var/task/b.js:2:2)\n}\n`,
+    );
+    expect(record.message).toBe('{\n  a:');
+  });
+});
