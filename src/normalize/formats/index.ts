@@ -34,6 +34,7 @@ import { monolog } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
 import { nodeRuntime } from './nodeRuntime.js';
+import { phpFpm } from './phpFpm.js';
 import { pino } from './pino.js';
 import { powertools } from './powertools.js';
 import { powertoolsDotnet } from './powertoolsDotnet.js';
@@ -113,7 +114,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * runtimes and before the formats whose heads they share: RDS's `date UTC:` before Log4j2 and
  * Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
  * CLF (an access line ending in its request id) before the generic access line, nginx's
- * `YYYY/MM/DD` before Go's `log`; Monolog's `[date] channel.LEVEL:` and loguru's
+ * `YYYY/MM/DD` before Go's `log`, PHP-FPM's `[dd-Mon-yyyy HH:MM:SS] LEVEL: ` beside it; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
  * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
@@ -147,6 +148,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   accessLog,
   gunicorn,
   nginxError,
+  phpFpm,
   logfmt,
   goRuntime,
   rubyRuntime,
@@ -238,4 +240,6 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   [nginxError, { appearsIn: TOP, firstChars: DIGITS }],
+  // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
+  [phpFpm, { appearsIn: TOP, firstChars: '[' }],
 ]);

@@ -102,6 +102,12 @@ function withoutStack(text: string, frames: readonly unknown[]): string {
   return [text.slice(0, at).trimEnd(), text.slice(end).trim()].filter((part) => part !== '').join(' ');
 }
 
+/** The rejection with its `reason`'s stack taken (it is exc_info); the wrapper's stays. */
+function withoutReasonStack(message: JsonObject): JsonObject {
+  const reason = message.reason as JsonObject;
+  return { ...message, reason: without(reason, ['stackTrace']) ?? {} };
+}
+
 function parseApplication(object: JsonObject): ParsedLine {
   const message = object.message;
   // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
@@ -113,9 +119,15 @@ function parseApplication(object: JsonObject): ParsedLine {
   if (requestId !== undefined) consumed.push(requestId[0]);
   let exc_info: string | undefined;
   let text: string;
+  // Node's `Runtime.UnhandledPromiseRejection` wraps the rejected error (`reason`): its stack is
+  // the one that helps, as in the text format; the wrapper's (the runtime's frames) stays a field.
+  let reasonStack: string | undefined;
   if (isLambdaError(message)) {
     // console.error(err) / uncaught error in Node.js: the message is the serialized error.
-    exc_info = lambdaErrorStack(message);
+    const reason = message.reason;
+    reasonStack =
+      isLambdaError(reason) && Array.isArray(reason.stackTrace) ? lambdaErrorStack(reason) : undefined;
+    exc_info = reasonStack ?? lambdaErrorStack(message);
     text = errorHeadline(message);
   } else {
     // No message, or .NET's empty one for an unhandled exception (`FormattedWriteLine("Error",
@@ -151,7 +163,9 @@ function parseApplication(object: JsonObject): ParsedLine {
     // An error message keeps its type, message and own fields; its stack is exc_info.
     fields: withMessageObject(
       fields,
-      isLambdaError(message) ? (without(message, ['stackTrace']) ?? {}) : message,
+      isLambdaError(message)
+        ? ((reasonStack === undefined ? without(message, ['stackTrace']) : withoutReasonStack(message)) ?? {})
+        : message,
     ),
   };
 }

@@ -49,6 +49,35 @@ export const nodeRuntime: TextFormat = {
         }
       }
     }
-    return envelope(NAME, context.parseBody(body), level, requestId);
+    // Node's warnings go through the patched console.error: `ERROR` is the method, not the level.
+    const stated =
+      level === 'ERROR' && body.startsWith(WARNING_HEAD) && isProcessWarning(body) ? 'WARNING' : level;
+    return envelope(NAME, context.parseBody(body), stated, requestId);
   },
 };
+
+const WARNING_HEAD = '(node:';
+
+/**
+ * `(node:8) [DEP0005] DeprecationWarning: …`, `(node:10) Warning: …`, `(node:8) NOTE: …` (the AWS
+ * SDK v2's `emitWarning` type): what `process.emitWarning` prints, `(<name>:<pid>) [<code>]
+ * <type>: <message>`, a type ending in `Warning` or written in capitals.
+ * Checked against nodejs/node lib/internal/process/warning.js (`onWarning`, `writeOut`).
+ */
+function isProcessWarning(body: string): boolean {
+  let i = WARNING_HEAD.length;
+  const pidStart = i;
+  while (i < body.length && body.charCodeAt(i) >= 0x30 && body.charCodeAt(i) <= 0x39) i++;
+  if (i === pidStart || !body.startsWith(') ', i)) return false;
+  i += 2;
+  if (body.charCodeAt(i) === 0x5b /* [ */) {
+    const close = body.indexOf('] ', i);
+    if (close < 0 || close - i > 20) return false;
+    i = close + 2;
+  }
+  const colon = body.indexOf(': ', i);
+  if (colon <= i || colon - i > 40) return false;
+  const type = body.slice(i, colon);
+  if (!/^[A-Za-z]+$/.test(type)) return false;
+  return type.endsWith('Warning') || type === type.toUpperCase();
+}

@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
+import type { LevelName } from '../record.js';
 import { envelope, requestIdBefore, timeAndRequestIdEnd } from './envelope.js';
 import { PY_TRACEBACK, splitLines } from './stacks.js';
 
@@ -51,6 +52,23 @@ function parseUncaught(rest: string): ParsedLine | undefined {
   };
 }
 
+const LEVEL_NUMBER = 'Level ';
+
+/**
+ * `logging.log(5, …)` with no name for 5 prints `Level 5` (CPython Lib/logging/__init__.py
+ * `getLevelName`): Python's own scale, 10 DEBUG … 50 CRITICAL. Another name says nothing of its rank.
+ */
+function unnamedLevel(levelText: string): LevelName | undefined {
+  if (!levelText.startsWith(LEVEL_NUMBER)) return undefined;
+  const n = Number(levelText.slice(LEVEL_NUMBER.length));
+  if (!Number.isInteger(n)) return undefined;
+  if (n < 20) return 'DEBUG';
+  if (n < 30) return 'INFO';
+  if (n < 40) return 'WARNING';
+  if (n < 50) return 'ERROR';
+  return 'CRITICAL';
+}
+
 export const pythonRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
@@ -64,7 +82,16 @@ export const pythonRuntime: TextFormat = {
       const idEnd = timeAndRequestIdEnd(line, close + 2);
       if (idEnd < 0) return undefined;
       const requestId = requestIdBefore(line, idEnd);
-      return envelope(NAME, context.parseBody(line.slice(idEnd + 1)), toLevelName(levelText), requestId);
+      const level = toLevelName(levelText);
+      const parsed = envelope(
+        NAME,
+        context.parseBody(line.slice(idEnd + 1)),
+        level ?? unnamedLevel(levelText),
+        requestId,
+      );
+      // A level of the application's own (`logging.addLevelName(25, 'AUDIT')`, `Level 5`) keeps its spelling.
+      if (level === undefined) parsed.fields = { ...parsed.fields, runtime_level: levelText };
+      return parsed;
     }
     // `[ERROR] KeyError: 'x'\rTraceback (most recent call last):\r\u00a0\u00a0File …`
     if (separator === 0x20 && levelText === 'ERROR' && line.includes(PY_TRACEBACK)) {

@@ -99,7 +99,12 @@ export const rubyRuntime: TextFormat = {
         // The error's JSON is a write of its own, but lands in this event when both were buffered.
         const brace = line.indexOf('\n{');
         const payload = brace < 0 ? undefined : parseLambdaErrorPayload(line.slice(brace + 1).trim(), text);
-        if (payload !== undefined) return { ...payload, format: 'lambda-ruby' };
+        if (payload !== undefined) {
+          // `Init error when loading handler lambda_function.handler`: the handler it names stays.
+          const handler = line.slice(text.length, brace).trim();
+          if (handler !== '') payload.fields = { ...payload.fields, handler };
+          return { ...payload, format: 'lambda-ruby' };
+        }
         return { message: line.trimEnd(), levelname: 'ERROR', format: 'lambda-ruby' };
       }
     }

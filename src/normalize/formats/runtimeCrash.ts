@@ -1,5 +1,5 @@
 import type { TextFormat } from '../logFormat.js';
-import { splitStack } from './stacks.js';
+import { splitStack, type MessageAndStack } from './stacks.js';
 
 /**
  * What a language runtime prints on stderr as it dies, with no prefix of Lambda's: ERROR.
@@ -24,6 +24,16 @@ const PREFIXES = [
 const RUST_PANIC = "thread '";
 const OOM_MARKERS = ['out of memory', 'OutOfMemoryError', 'heap limit'];
 
+// RUST_BACKTRACE=1: the panic's message, then `stack backtrace:` and the numbered frames.
+const RUST_BACKTRACE = '\nstack backtrace:\n';
+
+/** The panic's headline and message; the backtrace (when printed) is the stack. */
+function splitRustPanic(text: string): MessageAndStack {
+  const at = text.indexOf(RUST_BACKTRACE);
+  if (at < 0) return { message: text };
+  return { message: text.slice(0, at).trimEnd(), exc_info: text.slice(at + 1) };
+}
+
 export const runtimeCrash: TextFormat = {
   name: NAME,
   parse(line) {
@@ -38,7 +48,7 @@ export const runtimeCrash: TextFormat = {
       matched = quote > 0 && quote < 256;
     }
     if (!matched) return undefined;
-    const split = splitStack(line.trimEnd());
+    const split = c === 0x74 ? splitRustPanic(line.trimEnd()) : splitStack(line.trimEnd());
     let message = split.message;
     const exc_info = split.exc_info;
     // `Exception in thread "main" java.lang.X: msg`: the JVM's whole headline is the message

@@ -19,6 +19,7 @@ export interface MessageAndStack {
 }
 
 export const PY_TRACEBACK = 'Traceback (most recent call last):';
+const PY_GROUP_TRACEBACK = '+ Exception Group Traceback (most recent call last):';
 
 /** Lines of a message; Lambda's runtimes use `\r` as well as `\n` between them. */
 export function splitLines(text: string): string[] {
@@ -108,12 +109,18 @@ export function splitStack(text: string): MessageAndStack {
   }
   let firstFrame = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (isAtFrame(lines[i] ?? '')) {
+    const line = lines[i] ?? '';
+    if (isAtFrame(line)) {
       firstFrame = i;
       break;
     }
+    // The test costs one `endsWith` per line of a multi-line message with no stack of these.
+    if (traceback < 0 && line.endsWith(PY_GROUP_TRACEBACK)) return splitGroupTraceback(lines, i);
   }
-  if (firstFrame < 0) return { message: text };
+  if (firstFrame < 0) {
+    if (traceback < 0 && (lines[0] ?? '').endsWith(PY_GROUP_TRACEBACK)) return splitGroupTraceback(lines, 0);
+    return { message: text };
+  }
   // The exception's own line (`Error: boom`, `java.lang.IllegalStateException: boom`) opens
   // the stack; text above it is the message.
   let head = firstFrame - 1;
@@ -128,8 +135,24 @@ export function splitStack(text: string): MessageAndStack {
   }
   const headLine = lines[head] ?? '';
   const at = exceptionStart(headLine);
+  // V8's source excerpt of a SyntaxError (`/var/task/index.js:1`, the line, `^^^^^^`) is part of
+  // the error's printout: it goes with the stack, and the error's line is the message.
+  if (
+    at === 0 &&
+    head >= 3 &&
+    isCaretLine(lines[head - 1] ?? '') &&
+    isSourcePosition(lines[head - 3] ?? '')
+  ) {
+    const message = joinTrimmed(lines, 0, head - 3);
+    return {
+      message: message === '' ? headLine.trim() : message,
+      exc_info: joinTrimmed(lines, head - 3, lines.length),
+    };
+  }
   const before = joinTrimmed(lines, 0, head);
   if (at > 0) {
+    const nested = splitNestedError(lines, head, at);
+    if (nested !== undefined) return nested;
     // `Failed to charge Error: boom` (console.error with a message and an error).
     const lead = headLine.slice(0, at).trimEnd();
     // An indented exception line (`\tjava.lang.X: boom`, Tomcat's) has no message part.
@@ -139,6 +162,69 @@ export function splitStack(text: string): MessageAndStack {
   }
   const stack = joinTrimmed(lines, head, lines.length);
   return { message: before === '' ? headLine.trim() : before, exc_info: stack };
+}
+
+/**
+ * Python 3.11+ prints an exception group as `  + Exception Group Traceback (most recent call
+ * last):`, its frames and sub-exceptions behind `  | ` and `  +-+---- 1 ----` rules (CPython
+ * Lib/traceback.py, `TracebackException.format` for `ExceptionGroup`). From that line on is the
+ * stack; the text before it the message, else the group's own `ExceptionGroup: msg (n
+ * sub-exceptions)` line.
+ */
+function splitGroupTraceback(lines: readonly string[], start: number): MessageAndStack {
+  const exc_info = joinTrimmed(lines, start, lines.length);
+  const message = joinTrimmed(lines, 0, start);
+  if (message !== '') return { message, exc_info };
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = (lines[i] ?? '').trimStart();
+    // `| ExceptionGroup: …`, not a frame (`|   File …`) nor a rule (`+-+----`).
+    if (line.startsWith('| ') && !isSpace(line.charCodeAt(2)))
+      return { message: line.slice(2).trim(), exc_info };
+  }
+  return { message: (lines[start] ?? '').trim(), exc_info };
+}
+
+/** `^^^^^^` (with leading blanks): V8's marker under the offending source text. */
+function isCaretLine(line: string): boolean {
+  const marker = line.trim();
+  if (marker === '') return false;
+  for (let i = 0; i < marker.length; i++) if (marker.charCodeAt(i) !== 0x5e /* ^ */) return false;
+  return true;
+}
+
+/** `/var/task/index.js:1` or `file:///var/task/index.mjs:12`: a path ending in `:<line>`. */
+function isSourcePosition(line: string): boolean {
+  const colon = line.lastIndexOf(':');
+  if (colon <= 0 || colon === line.length - 1 || line.includes(' ')) return false;
+  for (let i = colon + 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return line.includes('/');
+}
+
+/**
+ * `console.error({ msg, err })`: util.inspect writes the error inside the object, `  err: Error:
+ * boom`, its frames indented under it, then the object goes on (`}`). The object is the message,
+ * with the error's line kept in it; the error's line and frames are exc_info. Only for a text that
+ * opens an object or array and holds one stack: otherwise `undefined` (split as before).
+ */
+function splitNestedError(lines: readonly string[], head: number, at: number): MessageAndStack | undefined {
+  const first = (lines[0] ?? '').charCodeAt(0);
+  if (first !== 0x7b /* { */ && first !== 0x5b /* [ */) return undefined;
+  let end = head + 1;
+  while (end < lines.length && isAtFrame(lines[end] ?? '')) end++;
+  if (end === lines.length) return undefined;
+  for (let i = end; i < lines.length; i++) if (isAtFrame(lines[i] ?? '')) return undefined;
+  const headLine = lines[head] ?? '';
+  // The frames' trailing `,` (util.inspect's separator before the next key) is the object's.
+  const frames = joinTrimmed(lines, head + 1, end);
+  const comma = frames.endsWith(',');
+  const kept = [...lines.slice(0, head), comma ? `${headLine},` : headLine, ...lines.slice(end)];
+  return {
+    message: kept.join('\n').trimEnd(),
+    exc_info: `${headLine.slice(at)}\n${comma ? frames.slice(0, -1) : frames}`,
+  };
 }
 
 /** `'id': KeyError` above a traceback that ends in `KeyError: 'id'`. */

@@ -48,6 +48,7 @@ const STACKLESS = new Set([
   'vpc-flow-logs',
   'access-log',
   'nginx-error',
+  'php-fpm',
 ]);
 
 const source: EventSource = lambdaEventSource('fixture-fn');

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+import { checkConservation } from '../../../helpers/conservation.js';
+
+/**
+ * The Lambda runtimes' own lines (Node.js, Python, Ruby, Rust) that the normalizer once got
+ * wrong, one behaviour per test; each line is also in test/fixtures/corpus with its source.
+ */
+const source: EventSource = { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', defaultName: 'fn' };
+const RID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+
+function normalize(line: string) {
+  return normalizeEvent({ id: '1', timestamp: 0, message: line }, source);
+}
+
+function missing(line: string): string[] {
+  return checkConservation(line, JSON.stringify(normalize(line))).missing;
+}
+
+describe('Python exception groups (stacks.ts)', () => {
+  const group = [
+    '  + Exception Group Traceback (most recent call last):',
+    '  |   File "/var/task/app.py", line 12, in handler',
+    '  |     asyncio.run(main())',
+    '  | ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)',
+    '  +-+---------------- 1 ----------------',
+    '    | Traceback (most recent call last):',
+    '    |   File "/var/task/app.py", line 5, in fetch',
+    '    |     raise ValueError("a")',
+    '    | ValueError: a',
+    '    +------------------------------------',
+  ].join('\n');
+
+  it('moves a logger.exception group traceback to exc_info, the message alone', () => {
+    const record = normalize(`[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\tbatch failed\n${group}\n`);
+    expect(record.message).toBe('batch failed');
+    expect(record.exc_info).toBe(group);
+    expect(record.levelname).toBe('ERROR');
+  });
+
+  it('takes the group’s own line for the message when nothing was logged before the traceback', () => {
+    const record = normalize(`[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\t${group}\n`);
+    expect(record.message).toBe('ExceptionGroup: unhandled errors in a TaskGroup (2 sub-exceptions)');
+    expect(record.exc_info).toBe(group);
+  });
+});
+
+describe('Node.js process warnings (nodeRuntime.ts)', () => {
+  it('reads `(node:8) [DEP0005] DeprecationWarning:` written through console.error as WARNING', () => {
+    const line =
+      '2021-10-02T06:45:15.917Z\tundefined\tERROR\t(node:8) [DEP0005] DeprecationWarning: Buffer() is deprecated.\n' +
+      '(Use `node --trace-deprecation ...` to show where the warning was created)\n';
+    const record = normalize(line);
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe(
+      '(node:8) [DEP0005] DeprecationWarning: Buffer() is deprecated.\n(Use `node --trace-deprecation ...` to show where the warning was created)',
+    );
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads the AWS SDK v2 `(node:8) NOTE:` warning as WARNING', () => {
+    const record = normalize(
+      '2023-11-01T10:47:57.081Z\tundefined\tERROR\t(node:8) NOTE: The AWS SDK for JavaScript (v2) is in maintenance mode.\n',
+    );
+    expect(record.levelname).toBe('WARNING');
+  });
+
+  it('leaves other console.error lines that start with a parenthesis at ERROR', () => {
+    expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(retry 3) payment failed\n`).levelname).toBe(
+      'ERROR',
+    );
+    expect(normalize(`2023-11-01T10:47:57.081Z\t${RID}\tERROR\t(node:8) crashed\n`).levelname).toBe('ERROR');
+  });
+});
+
+describe('V8 syntax errors (stacks.ts)', () => {
+  it('keeps the source excerpt above a SyntaxError with its stack, the error line as message', () => {
+    const record = normalize(
+      "2022-05-25T07:05:11.372Z\tundefined\tERROR\t/var/task/index.js:1\nimport http from 'http';\n^^^^^^\n" +
+        'SyntaxError: Cannot use import statement outside a module\n    at Object.compileFunction (node:vm:352:18)\n',
+    );
+    expect(record.message).toBe('SyntaxError: Cannot use import statement outside a module');
+    expect(record.exc_info).toBe(
+      "/var/task/index.js:1\nimport http from 'http';\n^^^^^^\nSyntaxError: Cannot use import statement outside a module\n    at Object.compileFunction (node:vm:352:18)",
+    );
+  });
+});
+
+describe('Python levels without a standard name (pythonRuntime.ts)', () => {
+  it('maps `[Level 5]` (logging.log(5, …)) by its number and keeps its spelling', () => {
+    const line = `[Level 5]\t2023-11-01T10:47:57.081Z\t${RID}\tdeep trace\n`;
+    const record = normalize(line);
+    expect(record.levelname).toBe('DEBUG');
+    expect(record.message).toBe('deep trace');
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('keeps a custom level name (logging.addLevelName) it cannot map, as INFO', () => {
+    const line = `[AUDIT]\t2023-11-01T10:47:57.081Z\t${RID}\tuser 7 signed in\n`;
+    const record = normalize(line);
+    expect(record.levelname).toBe('INFO');
+    expect(missing(line)).toEqual([]);
+  });
+});
+
+describe('Ruby init errors (rubyRuntime.ts)', () => {
+  it('keeps the handler named in `Init error when loading handler <handler>`', () => {
+    const line =
+      'Init error when loading handler lambda.handler\n{\n"errorMessage": "cannot load such file -- rack",\n' +
+      '"errorType": "Init<LoadError>",\n"stackTrace": [\n"/var/task/lambda.rb:17:in `<top (required)>\'"\n]\n}\n';
+    const record = normalize(line);
+    expect(record.message).toBe('Init<LoadError>: cannot load such file -- rack');
+    expect(record.levelname).toBe('ERROR');
+    expect(missing(line)).toEqual([]);
+  });
+});
+
+describe('Rust panics with a backtrace (runtimeCrash.ts)', () => {
+  it('moves `stack backtrace:` and its frames to exc_info', () => {
+    const backtrace =
+      'stack backtrace:\n   0: rust_begin_unwind\n             at /rustc/90b35a6/library/std/src/panicking.rs:597:5\n' +
+      '   1: bootstrap::main\nnote: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.';
+    const record = normalize(`thread 'main' panicked at src/main.rs:20:9:\nboom\n${backtrace}\n`);
+    expect(record.message).toBe("thread 'main' panicked at src/main.rs:20:9:\nboom");
+    expect(record.exc_info).toBe(backtrace);
+    expect(record.levelname).toBe('ERROR');
+  });
+});
+
+describe('Node.js JSON log format rejections (lambdaJson.ts)', () => {
+  it('gives an Unhandled Promise Rejection the rejected error’s own stack, as in the text format', () => {
+    const message = {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'Error: boom',
+      stackTrace: [
+        'Runtime.UnhandledPromiseRejection: Error: boom',
+        '    at process.<anonymous> (file:///var/runtime/index.mjs:1276:17)',
+      ],
+      reason: {
+        errorType: 'Error',
+        errorMessage: 'boom',
+        stackTrace: ['Error: boom', '    at hello (file:///var/task/index.mjs:2:9)'],
+      },
+      promise: {},
+    };
+    const line = JSON.stringify({
+      timestamp: '2023-11-01T10:47:57.081Z',
+      level: 'ERROR',
+      requestId: RID,
+      message,
+    });
+    const record = normalize(line);
+    expect(record.message).toBe('Runtime.UnhandledPromiseRejection: Error: boom');
+    expect(record.exc_info).toBe('Error: boom\n    at hello (file:///var/task/index.mjs:2:9)');
+    expect(missing(line)).toEqual([]);
+  });
+});
+
+describe('PHP-FPM’s own log on Bref’s FPM runtimes (phpFpm.ts)', () => {
+  it('reads the level FPM states after its time, and keeps the rest as the message', () => {
+    const record = normalize(
+      '[19-Jan-2019 20:52:38] WARNING: [pool default] child 14 said into stderr: "My log"\n',
+    );
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('[pool default] child 14 said into stderr: "My log"');
+    expect(record.log_format).toBe('php-fpm');
+  });
+
+  it('reads NOTICE as INFO and ALERT as CRITICAL', () => {
+    expect(normalize('[13-Oct-2023 08:01:38] NOTICE: fpm is running, pid 11\n').levelname).toBe('INFO');
+    expect(normalize('[13-Oct-2023 08:01:38] ALERT: oops, unknown child (12) exited\n').levelname).toBe(
+      'CRITICAL',
+    );
+  });
+});
+
+describe('an error inside a logged object (stacks.ts)', () => {
+  it('keeps the object whole as the message, only the error’s frames in exc_info', () => {
+    const line =
+      `2023-11-01T10:47:57.081Z\t${RID}\tERROR\t{\n  msg: 'retry failed',\n  err: Error: boom\n` +
+      '      at handler (/var/task/index.js:3:9)\n      at process.processTicksAndRejections (node:internal/process/task_queues:95:5)\n}\n';
+    const record = normalize(line);
+    expect(record.message).toBe("{\n  msg: 'retry failed',\n  err: Error: boom\n}");
+    expect(record.exc_info).toBe(
+      'Error: boom\n      at handler (/var/task/index.js:3:9)\n      at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+    );
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('leaves an object holding two errors split at the first, as before', () => {
+    const record = normalize(
+      `2023-11-01T10:47:57.081Z\t${RID}\tERROR\t{\n  a: Error: one\n      at f (/var/task/a.js:1:1),\n  b: Error: two\n      at g (/var/task/b.js:2:2)\n}\n`,
+    );
+    expect(record.message).toBe('{\n  a:');
+  });
+});
