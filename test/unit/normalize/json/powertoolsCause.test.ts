@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRecord } from '../../../../src/batch/encodeRecord.js';
-import { normalizeEvent } from '../../../../src/normalize/normalizeEvent.js';
-import { checkConservation } from '../../../helpers/conservation.js';
-import { lambdaEventSource } from '../../../helpers/eventSource.js';
+import { shippedLine } from '../../../helpers/shippedLine.js';
 
-const source = lambdaEventSource('powertools-fn');
-
-function shipped(line: string): { record: Record<string, unknown>; missing: string[] } {
-  const data = encodeRecord(
-    normalizeEvent({ id: 'e1', timestamp: Date.UTC(2023, 10, 1, 10, 47, 57, 81), message: line }, source),
-  ).data.toString('utf8');
-  return {
-    record: JSON.parse(data) as Record<string, unknown>,
-    missing: checkConservation(line, data).missing,
-  };
-}
+const shipped = (line: string) => shippedLine(line, 'powertools-fn');
 
 function record(error: unknown): string {
   return JSON.stringify({
