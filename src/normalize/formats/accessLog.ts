@@ -1,5 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
+import { isDigit } from './scan.js';
 
 /**
  * The NCSA access log line web servers write, as nginx's `combined` format
@@ -41,10 +42,6 @@ function tokenEnd(line: string, start: number): number {
     if (c === 0x09 || c === 0x0a || c === 0x0d) return -1;
   }
   return -1;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { timeEnd } from './scan.js';
+import { isDigit, isMonthAt, matchShape, timeEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -33,22 +33,13 @@ import { splitStack } from './stacks.js';
 
 const NAME = 'jul-simple';
 const LEVELS = levelSpellings(['SEVERE', 'WARNING', 'INFO', 'CONFIG', 'FINE', 'FINER', 'FINEST']);
-const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
 // A source line longer than this (a class and a method name) is taken as text.
 const MAX_SOURCE = 1024;
 const MAX_LEVEL = 7; // WARNING
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 /** After `Mon dd, yyyy h:mm:ss[.n] AM ` at the start of `line`, or -1. */
 function dateEnd(line: string): number {
-  if (!MONTHS.has(line.slice(0, 3)) || line.charCodeAt(3) !== 0x20) return -1;
-  if (!isDigit(line.charCodeAt(4)) || !isDigit(line.charCodeAt(5))) return -1;
-  if (line.charCodeAt(6) !== 0x2c /* , */ || line.charCodeAt(7) !== 0x20) return -1;
-  for (let k = 8; k < 12; k++) if (!isDigit(line.charCodeAt(k))) return -1;
-  if (line.charCodeAt(12) !== 0x20) return -1;
+  if (!isMonthAt(line, 0) || !matchShape(line, 3, ' dd, dddd ')) return -1;
   // `%tl`: the hour on the 12-hour clock, 1 to 12, not padded.
   let i = 13;
   while (i < 15 && isDigit(line.charCodeAt(i))) i++;

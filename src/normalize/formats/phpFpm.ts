@@ -1,5 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
+import { matchShape } from './scan.js';
 
 /**
  * PHP-FPM's own log (Bref's `php-XX-fpm` runtimes start it with `--force-stderr`, so its lines
@@ -16,23 +17,10 @@ const LEVELS = levelSpellings(['DEBUG', 'NOTICE', 'WARNING', 'ERROR', 'ALERT']);
 // `[13-Oct-2023 08:01:38] `: the shape of the time, `d` a digit, `M` a letter.
 const TIME_SHAPE = '[dd-MMM-dddd dd:dd:dd] ';
 
-function isTimeAt(line: string): boolean {
-  for (let i = 0; i < TIME_SHAPE.length; i++) {
-    const c = line.charCodeAt(i);
-    const expected = TIME_SHAPE.charCodeAt(i);
-    if (expected === 0x64 /* d */) {
-      if (c < 0x30 || c > 0x39) return false;
-    } else if (expected === 0x4d /* M */) {
-      if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
-    } else if (c !== expected) return false;
-  }
-  return true;
-}
-
 export const phpFpm: TextFormat = {
   name: NAME,
   parse(line) {
-    if (line.charCodeAt(0) !== 0x5b /* [ */ || !isTimeAt(line)) return undefined;
+    if (!matchShape(line, 0, TIME_SHAPE)) return undefined;
     const start = TIME_SHAPE.length;
     const colon = line.indexOf(': ', start);
     if (colon < 0 || colon - start > 7) return undefined;

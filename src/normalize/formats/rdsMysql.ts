@@ -1,6 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
-import { dateTimeEnd } from './scan.js';
+import { isDigit, dateTimeEnd } from './scan.js';
 
 /**
  * RDS MySQL and MariaDB error logs (`/aws/rds/instance/<db>/error`):
@@ -26,10 +26,6 @@ const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['Note', 'INFO'],
   ['System', 'INFO'],
 ]);
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
 
 /** After MariaDB's `YYYY-MM-DD H:MM:SS` / `YYYY-MM-DD  H:MM:SS` / `YYYY-MM-DD HH:MM:SS`, or -1. */
 function mariaTimeEnd(line: string, start: number): number {

@@ -1,5 +1,5 @@
 import type { TextFormat } from '../logFormat.js';
-import { dateTimeEnd } from './scan.js';
+import { dateTimeEnd, isDigit, matchShape } from './scan.js';
 
 /**
  * The MySQL / MariaDB general query log (`/aws/rds/instance/<db>/general`), one entry per
@@ -72,22 +72,13 @@ const COMMANDS = new Set([
 const MAX_COMMAND = 48;
 const THREAD_WIDTH = 5;
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
 /** After MariaDB's / MySQL 5.6's `YYMMDD HH:MM:SS\t` (the hour `%2d`), or -1. */
 function shortTimeEnd(line: string): number {
-  for (let k = 0; k < 6; k++) if (!isDigit(line.charCodeAt(k))) return -1;
-  if (line.charCodeAt(6) !== 0x20) return -1;
+  if (!matchShape(line, 0, 'dddddd ')) return -1;
   const h = line.charCodeAt(7);
   if (!(h === 0x20 || isDigit(h)) || !isDigit(line.charCodeAt(8))) return -1;
   const tail = ':dd:dd\t';
-  for (let k = 0; k < tail.length; k++) {
-    const c = line.charCodeAt(9 + k);
-    if (tail[k] === 'd' ? !isDigit(c) : c !== tail.charCodeAt(k)) return -1;
-  }
-  return 9 + tail.length;
+  return matchShape(line, 9, tail) ? 9 + tail.length : -1;
 }
 
 /** Where the `%5u ` thread column starts, or -1. */

@@ -3,19 +3,37 @@
  * returns where it ends, or -1. Constant or linear work, no regular expressions.
  */
 
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** Matches `shape` at `start`, where `d` is any digit and every other character itself. */
-function matchShape(line: string, start: number, shape: string): boolean {
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
+ * Matches `shape` at `start`, where `d` is any digit, `M` any ASCII letter and every other
+ * character itself.
+ */
+export function matchShape(line: string, start: number, shape: string): boolean {
   if (start + shape.length > line.length) return false;
   for (let i = 0; i < shape.length; i++) {
     const c = line.charCodeAt(start + i);
     const expected = shape.charCodeAt(i);
-    if (expected === 0x64 /* d */ ? !isDigit(c) : c !== expected) return false;
+    if (expected === 0x64 /* d */) {
+      if (!isDigit(c)) return false;
+    } else if (expected === 0x4d /* M */) {
+      if (!isAsciiLetter(c)) return false;
+    } else if (c !== expected) return false;
   }
   return true;
+}
+
+const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
+
+/** An English month abbreviation (`Jan` … `Dec`, Java's and C's `%b`) at `start`. */
+export function isMonthAt(line: string, start: number): boolean {
+  return MONTHS.has(line.slice(start, start + 3));
 }
 
 /** After `HH:MM:SS` and an optional `,123` / `.123456` fraction at `start`, or -1. */

@@ -1,5 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
+import { matchShape } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -30,22 +31,13 @@ const LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
 // `[HH:mm:ss LVL] `: the head is exactly this long.
 const HEAD = '[00:00:00 INF] '.length;
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-function isTimeOfDay(line: string): boolean {
-  for (const at of [1, 2, 4, 5, 7, 8]) if (!isDigit(line.charCodeAt(at))) return false;
-  return line.charCodeAt(3) === 0x3a && line.charCodeAt(6) === 0x3a;
-}
-
 export const serilogText: TextFormat = {
   name: NAME,
   parse(line) {
     if (line.charCodeAt(0) !== 0x5b /* [ */ || line.charCodeAt(9) !== 0x20) return undefined;
     if (line.charCodeAt(13) !== 0x5d /* ] */ || line.charCodeAt(14) !== 0x20) return undefined;
     const levelname = LEVELS.get(line.slice(10, 13));
-    if (levelname === undefined || !isTimeOfDay(line)) return undefined;
+    if (levelname === undefined || !matchShape(line, 1, 'dd:dd:dd')) return undefined;
     const { message, exc_info } = splitStack(line.slice(HEAD).trimEnd());
     return { message, levelname, exc_info };
   },

@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { timeEnd } from './scan.js';
+import { isDigit, timeEnd } from './scan.js';
 import { PY_TRACEBACK, splitStack, type MessageAndStack } from './stacks.js';
 
 /**
@@ -20,10 +20,6 @@ const NAME = 'spark-log4j';
 const LEVELS = levelSpellings(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
 // Simple class names, `OutputCommitCoordinator$OutputCommitCoordinatorEndpoint` among the longest.
 const MAX_LOGGER = 256;
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
 
 /**
  * {@link splitStack}, and Glue's `ProcessLauncher: Error from Python:Traceback (most recent call

@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { timeEnd } from './scan.js';
+import { isMonthAt, matchShape, timeEnd } from './scan.js';
 import { exceptionStart, splitStack, type MessageAndStack } from './stacks.js';
 
 /**
@@ -16,11 +16,6 @@ import { exceptionStart, splitStack, type MessageAndStack } from './stacks.js';
 
 const NAME = 'tomcat';
 const LEVELS = levelSpellings(['SEVERE', 'WARNING', 'INFO', 'CONFIG', 'FINE', 'FINER', 'FINEST']);
-const MONTHS = new Set(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']);
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
 
 /**
  * The message and the throwable after it. `OneLineFormatter` prints the throwable through its
@@ -45,11 +40,9 @@ function splitThrown(text: string): MessageAndStack {
 export const tomcat: TextFormat = {
   name: NAME,
   parse(line) {
-    if (!isDigit(line.charCodeAt(0)) || !isDigit(line.charCodeAt(1)) || line.charCodeAt(2) !== 0x2d)
+    // `01-Nov-2023 `
+    if (!matchShape(line, 0, 'dd-') || !isMonthAt(line, 3) || !matchShape(line, 6, '-dddd '))
       return undefined;
-    if (!MONTHS.has(line.slice(3, 6)) || line.charCodeAt(6) !== 0x2d || line.charCodeAt(11) !== 0x20)
-      return undefined;
-    for (let k = 7; k < 11; k++) if (!isDigit(line.charCodeAt(k))) return undefined;
     let i = timeEnd(line, 12);
     if (i < 0 || line.charCodeAt(i) !== 0x20) return undefined;
     i++;
