@@ -2,6 +2,7 @@ import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { envelope, requestIdBefore, timeAndRequestIdEnd } from './envelope.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
+import { isDigit } from './scan.js';
 
 /**
  * The Node.js runtime's text lines: `<ISO time>\t<request id>\t<LEVEL>\t<message>`, where the
@@ -67,7 +68,7 @@ const WARNING_HEAD = '(node:';
 function isProcessWarning(body: string): boolean {
   let i = WARNING_HEAD.length;
   const pidStart = i;
-  while (i < body.length && body.charCodeAt(i) >= 0x30 && body.charCodeAt(i) <= 0x39) i++;
+  while (i < body.length && isDigit(body.charCodeAt(i))) i++;
   if (i === pidStart || !body.startsWith(') ', i)) return false;
   i += 2;
   if (body.charCodeAt(i) === 0x5b /* [ */) {

@@ -13,6 +13,8 @@
  *   `--- End of inner exception stack trace ---` (`Exception.ToString()`).
  */
 
+import { isDigit } from './scan.js';
+
 export interface MessageAndStack {
   message: string;
   exc_info?: string | undefined;
@@ -196,10 +198,7 @@ function isCaretLine(line: string): boolean {
 function isSourcePosition(line: string): boolean {
   const colon = line.lastIndexOf(':');
   if (colon <= 0 || colon === line.length - 1 || line.includes(' ')) return false;
-  for (let i = colon + 1; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
-  }
+  for (let i = colon + 1; i < line.length; i++) if (!isDigit(line.charCodeAt(i))) return false;
   return line.includes('/');
 }
 

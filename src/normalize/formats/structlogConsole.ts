@@ -1,6 +1,7 @@
 import { stripAnsi } from '../fields.js';
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
+import { isDigit } from './scan.js';
 
 /**
  * structlog's `ConsoleRenderer`, its default (development) renderer:
@@ -117,7 +118,7 @@ export const structlogConsole: TextFormat = {
   name: NAME,
   parse(raw) {
     const c = raw.charCodeAt(0);
-    if (c !== 0x5b /* [ */ && c !== 0x1b && !(c >= 0x30 && c <= 0x39)) return undefined;
+    if (c !== 0x5b /* [ */ && c !== 0x1b && !isDigit(c)) return undefined;
     const line = c === 0x1b ? stripAnsi(raw) : raw;
     const open = line.indexOf(' [') + 1;
     // No timestamp column: the line starts with the level, padded to the default width.
