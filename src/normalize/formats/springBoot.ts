@@ -9,7 +9,11 @@ import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndSta
  * - Boot 2: `%d{yyyy-MM-dd HH:mm:ss.SSS} %5p ${PID} --- [%15.15t] %-40.40logger{39} : %m%n`
  *   → `2023-11-01 10:47:57.081  INFO 1 --- [           main] c.e.orders.OrderApplication : Started`
  * - Boot 3: the date as `yyyy-MM-dd'T'HH:mm:ss.SSSXXX`; from 3.2 the application name in
- *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`;
+ *   brackets before the thread: `… INFO 1 --- [orders] [           main] c.e.o.App : Started`,
+ *   from 3.4 the application group after it (`--- [orders] [shop] [main] …`), and from 3.2, with
+ *   Micrometer Tracing, the correlation id after the thread: `[traceId-spanId] ` (blank, padded to
+ *   the ids' widths, before a span exists), kept as `correlation_id` and read into `trace_id`,
+ *   `span_id`; the group is `application_group`;
  * - with Spring Cloud Sleuth (Boot 2), `[app,traceId,spanId,exportable]` after the level:
  *   `… WARN [orders,5f1e2d,9a2b3c,false] 1 --- [main] …`, kept as `trace_context` as written and
  *   read into `application`, `trace_id`, `span_id`, `span_export`.
@@ -23,7 +27,8 @@ import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndSta
  * and the line starts with ESC: such a line is read without its codes.
  * Checked against spring-projects/spring-boot
  * spring-boot-project/spring-boot/src/main/resources/org/springframework/boot/logging/logback/defaults.xml
- * (`CONSOLE_LOG_PATTERN`, its `%clr` conversions).
+ * (`CONSOLE_LOG_PATTERN`, its `%clr` conversions), core/spring-boot/src/main/java/org/springframework/boot/logging/CorrelationIdFormatter.java
+ * and the docs' actuator/tracing.adoc (`logging.pattern.correlation`).
  */
 
 const NAME = 'spring-boot';
@@ -48,6 +53,37 @@ function sleuthFields(text: string, fields: Record<string, unknown>): void {
     const value = parts[k]?.trim() ?? '';
     if (value !== '') fields[key] = value;
   });
+}
+
+/**
+ * The correlation id Boot 3.2+ writes after the thread when Micrometer Tracing is present
+ * (`CorrelationIdFormatter`: `[traceId-spanId] `, each part padded to its length, all blank
+ * before a span exists), or the Sleuth-style `[app,traceId,spanId] ` its docs show for
+ * `logging.pattern.correlation`. `undefined` for a bracket that is a thread's name.
+ */
+function correlationOf(text: string): string | undefined {
+  if (text === '') return text;
+  if (text.includes(',')) return text;
+  const dash = text.indexOf('-');
+  if (dash < 0) return undefined;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    const hex = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+    if (!hex && c !== 0x2d && c !== 0x20) return undefined;
+  }
+  return text;
+}
+
+/** The correlation id as written (`correlation_id`), and its trace and span ids when it has them. */
+function correlationFields(text: string, fields: Record<string, unknown>): void {
+  if (text === '') return;
+  fields.correlation_id = text;
+  const parts = text.split(text.includes(',') ? ',' : '-').map((part) => part.trim());
+  // `[app,traceId,spanId]`: the application first.
+  if (parts.length === 3) parts.shift();
+  if (parts.length !== 2) return;
+  if (parts[0] !== '') fields.trace_id = parts[0];
+  if (parts[1] !== '') fields.span_id = parts[1];
 }
 
 /** {@link splitStack}, then a frameless exception line below the message opens exc_info. */
@@ -93,15 +129,21 @@ function parseLayout(line: string): ParsedLine | undefined {
   const pid = Number(line.slice(i, dashes));
   if (!Number.isInteger(pid)) return undefined;
   i = dashes + 5;
-  let thread = bracket(line, i);
-  if (thread === undefined) return undefined;
-  let application: string | undefined;
-  const second = bracket(line, skipSpaces(line, thread[1]));
-  if (second !== undefined) {
-    application = thread[0];
-    thread = second;
+  // `[application] [group] [thread] [correlation] `: up to four brackets, the thread always there.
+  const brackets: [string, number][] = [];
+  // Each is followed by a space; a logger name truncated to `[…]…` is not one.
+  for (let next = bracket(line, i); next !== undefined && brackets.length < 4;) {
+    if (line.charCodeAt(next[1]) !== 0x20) break;
+    brackets.push(next);
+    i = skipSpaces(line, next[1]);
+    next = bracket(line, i);
   }
-  i = skipSpaces(line, thread[1]);
+  const correlation = brackets.length > 1 ? correlationOf(brackets.at(-1)?.[0] ?? '') : undefined;
+  if (correlation !== undefined) brackets.pop();
+  const thread = brackets.pop();
+  if (thread === undefined || brackets.length > 2) return undefined;
+  const application = brackets[0]?.[0];
+  const group = brackets[1]?.[0];
   const colon = line.indexOf(' : ', i);
   if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
   const logger = line.slice(i, colon).trim();
@@ -110,5 +152,7 @@ function parseLayout(line: string): ParsedLine | undefined {
   const fields: Record<string, unknown> = { thread: thread[0], pid };
   if (sleuth !== undefined) sleuthFields(sleuth[0], fields);
   if (application !== undefined && application !== '') fields.application = application;
+  if (group !== undefined && group !== '') fields.application_group = group;
+  if (correlation !== undefined) correlationFields(correlation, fields);
   return { message, levelname: toLevelName(level), name: logger, exc_info, fields };
 }
