@@ -4,7 +4,12 @@
  */
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
-import { apiGatewayAccessClf, apiGatewayAccessJson } from './apiGatewayAccess.js';
+import {
+  apiGatewayAccessClf,
+  apiGatewayAccessCsv,
+  apiGatewayAccessJson,
+  apiGatewayAccessXml,
+} from './apiGatewayAccess.js';
 import { apiGatewayExecution } from './apiGatewayExecution.js';
 import { bracketLevel } from './bracketLevel.js';
 import { brefRuntime } from './brefRuntime.js';
@@ -117,7 +122,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `YYYY/MM/DD` before Go's `log`, PHP-FPM's `[dd-Mon-yyyy HH:MM:SS] LEVEL: ` beside it; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
- * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
+ * RDS logs, API Gateway's CSV and XML access layouts after its CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
  * `[HH:mm:ss LVL] ` and structlog's console `[level    ]` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
@@ -145,6 +150,8 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   uvicorn,
   pythonLoggingText,
   apiGatewayAccessClf,
+  apiGatewayAccessCsv,
+  apiGatewayAccessXml,
   accessLog,
   gunicorn,
   nginxError,
@@ -237,6 +244,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],
   [uvicorn, { appearsIn: TOP, firstChars: UPPER }],
   [apiGatewayAccessClf, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
+  // The source address: IPv4 or IPv6.
+  [apiGatewayAccessCsv, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
+  [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   [nginxError, { appearsIn: TOP, firstChars: DIGITS }],

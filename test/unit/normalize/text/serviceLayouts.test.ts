@@ -65,3 +65,71 @@ describe('Spring Boot 3.2+ console layout', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('API Gateway access logs in the console’s other layouts', () => {
+  // awsdocs/amazon-api-gateway-developer-guide doc_source/set-up-logging.md and
+  // doc_source/http-api-logging.md: the CLF, XML and CSV examples.
+  it('reads the XML layout: the line is the message, every element a field, the level from the status', () => {
+    const line =
+      '<request id="f3a4b5c6-d7e8-4f9a-8b0c-d1e2f3a4b5c6"> <extendedRequestId>NJ1BcDeFgHiJkLm=</extendedRequestId> <ip>198.51.100.23</ip> <caller>-</caller> <user>-</user> <requestTime>12/Mar/2024:08:01:07 +0000</requestTime> <httpMethod>POST</httpMethod> <resourcePath>/pets</resourcePath> <status>502</status> <protocol>HTTP/1.1</protocol> <responseLength>36</responseLength> </request>';
+    const { record, missing } = shipped(line);
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: line,
+      log_format: 'api-gateway-access',
+      requestId: 'f3a4b5c6-d7e8-4f9a-8b0c-d1e2f3a4b5c6',
+      extendedRequestId: 'NJ1BcDeFgHiJkLm=',
+      httpMethod: 'POST',
+      resourcePath: '/pets',
+      status: 502,
+      responseLength: 36,
+    });
+    expect(record.aws_request_id).toBeUndefined();
+    expect(missing).toEqual([]);
+  });
+
+  it('reads the REST and HTTP CSV layouts under the JSON example’s keys', () => {
+    const rest = shipped(
+      '198.51.100.23,-,-,12/Mar/2024:08:01:08 +0000,DELETE,/pets/7,HTTP/1.1,403,42,a4b5c6d7-e8f9-4a0b-9c1d-e2f3a4b5c6d7,NJ1CdEfGhIjKlMn=',
+    );
+    expect(rest.record).toMatchObject({
+      levelname: 'WARNING',
+      log_format: 'api-gateway-access',
+      httpMethod: 'DELETE',
+      resourcePath: '/pets/7',
+      status: 403,
+      requestId: 'a4b5c6d7-e8f9-4a0b-9c1d-e2f3a4b5c6d7',
+      extendedRequestId: 'NJ1CdEfGhIjKlMn=',
+    });
+    expect(rest.missing).toEqual([]);
+    const http = shipped(
+      '198.51.100.23,12/Mar/2024:08:01:04 +0000,GET,GET /pets,HTTP/1.1,200,35,Ym8Y9jJxIAMEJGw=',
+    );
+    expect(http.record).toMatchObject({
+      levelname: 'INFO',
+      routeKey: 'GET /pets',
+      status: 200,
+      requestId: 'Ym8Y9jJxIAMEJGw=',
+    });
+  });
+
+  it('reads the HTTP API CLF: the route key inside the quotes, its own request id last', () => {
+    const { record, missing } = shipped(
+      '198.51.100.23 - - [12/Mar/2024:08:01:04 +0000] "GET GET /pets HTTP/1.1" 500 35 Ym8Y9jJxIAMEJGw=',
+    );
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      log_format: 'api-gateway-access',
+      httpMethod: 'GET',
+      routeKey: 'GET /pets',
+      protocol: 'HTTP/1.1',
+      requestId: 'Ym8Y9jJxIAMEJGw=',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves other comma-separated and angle-bracketed text alone', () => {
+    expect(shipped('10.0.0.1,10.0.0.2,10.0.0.3').record.log_format).toBe('text');
+    expect(shipped('<request id="x"> <ip>1.2.3.4</ip> </request>').record.log_format).toBe('text');
+  });
+});
