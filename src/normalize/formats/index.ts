@@ -242,7 +242,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [julSimpleFormatter, { appearsIn: ['top', 'java'], firstChars: 'JFMASOND' }],
   [sparkLog4j, { appearsIn: TOP, firstChars: DIGITS }],
   [elixirLogger, { appearsIn: TOP, firstChars: DIGITS }],
-  [uvicorn, { appearsIn: TOP, firstChars: UPPER }],
+  // ESC: the colour code a line written to a terminal starts with.
+  [uvicorn, { appearsIn: TOP, firstChars: `\u001b${UPPER}` }],
   [apiGatewayAccessClf, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
   // The source address: IPv4 or IPv6.
   [apiGatewayAccessCsv, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],

@@ -1,5 +1,6 @@
 import { levelSpellings } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import { stripAnsi } from '../fields.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { requestParts } from './accessLog.js';
 import { splitStack } from './stacks.js';
 
@@ -11,8 +12,12 @@ import { splitStack } from './stacks.js';
  * "%(request_line)s" %(status_code)s` → `INFO:     127.0.0.1:1234 - "GET / HTTP/1.1" 200 OK`,
  * whose parts are also fields (`client_addr`, `request_line`, `method`, `path`,
  * `http_version`, `status_code`). The level is the line's own: uvicorn logs every request at INFO.
- * Checked against encode/uvicorn uvicorn/logging.py (`ColourizedFormatter`, `AccessFormatter`)
- * and uvicorn/config.py (`LOGGING_CONFIG`).
+ * On a terminal (a container given a TTY: `docker run -t`, ECS `pseudoTerminal`) uvicorn colours
+ * the level, the access line's request and status, and parts of some messages (`Started server
+ * process [\x1b[36m1\x1b[0m]`): such a line starts with ESC and is read without its codes.
+ * Checked against encode/uvicorn uvicorn/logging.py (`ColourizedFormatter`, `AccessFormatter`,
+ * `use_colors` from `sys.stdout.isatty()`), uvicorn/server.py (`color_message`) and
+ * uvicorn/config.py (`LOGGING_CONFIG`).
  */
 
 const NAME = 'uvicorn';
@@ -38,19 +43,25 @@ function accessFields(message: string): Record<string, unknown> | undefined {
 export const uvicorn: TextFormat = {
   name: NAME,
   parse(line) {
-    const c = line.charCodeAt(0);
-    if (c < 0x41 || c > 0x5a) return undefined;
-    const colon = line.indexOf(':');
-    if (colon < 4 || colon > 8 || line.length <= MESSAGE_COLUMN) return undefined;
-    const levelname = LEVELS.get(line.slice(0, colon));
-    if (levelname === undefined) return undefined;
-    for (let i = colon + 1; i < MESSAGE_COLUMN; i++) if (line.charCodeAt(i) !== 0x20) return undefined;
-    const { message, exc_info } = splitStack(line.slice(MESSAGE_COLUMN));
-    return {
-      message,
-      levelname,
-      exc_info,
-      fields: exc_info === undefined ? accessFields(message) : undefined,
-    };
+    // Only a line that starts with a colour code pays for stripping them.
+    return parseLevelPrefix(line.charCodeAt(0) === 0x1b ? stripAnsi(line) : line);
   },
 };
+
+/** The padded level prefix and what follows it, on a line without colour codes. */
+function parseLevelPrefix(line: string): ParsedLine | undefined {
+  const c = line.charCodeAt(0);
+  if (c < 0x41 || c > 0x5a) return undefined;
+  const colon = line.indexOf(':');
+  if (colon < 4 || colon > 8 || line.length <= MESSAGE_COLUMN) return undefined;
+  const levelname = LEVELS.get(line.slice(0, colon));
+  if (levelname === undefined) return undefined;
+  for (let i = colon + 1; i < MESSAGE_COLUMN; i++) if (line.charCodeAt(i) !== 0x20) return undefined;
+  const { message, exc_info } = splitStack(line.slice(MESSAGE_COLUMN));
+  return {
+    message,
+    levelname,
+    exc_info,
+    fields: exc_info === undefined ? accessFields(message) : undefined,
+  };
+}

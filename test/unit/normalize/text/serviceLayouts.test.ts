@@ -133,3 +133,39 @@ describe('API Gateway access logs in the console’s other layouts', () => {
     expect(shipped('<request id="x"> <ip>1.2.3.4</ip> </request>').record.log_format).toBe('text');
   });
 });
+
+describe('uvicorn on a terminal', () => {
+  // encode/uvicorn uvicorn/logging.py: `use_colors` is `sys.stdout.isatty()`; the level is
+  // `click.style(levelname, fg=…)`, the access line's request bold and its status coloured.
+  it('reads a coloured line as the plain one: the level, no prefix in the message', () => {
+    const { record, missing } = shipped(
+      '\u001b[32mINFO\u001b[0m:     Started server process [\u001b[36m1\u001b[0m]',
+    );
+    expect(record).toMatchObject({
+      levelname: 'INFO',
+      message: 'Started server process [1]',
+      log_format: 'uvicorn',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('reads a coloured access line into its fields and a coloured error with its traceback', () => {
+    const access = shipped(
+      '\u001b[32mINFO\u001b[0m:     172.17.0.1:51234 - "\u001b[1mGET /items/5 HTTP/1.1\u001b[0m" \u001b[31m404 Not Found\u001b[0m',
+    );
+    expect(access.record).toMatchObject({
+      message: '172.17.0.1:51234 - "GET /items/5 HTTP/1.1" 404 Not Found',
+      request_line: 'GET /items/5 HTTP/1.1',
+      status_code: 404,
+    });
+    const error = shipped(
+      '\u001b[31mERROR\u001b[0m:    Exception in ASGI application\nTraceback (most recent call last):\n  File "/app/main.py", line 9, in read\n    return 1 / 0\nZeroDivisionError: division by zero',
+    );
+    expect(error.record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'Exception in ASGI application',
+      exc_info:
+        'Traceback (most recent call last):\n  File "/app/main.py", line 9, in read\n    return 1 / 0\nZeroDivisionError: division by zero',
+    });
+  });
+});
