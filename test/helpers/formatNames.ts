@@ -13,6 +13,7 @@ export const SERVICE_AND_CONTAINER_FORMATS = [
   'rds-mysql',
   'rds-mysql-slow',
   'rds-mysql-general',
+  'rds-mysql-audit',
   'vpc-flow-logs',
   'access-log',
   'nginx-error',

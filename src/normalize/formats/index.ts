@@ -48,6 +48,7 @@ import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
 import { rdsMysql } from './rdsMysql.js';
+import { rdsMysqlAuditLog } from './rdsMysqlAuditLog.js';
 import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
 import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
@@ -121,8 +122,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * CLF (an access line ending in its request id) before the generic access line, nginx's
  * `YYYY/MM/DD` before Go's `log`, PHP-FPM's `[dd-Mon-yyyy HH:MM:SS] LEVEL: ` beside it; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
- * lines no format before them did (each was text before): the MySQL general log beside the other
- * RDS logs, API Gateway's CSV and XML access layouts after its CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
+ * lines no format before them did (each was text before): the MySQL general and audit logs beside
+ * the other RDS logs, API Gateway's CSV and XML access layouts after its CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
  * `[HH:mm:ss LVL] ` and structlog's console `[level    ]` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
@@ -139,6 +140,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rdsMysql,
   rdsMysqlSlowLog,
   rdsMysqlGeneralLog,
+  rdsMysqlAuditLog,
   monologText,
   loguruText,
   springBoot,
@@ -237,6 +239,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
   // MariaDB writes `\t\t` for the time of an entry in the same second as the one before.
   [rdsMysqlGeneralLog, { appearsIn: TOP, firstChars: `${DIGITS}\t` }],
+  [rdsMysqlAuditLog, { appearsIn: TOP, firstChars: DIGITS }],
   [tomcat, { appearsIn: TOP, firstChars: DIGITS }],
   // The English month abbreviations' initials; any Java program may log through JUL.
   [julSimpleFormatter, { appearsIn: ['top', 'java'], firstChars: 'JFMASOND' }],

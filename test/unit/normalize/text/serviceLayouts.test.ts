@@ -169,3 +169,39 @@ describe('uvicorn on a terminal', () => {
     });
   });
 });
+
+describe('the MariaDB Audit Plugin log (RDS for MySQL and MariaDB `audit`)', () => {
+  // MariaDB/server plugin/server_audit/server_audit.c and aws/audit-plugin-for-mysql
+  // plugin/server_audit/server_audit.cc: `time,serverhost,user,host,connid,queryid,op,db,object,retcode`.
+  it('reads a statement whose quoted text holds commas, and keeps the record as the message', () => {
+    const line =
+      "20230501 10:02:19,ip-10-1-0-50,app,10.0.1.23,12,585281,QUERY,orders,'SELECT a, b FROM t WHERE c = \\'x\\'',0,,";
+    const { record, missing } = shipped(line);
+    expect(record).toMatchObject({
+      levelname: 'INFO',
+      message: line,
+      log_format: 'rds-mysql-audit',
+      user: 'app',
+      host: '10.0.1.23',
+      thread: 12,
+      query_id: 585281,
+      operation: 'QUERY',
+      database: 'orders',
+      object: "SELECT a, b FROM t WHERE c = \\'x\\'",
+      retcode: 0,
+    });
+    expect(record.trailing).toBeUndefined();
+    expect(missing).toEqual([]);
+  });
+
+  it('makes a failed connection WARNING and keeps its connection type', () => {
+    const { record } = shipped(
+      '20221201 14:12:20,ip-10-22-1-51,app,10.22.3.4,822,0,FAILED_CONNECT,,,1045,TCP/IP',
+    );
+    expect(record).toMatchObject({ levelname: 'WARNING', retcode: 1045, connection_type: 'TCP/IP' });
+  });
+
+  it('leaves a line with a date and commas that is no audit record as text', () => {
+    expect(shipped('20221201 14:07:05,started, ok').record.log_format).toBe('text');
+  });
+});
