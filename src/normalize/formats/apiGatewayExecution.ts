@@ -10,10 +10,12 @@ import type { TextFormat } from '../logFormat.js';
  * address`, `(…) Method completed with status: 502`.
  * The id becomes `requestId` (API Gateway's, not Lambda's); the text is the message. The lines
  * state no level: failures (`Execution failed…`, `Lambda execution failed…`, `Endpoint request
- * timed out`, a completed status of 5xx) are ERROR, a 4xx status or a failed authorization
- * WARNING, everything else INFO.
+ * timed out`, a completed status of 5xx, a gateway response of 5xx: `Gateway response type:
+ * AUTHORIZER_CONFIGURATION_ERROR with status code: 500`) are ERROR, a 4xx status (of the method
+ * or of a gateway response) or a failed authorization WARNING, everything else INFO.
  * Checked against https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
- * and execution logs quoted in brefphp/bref#162 and elastic/integrations#4266.
+ * and execution logs quoted in brefphp/bref#162 and elastic/integrations#4266; the gateway
+ * response types and their status codes of supported-gateway-response-types.html.
  */
 
 const NAME = 'api-gateway-execution';
@@ -43,15 +45,26 @@ const FAILURES = [
 const STATUS_PREFIXES = ['Method completed with status: ', 'Endpoint response status: '];
 const WARNINGS = ['Unauthorized request', 'Authorizer error', 'API Key not authorized', 'Forbidden'];
 
+// `Gateway response type: DEFAULT_5XX with status code: 500`: the response API Gateway itself sent.
+const GATEWAY_RESPONSE = 'Gateway response type: ';
+const WITH_STATUS = ' with status code: ';
+// The longest response type (`AUTHORIZER_CONFIGURATION_ERROR`) with room to spare.
+const MAX_RESPONSE_TYPE = 64;
+
+function statusLevel(text: string, at: number): LevelName | undefined {
+  const status = Number(text.slice(at, at + 3));
+  if (status >= 500) return 'ERROR';
+  if (status >= 400) return 'WARNING';
+  return undefined;
+}
+
 function levelOf(text: string): LevelName | undefined {
   for (const prefix of FAILURES) if (text.startsWith(prefix)) return 'ERROR';
-  for (const prefix of STATUS_PREFIXES) {
-    if (text.startsWith(prefix)) {
-      const status = Number(text.slice(prefix.length, prefix.length + 3));
-      if (status >= 500) return 'ERROR';
-      if (status >= 400) return 'WARNING';
-      return undefined;
-    }
+  for (const prefix of STATUS_PREFIXES) if (text.startsWith(prefix)) return statusLevel(text, prefix.length);
+  if (text.startsWith(GATEWAY_RESPONSE)) {
+    const at = text.indexOf(WITH_STATUS, GATEWAY_RESPONSE.length);
+    if (at < 0 || at - GATEWAY_RESPONSE.length > MAX_RESPONSE_TYPE) return undefined;
+    return statusLevel(text, at + WITH_STATUS.length);
   }
   for (const prefix of WARNINGS) if (text.startsWith(prefix)) return 'WARNING';
   return undefined;

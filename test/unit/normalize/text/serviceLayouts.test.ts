@@ -205,3 +205,24 @@ describe('the MariaDB Audit Plugin log (RDS for MySQL and MariaDB `audit`)', () 
     expect(shipped('20221201 14:07:05,started, ok').record.log_format).toBe('text');
   });
 });
+
+describe('API Gateway execution logs: the gateway’s own responses', () => {
+  // `(<id>) Gateway response type: <type> with status code: <code>`, as quoted from REST and
+  // WebSocket execution logs; the types and codes of supported-gateway-response-types.html.
+  it('takes the level from the status code of a gateway response', () => {
+    expect(
+      shipped(
+        '(PDS1PEC4oAMFpyA=) Gateway response type: AUTHORIZER_CONFIGURATION_ERROR with status code: 500',
+      ).record,
+    ).toMatchObject({
+      levelname: 'ERROR',
+      requestId: 'PDS1PEC4oAMFpyA=',
+      log_format: 'api-gateway-execution',
+    });
+    expect(
+      shipped(
+        '(7735a87a-73d3-439b-8079-2f731fec9980) Gateway response type: UNAUTHORIZED with status code: 401',
+      ).record.levelname,
+    ).toBe('WARNING');
+  });
+});
