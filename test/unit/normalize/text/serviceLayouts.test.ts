@@ -226,3 +226,37 @@ describe('API Gateway execution logs: the gateway’s own responses', () => {
     ).toBe('WARNING');
   });
 });
+
+describe('MySQL / MariaDB error log: fatal errors and crash reports', () => {
+  it("reads InnoDB's `[FATAL]` after `[ERROR]` as CRITICAL, without it in the message", () => {
+    const mysql8 = shipped(
+      '2024-05-27T16:11:39.571043Z 0 [ERROR] [MY-012872] [InnoDB] [FATAL] Semaphore wait has lasted > 600 seconds. We intentionally crash the server because it appears to be hung.',
+    );
+    expect(mysql8.record).toMatchObject({
+      levelname: 'CRITICAL',
+      message:
+        'Semaphore wait has lasted > 600 seconds. We intentionally crash the server because it appears to be hung.',
+      error_code: 'MY-012872',
+      subsystem: 'InnoDB',
+      severity: 'ERROR',
+    });
+    expect(mysql8.missing).toEqual([]);
+    const mariadb = shipped(
+      '2023-08-18  6:46:53 0 [ERROR] [FATAL] InnoDB: innodb_fatal_semaphore_wait_threshold was exceeded for dict_sys.latch.',
+    );
+    expect(mariadb.record).toMatchObject({
+      levelname: 'CRITICAL',
+      message: 'InnoDB: innodb_fatal_semaphore_wait_threshold was exceeded for dict_sys.latch.',
+    });
+  });
+
+  it("reads MariaDB's crash report line (short date, no thread) at its level", () => {
+    const { record, missing } = shipped('230818  6:46:54 [ERROR] mysqld got signal 6 ;');
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'mysqld got signal 6 ;',
+      log_format: 'rds-mysql',
+    });
+    expect(missing).toEqual([]);
+  });
+});
