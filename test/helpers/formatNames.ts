@@ -37,4 +37,5 @@ export const JSON_CONVENTION_FORMATS = [
   'monolog',
   'powertools-java',
   'powertools-dotnet',
+  'gelf',
 ] as const;

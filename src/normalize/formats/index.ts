@@ -19,6 +19,7 @@ import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
+import { gelf } from './gelf.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
@@ -79,7 +80,8 @@ import { winstonText } from './winstonText.js';
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
- * (`@message`, `@fields`); the generic JSON format takes whatever is left.
+ * (`@message`, `@fields`), GELF (`version` + `short_message`: Spring Boot's structured console
+ * format); the generic JSON format takes whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -106,6 +108,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   stepFunctions,
   cloudTrail,
   winstonLogstash,
+  gelf,
   genericJson,
 ];
 
@@ -200,6 +203,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
+  // Spring Boot's structured console format: a Java program's line.
+  [gelf, { appearsIn: ['top', 'java'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],

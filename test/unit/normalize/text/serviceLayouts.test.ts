@@ -260,3 +260,44 @@ describe('MySQL / MariaDB error log: fatal errors and crash reports', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("Spring Boot's GELF console format", () => {
+  // spring-boot logback/GraylogExtendedLogFormatStructuredLogFormatter.java (Boot 3.4+).
+  it('reads short_message, _level_name, _log_logger and the stack; full_message is not repeated', () => {
+    const stack = 'java.lang.IllegalStateException: boom\n\tat com.example.A.b(A.java:1)\n';
+    const { record, missing } = shipped(
+      JSON.stringify({
+        version: '1.1',
+        short_message: 'Request failed',
+        timestamp: 1730000401.512,
+        level: 3,
+        _level_name: 'ERROR',
+        _process_pid: 1,
+        _process_thread_name: 'main',
+        host: 'orders',
+        _log_logger: 'com.example.A',
+        full_message: `Request failed\n\n${stack}`,
+        _error_type: 'java.lang.IllegalStateException',
+        _error_stack_trace: stack,
+        _error_message: 'boom',
+      }),
+    );
+    expect(record).toMatchObject({
+      name: 'com.example.A',
+      levelname: 'ERROR',
+      message: 'Request failed',
+      exc_info: 'java.lang.IllegalStateException: boom\n\tat com.example.A.b(A.java:1)',
+      log_format: 'gelf',
+      _process_thread_name: 'main',
+    });
+    expect(record.full_message).toBeUndefined();
+    expect(missing).toEqual([]);
+  });
+
+  it('reads the syslog severity when no level name is written (6 is INFO, not pino’s DEBUG)', () => {
+    const line = (level: number) => JSON.stringify({ version: '1.1', host: 'h', short_message: 'm', level });
+    expect(shipped(line(6)).record.levelname).toBe('INFO');
+    expect(shipped(line(4)).record.levelname).toBe('WARNING');
+    expect(shipped(line(2)).record.levelname).toBe('CRITICAL');
+  });
+});
