@@ -148,7 +148,10 @@ function parseLayout(line: string): ParsedLine | undefined {
   if (colon < 0 || colon - i > MAX_PREFIX) return undefined;
   const logger = line.slice(i, colon).trim();
   if (logger === '' || logger.includes(' ')) return undefined;
-  const { message, exc_info } = splitException(line.slice(colon + 3));
+  // A message may start on the next line (`LoggingFailureAnalysisReporter`'s `%n%n***…` report).
+  let start = colon + 3;
+  while (line.charCodeAt(start) === 0x0a || line.charCodeAt(start) === 0x0d) start++;
+  const { message, exc_info } = splitException(line.slice(start));
   const fields: Record<string, unknown> = { thread: thread[0], pid };
   if (sleuth !== undefined) sleuthFields(sleuth[0], fields);
   if (application !== undefined && application !== '') fields.application = application;

@@ -301,3 +301,15 @@ describe("Spring Boot's GELF console format", () => {
     expect(shipped(line(2)).record.levelname).toBe('CRITICAL');
   });
 });
+
+describe("Spring Boot's failure analysis report", () => {
+  // spring-boot diagnostics/LoggingFailureAnalysisReporter.java: the report starts with `%n%n`.
+  it('leaves the blank lines before the report out of the message', () => {
+    const { record } = shipped(
+      '2024-05-07T10:15:29.001Z ERROR 1 --- [orders] [           main] o.s.b.d.LoggingFailureAnalysisReporter   : \n\n***************************\nAPPLICATION FAILED TO START\n***************************\n\nDescription:\n\nWeb server failed to start. Port 8080 was already in use.\n',
+    );
+    expect(record.message).toBe(
+      '***************************\nAPPLICATION FAILED TO START\n***************************\n\nDescription:\n\nWeb server failed to start. Port 8080 was already in use.',
+    );
+  });
+});
