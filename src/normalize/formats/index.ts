@@ -258,7 +258,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
-  [nginxError, { appearsIn: TOP, firstChars: DIGITS }],
+  // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
+  [nginxError, { appearsIn: TOP, firstChars: `${DIGITS}n` }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
 ]);

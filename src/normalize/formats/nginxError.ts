@@ -1,5 +1,5 @@
 import { levelSpellings } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { dateTimeEnd } from './scan.js';
 
 /**
@@ -11,8 +11,13 @@ import { dateTimeEnd } from './scan.js';
  * keeps `pid#tid` as written) and `connection`; the
  * message is the rest, whole (its `client: …, server: …` context stays readable there). Levels:
  * debug, info/notice → INFO, warn → WARNING, error, crit/alert/emerg → CRITICAL.
+ * While nginx starts (reading its configuration), a message at warn or worse is also written to
+ * stderr as `nginx: [level] message`, with no time or pid: `nginx: [emerg] host not found in
+ * upstream "app:8000" in /etc/nginx/conf.d/default.conf:2`, the line a container that fails to
+ * start leaves; it is read with its level, the message after the bracket, `program` `nginx`. (`nginx: ` lines with
+ * no level, `ngx_log_stderr`'s `configuration file … test is successful`, stay text.)
  * Checked against nginx src/core/ngx_log.c (`ngx_log_error_core`: time, `[level]`, `pid#tid: `,
- * `*connection `) and `err_levels`.
+ * `*connection `, the `nginx: [%V] ` copy to stderr) and `err_levels`.
  */
 
 const NAME = 'nginx-error';
@@ -24,10 +29,26 @@ function digitsEnd(line: string, start: number): number {
   return i === start ? -1 : i;
 }
 
+// `ngx_log_error_core` at start-up (`ngx_use_stderr`): warn and worse also go to stderr so.
+const STDERR_HEAD = 'nginx: [';
+
+/** `nginx: [emerg] host not found in upstream "app:8000" in /etc/nginx/conf.d/default.conf:2`. */
+function parseStderr(line: string): ParsedLine | undefined {
+  if (!line.startsWith(STDERR_HEAD)) return undefined;
+  const close = line.indexOf('] ', STDERR_HEAD.length);
+  if (close < 0 || close - STDERR_HEAD.length > 6) return undefined;
+  const levelname = LEVELS.get(line.slice(STDERR_HEAD.length, close));
+  // The program's name is kept, as the error log's pid is.
+  return levelname === undefined
+    ? undefined
+    : { message: line.slice(close + 2), levelname, fields: { program: 'nginx' } };
+}
+
 export const nginxError: TextFormat = {
   name: NAME,
   parse(line) {
     const c = line.charCodeAt(0);
+    if (c === 0x6e /* n */) return parseStderr(line);
     if (c < 0x30 || c > 0x39) return undefined;
     let i = dateTimeEnd(line, 0, true);
     if (i < 0 || !line.startsWith(' [', i)) return undefined;

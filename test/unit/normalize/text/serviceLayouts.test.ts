@@ -313,3 +313,25 @@ describe("Spring Boot's failure analysis report", () => {
     );
   });
 });
+
+describe("nginx's start-up errors on stderr", () => {
+  // nginx src/core/ngx_log.c ngx_log_error_core: `nginx: [%V] ` while `ngx_use_stderr`.
+  it('reads `nginx: [emerg] …` at its level, the message after the bracket', () => {
+    const { record, missing } = shipped(
+      'nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)',
+    );
+    expect(record).toMatchObject({
+      levelname: 'CRITICAL',
+      message: 'bind() to 0.0.0.0:80 failed (98: Address already in use)',
+      log_format: 'nginx-error',
+      program: 'nginx',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves its level-less `nginx: ` lines as text', () => {
+    expect(
+      shipped('nginx: configuration file /etc/nginx/nginx.conf test is successful').record.log_format,
+    ).toBe('text');
+  });
+});
