@@ -44,6 +44,10 @@ const FAILURES = [
 ];
 const STATUS_PREFIXES = ['Method completed with status: ', 'Endpoint response status: '];
 const WARNINGS = ['Unauthorized request', 'Authorizer error', 'API Key not authorized', 'Forbidden'];
+const API_KEY = 'API Key ';
+const NOT_AUTHORIZED = ' not authorized because ';
+// API keys are 20 to 128 characters (masked in the log), with room to spare.
+const MAX_API_KEY = 160;
 
 // `Gateway response type: DEFAULT_5XX with status code: 500`: the response API Gateway itself sent.
 const GATEWAY_RESPONSE = 'Gateway response type: ';
@@ -67,6 +71,11 @@ function levelOf(text: string): LevelName | undefined {
     return statusLevel(text, at + WITH_STATUS.length);
   }
   for (const prefix of WARNINGS) if (text.startsWith(prefix)) return 'WARNING';
+  // `API Key <masked key> not authorized because method 'GET /' requires API Key and …`.
+  if (text.startsWith(API_KEY)) {
+    const at = text.indexOf(NOT_AUTHORIZED, API_KEY.length);
+    if (at >= 0 && at - API_KEY.length <= MAX_API_KEY) return 'WARNING';
+  }
   return undefined;
 }
 

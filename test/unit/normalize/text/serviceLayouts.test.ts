@@ -335,3 +335,17 @@ describe("nginx's start-up errors on stderr", () => {
     ).toBe('text');
   });
 });
+
+describe('API Gateway execution logs: a refused API key', () => {
+  it('makes `API Key <key> not authorized because …` WARNING, and leaves an authorized key INFO', () => {
+    const refused = shipped(
+      "(3c6a1e2b-4d5f-4a6b-8c7d-9e0f1a2b3c4d) API Key **********************************abcd1 not authorized because method 'GET /' requires API Key and API Key is not associated with a Usage Plan for API Stage zsuvlqr7nb/prod: No Usage Plan found for key and API Stage",
+    );
+    expect(refused.record.levelname).toBe('WARNING');
+    expect(refused.missing).toEqual([]);
+    const authorized = shipped(
+      "(3c6a1e2b-4d5f-4a6b-8c7d-9e0f1a2b3c4d) API Key **********************************abcd1 authorized because method 'GET /' requires API Key. Request will contribute to throttle and quota limits of Usage Plan.",
+    );
+    expect(authorized.record.levelname).toBe('INFO');
+  });
+});
