@@ -18,7 +18,8 @@ import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndSta
  *   `… WARN [orders,5f1e2d,9a2b3c,false] 1 --- [main] …`, kept as `trace_context` as written and
  *   read into `application`, `trace_id`, `span_id`, `span_export`.
  * The logger (abbreviated category) is the record's `name`, the thread is kept as `thread`, the
- * process id as `pid`; a stack trace after the message moves to exc_info, and so does an
+ * process id as `pid` (absent from the first lines of a start-up whose `${PID}` is not set yet:
+ * empty, or Log4j2's `????`); a stack trace after the message moves to exc_info, and so does an
  * exception's own line with no frames under it (`logger.warn("Retrying", e)` of an exception
  * whose trace is suppressed, or whose frames came in later events): `Retrying` is the message,
  * `java.net.SocketTimeoutException: Read timed out` the exc_info, at any level.
@@ -34,6 +35,7 @@ import { exceptionStart, isMultiLine, splitLines, splitStack, type MessageAndSta
 const NAME = 'spring-boot';
 const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
 const MAX_PREFIX = 512;
+const UNKNOWN_PID = '????';
 
 function bracket(line: string, start: number): [string, number] | undefined {
   if (line.charCodeAt(start) !== 0x5b /* [ */) return undefined;
@@ -124,11 +126,19 @@ function parseLayout(line: string): ParsedLine | undefined {
   // Spring Cloud Sleuth's `[app,traceId,spanId,exportable]` between the level and the pid.
   const sleuth = bracket(line, i);
   if (sleuth !== undefined) i = skipSpaces(line, sleuth[1]);
-  const dashes = line.indexOf(' --- ', i);
-  if (dashes < 0 || dashes - i > 12) return undefined;
-  const pid = Number(line.slice(i, dashes));
-  if (!Number.isInteger(pid)) return undefined;
-  i = dashes + 5;
+  // `${PID}` is empty, or Log4j2's `????`, until Boot's logging system has set it (the first lines
+  // of a `logback.xml` / Log4j2 start-up): the line has no pid then.
+  let pid: number | undefined;
+  if (line.startsWith('--- ', i)) {
+    i += 4;
+  } else {
+    const dashes = line.indexOf(' --- ', i);
+    if (dashes < 0 || dashes - i > 12) return undefined;
+    const text = line.slice(i, dashes);
+    pid = text === UNKNOWN_PID ? undefined : Number(text);
+    if (pid !== undefined && !Number.isInteger(pid)) return undefined;
+    i = dashes + 5;
+  }
   // `[application] [group] [thread] [correlation] `: up to four brackets, the thread always there.
   const brackets: [string, number][] = [];
   // Each is followed by a space; a logger name truncated to `[…]…` is not one.
@@ -152,7 +162,8 @@ function parseLayout(line: string): ParsedLine | undefined {
   let start = colon + 3;
   while (line.charCodeAt(start) === 0x0a || line.charCodeAt(start) === 0x0d) start++;
   const { message, exc_info } = splitException(line.slice(start));
-  const fields: Record<string, unknown> = { thread: thread[0], pid };
+  const fields: Record<string, unknown> = { thread: thread[0] };
+  if (pid !== undefined) fields.pid = pid;
   if (sleuth !== undefined) sleuthFields(sleuth[0], fields);
   if (application !== undefined && application !== '') fields.application = application;
   if (group !== undefined && group !== '') fields.application_group = group;

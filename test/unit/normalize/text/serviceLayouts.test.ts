@@ -349,3 +349,27 @@ describe('API Gateway execution logs: a refused API key', () => {
     expect(authorized.record.levelname).toBe('INFO');
   });
 });
+
+describe('Spring Boot lines written before the pid is known', () => {
+  it('reads Log4j2’s `????` and an empty `${PID}` as no pid', () => {
+    // spring-projects/spring-boot#8865 (Log4j2 `????`); an empty `${PID:-}` in Boot 3's pattern.
+    const log4j2 = shipped(
+      '2017-04-07 14:37:36.443  INFO ???? --- [           main] s.a.l.SampleActuatorLog4J2Application    : No active profile set, falling back to default profiles: default',
+    );
+    expect(log4j2.record).toMatchObject({
+      name: 's.a.l.SampleActuatorLog4J2Application',
+      message: 'No active profile set, falling back to default profiles: default',
+      log_format: 'spring-boot',
+      thread: 'main',
+    });
+    expect(log4j2.record.pid).toBeUndefined();
+    const empty = shipped(
+      '2024-05-07T10:15:27.900Z  INFO  --- [           main] c.e.orders.OrderApplication              : Starting',
+    );
+    expect(empty.record).toMatchObject({
+      name: 'c.e.orders.OrderApplication',
+      message: 'Starting',
+      log_format: 'spring-boot',
+    });
+  });
+});
