@@ -23,6 +23,10 @@ import { isDigit, isMonthAt, isUuidAt, matchShape } from './scan.js';
  *   responseLength,requestId`, WebSocket `ip,caller,user,requestTime,eventType,routeKey,
  *   connectionId,status,requestId`: read only in those layouts (a value count and a
  *   `requestTime` where the layout has them); the message is the line.
+ * - The Serverless Framework's default for REST APIs (`provider.logs.restApi`): `requestId:
+ *   $context.requestId, ip: $context.identity.sourceIp, caller: …, user: …, requestTime: …,
+ *   httpMethod: …, resourcePath: …, status: …, protocol: …, responseLength: …`; the message is
+ *   the line, each value a field under its key.
  * In the text formats `status` and `responseLength` are numbers (`-` is a length of 0); the level
  * follows the status as for JSON.
  * The request id is API Gateway's, not a Lambda request id: it stays `requestId`, not
@@ -30,7 +34,8 @@ import { isDigit, isMonthAt, isUuidAt, matchShape } from './scan.js';
  * Checked against https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
  * (access log formats, as in awsdocs/amazon-api-gateway-developer-guide
  * doc_source/set-up-logging.md), the HTTP API examples of http-api-logging.html
- * (doc_source/http-api-logging.md) and the WebSocket ones of websocket-api-logging.html.
+ * (doc_source/http-api-logging.md), the WebSocket ones of websocket-api-logging.html, and
+ * serverless/serverless docs/providers/aws/events/apigateway.md (the default access log format).
  */
 
 const NAME = 'api-gateway-access';
@@ -253,6 +258,40 @@ export const apiGatewayAccessCsv: TextFormat = {
     keys.forEach((key, k) => {
       fields[key] = numberOrText(key, values[k] ?? '');
     });
+    return accessLine(line, fields);
+  },
+};
+
+/** The Serverless Framework's default REST API access log format, its keys in order. */
+const SERVERLESS_KEYS = [
+  'requestId',
+  'ip',
+  'caller',
+  'user',
+  'requestTime',
+  'httpMethod',
+  'resourcePath',
+  'status',
+  'protocol',
+  'responseLength',
+] as const;
+const SERVERLESS_HEAD = `${SERVERLESS_KEYS[0]}: `;
+
+export const apiGatewayAccessServerless: TextFormat = {
+  name: NAME,
+  parse(line) {
+    if (!line.startsWith(SERVERLESS_HEAD) || line.length > MAX_CSV) return undefined;
+    const fields: Record<string, unknown> = {};
+    let start = SERVERLESS_HEAD.length;
+    // Each value runs to `, <next key>: `: a value holding `, ` (a path) stays whole.
+    for (let k = 0; k < SERVERLESS_KEYS.length; k++) {
+      const key = SERVERLESS_KEYS[k] ?? '';
+      const next = SERVERLESS_KEYS[k + 1];
+      const end = next === undefined ? line.length : line.indexOf(`, ${next}: `, start);
+      if (end < 0) return undefined;
+      fields[key] = numberOrText(key, line.slice(start, end));
+      if (next !== undefined) start = end + next.length + 4;
+    }
     return accessLine(line, fields);
   },
 };

@@ -8,6 +8,7 @@ import {
   apiGatewayAccessClf,
   apiGatewayAccessCsv,
   apiGatewayAccessJson,
+  apiGatewayAccessServerless,
   apiGatewayAccessXml,
 } from './apiGatewayAccess.js';
 import { apiGatewayExecution } from './apiGatewayExecution.js';
@@ -126,7 +127,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `YYYY/MM/DD` before Go's `log`, PHP-FPM's `[dd-Mon-yyyy HH:MM:SS] LEVEL: ` beside it; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general and audit logs beside
- * the other RDS logs, API Gateway's CSV and XML access layouts after its CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
+ * the other RDS logs, API Gateway's CSV, XML and Serverless Framework access layouts after its
+ * CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
  * `[HH:mm:ss LVL] ` and structlog's console `[level    ]` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
@@ -157,6 +159,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   apiGatewayAccessClf,
   apiGatewayAccessCsv,
   apiGatewayAccessXml,
+  apiGatewayAccessServerless,
   accessLog,
   gunicorn,
   nginxError,
@@ -256,6 +259,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // The source address: IPv4 or IPv6.
   [apiGatewayAccessCsv, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
+  [apiGatewayAccessServerless, { appearsIn: TOP, firstChars: 'r' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.

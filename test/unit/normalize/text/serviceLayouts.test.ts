@@ -373,3 +373,28 @@ describe('Spring Boot lines written before the pid is known', () => {
     });
   });
 });
+
+describe("the Serverless Framework's default REST API access log format", () => {
+  // serverless/serverless docs/providers/aws/events/apigateway.md: `requestId: $context.requestId, ip: …`.
+  it('reads each `key: value` under its key, the level from the status, the line as the message', () => {
+    const line =
+      'requestId: 3c6a1e2b-4d5f-4a6b-8c7d-9e0f1a2b3c4d, ip: 198.51.100.23, caller: -, user: -, requestTime: 12/Mar/2024:08:01:07 +0000, httpMethod: POST, resourcePath: /orders, status: 502, protocol: HTTP/1.1, responseLength: 36';
+    const { record, missing } = shipped(line);
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: line,
+      log_format: 'api-gateway-access',
+      requestId: '3c6a1e2b-4d5f-4a6b-8c7d-9e0f1a2b3c4d',
+      httpMethod: 'POST',
+      resourcePath: '/orders',
+      status: 502,
+      responseLength: 36,
+    });
+    expect(record.aws_request_id).toBeUndefined();
+    expect(missing).toEqual([]);
+  });
+
+  it('leaves a line that only starts like it as text', () => {
+    expect(shipped('requestId: abc, something else').record.log_format).toBe('text');
+  });
+});
