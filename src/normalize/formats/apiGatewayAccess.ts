@@ -175,6 +175,8 @@ export const apiGatewayAccessXml: TextFormat = {
       while (tagEnd - i < 64 && isTagChar(line.charCodeAt(tagEnd))) tagEnd++;
       if (tagEnd === i + 1 || line.charCodeAt(tagEnd) !== 0x3e /* > */) return undefined;
       const tag = line.slice(i + 1, tagEnd);
+      // No `$context` variable is named so; as a key it would set the object's prototype.
+      if (tag === '__proto__') return undefined;
       const close = line.indexOf(`</${tag}>`, tagEnd + 1);
       if (close < 0 || close - tagEnd > MAX_ELEMENT) return undefined;
       fields[tag] = numberOrText(tag, line.slice(tagEnd + 1, close));
