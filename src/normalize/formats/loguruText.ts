@@ -9,6 +9,7 @@ import { splitStack } from './stacks.js';
  * app.api:handler:42 - Order created`; `logger.exception` appends the traceback on the lines
  * after. The level is padded to eight characters; `name` (the module's `__name__`) names the
  * record; `time` and `location` (`name:function:line`) stay fields, the traceback is exc_info.
+ * SUCCESS (loguru's 25) is INFO and stays a field, `level`, as it was spelled.
  * Recognised by the time, then ` | `, a loguru level, ` | ` and `:…:<digits> - `.
  * Checked against Delgan/loguru loguru/_defaults.py (`LOGURU_FORMAT`) and loguru/_logger.py.
  */
@@ -42,12 +43,15 @@ export const loguruText: TextFormat = {
     if (firstColon <= 0 || lastColon === firstColon || !/^\d+$/.test(location.slice(lastColon + 1)))
       return undefined;
     const { message, exc_info } = splitStack(line.slice(dash + 3));
+    const fields: Record<string, unknown> = { time: line.slice(0, timeEnd), location };
+    // SUCCESS, loguru's own level, is INFO here; its spelling is kept.
+    if (levelWord === 'SUCCESS') fields.level = levelWord;
     return {
       message,
       levelname: loguruLevel(levelWord, undefined),
       name: location.slice(0, firstColon),
       exc_info,
-      fields: { time: line.slice(0, timeEnd), location },
+      fields,
     };
   },
 };
