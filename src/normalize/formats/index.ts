@@ -118,7 +118,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
  * lines no format before them did (each was text before): the MySQL general log beside the other
  * RDS logs, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
- * `[HH:mm:ss LVL] ` and structlog's console `[level    ]` before the bare `[LEVEL] ` head.
+ * `[HH:mm:ss LVL] ` (and its file template's `yyyy-MM-dd HH:mm:ss.fff zzz [LVL] `) and structlog's
+ * console `[level    ]` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -210,7 +211,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
-  [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
+  // The console template's `[HH:mm:ss`, the file template's date.
+  [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
