@@ -206,7 +206,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
   // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
-  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: UPPER + DIGITS }],
+  // Flask's default starts with `[` and its time.
+  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],

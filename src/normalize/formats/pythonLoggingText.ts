@@ -13,7 +13,11 @@ import { splitStack } from './stacks.js';
  * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`;
  * - uvicorn's default `%(levelprefix)s %(message)s`, the level and its colon padded to nine
  *   characters: `INFO:     Started server process [1]` (encode/uvicorn uvicorn/logging.py,
- *   `ColourizedFormatter.formatMessage`).
+ *   `ColourizedFormatter.formatMessage`);
+ * - Flask's default handler, `[%(asctime)s] %(levelname)s in %(module)s: %(message)s` →
+ *   `[2023-11-01 10:47:57,081] ERROR in app: Exception on / [GET]` (pallets/flask
+ *   src/flask/logging.py `default_handler`): the module is no logger's name; it stays a field,
+ *   `in`, as the line says it (`"in": "app"`), so that no word of the line is lost.
  * `logger.exception` appends the traceback after `\n` in the same record: it moves to exc_info.
  * Checked against CPython Lib/logging/__init__.py (`BASIC_FORMAT`, `Formatter.default_time_format`,
  * `default_msec_format`, `Formatter.format` appending `formatException`).
@@ -93,10 +97,34 @@ function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
   return result(level, a[0], line.slice(b[1]));
 }
 
+// Longest `%(module)s` taken from a Flask line; module names are far shorter.
+const MAX_MODULE = 128;
+
+/** Flask's `[2023-11-01 10:47:57,081] ERROR in app: message`. */
+function parseFlask(line: string): ParsedLine | undefined {
+  const timeEnd = dateTimeEnd(line, 1);
+  if (timeEnd < 0 || !line.startsWith('] ', timeEnd)) return undefined;
+  const levelStart = timeEnd + 2;
+  // `CRITICAL in ` is the longest head before the module.
+  const inAt = line.slice(levelStart, levelStart + 'CRITICAL in '.length).indexOf(' in ');
+  if (inAt < 0) return undefined;
+  const level = LEVELS.get(line.slice(levelStart, levelStart + inAt));
+  if (level === undefined) return undefined;
+  const moduleStart = levelStart + inAt + 4;
+  const colon = line.slice(moduleStart, moduleStart + MAX_MODULE + 2).indexOf(': ');
+  if (colon <= 0) return undefined;
+  const module = line.slice(moduleStart, moduleStart + colon);
+  if (module.includes(' ')) return undefined;
+  const parsed = result(level, undefined, line.slice(moduleStart + colon + 2));
+  parsed.fields = { in: module };
+  return parsed;
+}
+
 export const pythonLoggingText: TextFormat = {
   name: NAME,
   parse(line) {
     const c = line.charCodeAt(0);
+    if (c === 0x5b /* [ */) return parseFlask(line);
     if (c >= 0x30 && c <= 0x39) return parseWithTime(line);
     if (c >= 0x41 && c <= 0x5a) return parseBasic(line);
     return undefined;
