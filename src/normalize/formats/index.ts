@@ -62,6 +62,7 @@ import { uvicorn } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
+import { zapConsole } from './zapConsole.js';
 
 /**
  * Tried on lines that are a JSON object; the first that returns a result wins. Most specific
@@ -152,6 +153,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   phpFpm,
   logfmt,
   goRuntime,
+  zapConsole,
   rubyRuntime,
   brefRuntime,
   dotnetConsole,
@@ -209,6 +211,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Flask's default starts with `[` and its time.
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
+  [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
