@@ -218,7 +218,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // The console template's `[HH:mm:ss`, the file template's date.
   [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
-  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
+  // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time.
+  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
