@@ -11,6 +11,7 @@ import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { cloudTrail } from './cloudTrail.js';
 import { dotnetConsole } from './dotnetConsole.js';
+import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
@@ -70,7 +71,7 @@ import { zapConsole } from './zapConsole.js';
  * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
  * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
  * zerolog's `time` + `message` tells it from winston's. The conventions with keys of their own
- * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
+ * (CLEF's `@t`, .NET ILogger's `LogLevel` + `Category`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
@@ -92,6 +93,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   zerolog,
   winston,
   serilogClef,
+  dotnetJsonConsole,
   loguru,
   ecs,
   logstashLogback,
@@ -194,6 +196,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
+  [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
