@@ -26,6 +26,7 @@ import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
+import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
@@ -75,7 +76,8 @@ import { zapConsole } from './zapConsole.js';
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
- * (`@message`, `@fields`); the generic JSON format takes whatever is left.
+ * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`); the generic JSON format takes
+ * whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -103,6 +105,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   stepFunctions,
   cloudTrail,
   winstonLogstash,
+  log4j2Json,
   genericJson,
 ];
 
@@ -197,6 +200,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
+  [log4j2Json, { appearsIn: ['top', 'java'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
