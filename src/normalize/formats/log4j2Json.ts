@@ -4,8 +4,9 @@ import { isObject, messageText, without, withMessageObject } from '../fields.js'
 import { thrownStack } from './powertoolsJava.js';
 
 /**
- * Log4j 2's `JsonLayout` (Java; `<JsonLayout compact="true" eventEol="true"/>`): `{"instant":{"epochSecond","nanoOfSecond"}
- * (before 2.11 "timeMillis"),"thread","level","loggerName","message","thrown"?,"endOfBatch",
+ * Log4j 2's `JsonLayout` (Java; `<JsonLayout compact="true" eventEol="true"/>`):
+ * `{"instant":{"epochSecond","nanoOfSecond"} (before 2.11 "timeMillis"),"thread","level","loggerName",
+ * "message","thrown"?,"endOfBatch",
  * "loggerFqcn","contextMap"?,"threadId","threadPriority"}`; an exception is `thrown`:
  * `{"commonElementCount","localizedMessage","message","name","extendedStackTrace":[{"class","method",
  * "file","line","exact","location","version"}],"cause"?:{…}}`. `loggerName` names the record,
