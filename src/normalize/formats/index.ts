@@ -28,6 +28,7 @@ import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
+import { log4js } from './log4js.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
@@ -166,6 +167,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   runtimeCrash,
   rustTracing,
   winstonText,
+  log4js,
   structlogConsole,
   bracketLevel,
 ];
@@ -228,6 +230,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time.
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+  // The basic layout's `[`, the coloured layout's colour code.
+  [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
 
