@@ -8,8 +8,8 @@ import { splitStack } from './stacks.js';
  * Python `logging` text:
  * - `%(asctime)s %(name)s %(levelname)s %(message)s` → `2020-05-11 12:44:44,123 app INFO msg`
  *   (asctime's default is `%Y-%m-%d %H:%M:%S,mmm`), also with ` - ` between the fields (the
- *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) and without the
- *   name (`%(asctime)s %(levelname)s %(message)s`);
+ *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) or ` | `, and
+ *   without the name (`%(asctime)s %(levelname)s %(message)s`);
  * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`;
  * - uvicorn's default `%(levelprefix)s %(message)s`, the level and its colon padded to nine
  *   characters: `INFO:     Started server process [1]` (encode/uvicorn uvicorn/logging.py,
@@ -55,13 +55,19 @@ function parseBasic(line: string): ParsedLine | undefined {
   return result(level, name, line.slice(second + 1));
 }
 
-/** Reads one field of the asctime form: a word followed by ` ` or ` - `. */
-function field(line: string, start: number, dashed: boolean): [string, number] | undefined {
-  const end = line.indexOf(dashed ? ' - ' : ' ', start);
+/** Reads one field of the asctime form: a word followed by `separator` (` `, ` - `, ` | `). */
+function field(line: string, start: number, separator: string): [string, number] | undefined {
+  const end = line.indexOf(separator, start);
   if (end < 0 || end - start > MAX_NAME) return undefined;
   const word = line.slice(start, end);
   if (word === '' || word.includes(' ')) return undefined;
-  return [word, end + (dashed ? 3 : 1)];
+  return [word, end + separator.length];
+}
+
+/** ` - ` or ` | ` when the fields are separated by one, else a space. */
+function separatorAt(line: string, i: number): string {
+  if (line.startsWith(' - ', i)) return ' - ';
+  return line.startsWith(' | ', i) ? ' | ' : ' ';
 }
 
 function parseWithTime(line: string): ParsedLine | undefined {
@@ -71,15 +77,15 @@ function parseWithTime(line: string): ParsedLine | undefined {
   // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, ISO-like times with a
   // level first belonging to other loggers.
   if (line.charCodeAt(19) !== 0x2c /* , */) return parseNamed(line, timeEnd);
-  const dashed = line.startsWith(' - ', timeEnd);
-  let i = timeEnd + (dashed ? 3 : 1);
-  if (!dashed && line.charCodeAt(timeEnd) !== 0x20) return undefined;
-  const a = field(line, i, dashed);
+  const separator = separatorAt(line, timeEnd);
+  let i = timeEnd + separator.length;
+  if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  const a = field(line, i, separator);
   if (a === undefined) return undefined;
   const levelA = LEVELS.get(a[0]);
   if (levelA !== undefined) return result(levelA, undefined, line.slice(a[1]));
   i = a[1];
-  const b = field(line, i, dashed);
+  const b = field(line, i, separator);
   if (b === undefined) return undefined;
   const levelB = LEVELS.get(b[0]);
   if (levelB === undefined) return undefined;
@@ -89,9 +95,9 @@ function parseWithTime(line: string): ParsedLine | undefined {
 /** `<time> name LEVEL message` for an asctime with a custom `datefmt`. */
 function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
   if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
-  const a = field(line, timeEnd + 1, false);
+  const a = field(line, timeEnd + 1, ' ');
   if (a === undefined || LEVELS.has(a[0])) return undefined;
-  const b = field(line, a[1], false);
+  const b = field(line, a[1], ' ');
   const level = b === undefined ? undefined : LEVELS.get(b[0]);
   if (b === undefined || level === undefined) return undefined;
   return result(level, a[0], line.slice(b[1]));
