@@ -11,7 +11,8 @@ import { splitStack } from './stacks.js';
  * (`getLogger('cheese')`; `default` without one), ` - `, then the message as `util.format` writes
  * the logged values (an Error as its stack, on the lines after). The coloured layout wraps the head
  * in the level's colour codes. The category names the record, the time stays a field (`time`).
- * Levels are log4js's (TRACE DEBUG INFO WARN ERROR FATAL; MARK, which always logs, is INFO).
+ * Levels are log4js's (TRACE DEBUG INFO WARN ERROR FATAL; MARK, which always logs, is INFO and
+ * keeps its spelling as `level`).
  * Checked against log4js-node/log4js-node lib/layouts.js (`timestampLevelAndCategory`,
  * `basicLayout`, `colouredLayout`), lib/levels.js and docs/layouts.md.
  */
@@ -41,7 +42,11 @@ export const log4js: TextFormat = {
     if (dash <= 0) return undefined;
     const name = text.slice(categoryStart, categoryStart + dash);
     if (name.includes(' ')) return undefined;
+    const word = text.slice(levelStart, levelStart + levelEnd);
     const { message, exc_info } = splitStack(text.slice(categoryStart + dash + 3));
-    return { message, levelname, name, exc_info, fields: { time: text.slice(1, timeEnd) } };
+    const fields: Record<string, unknown> = { time: text.slice(1, timeEnd) };
+    // MARK has no name among the five: its spelling is kept.
+    if (word === 'MARK') fields.level = word;
+    return { message, levelname, name, exc_info, fields };
   },
 };
