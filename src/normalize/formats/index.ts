@@ -66,6 +66,7 @@ import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
 import { zapConsole } from './zapConsole.js';
+import { zerologConsole } from './zerologConsole.js';
 
 /**
  * Tried on lines that are a JSON object; the first that returns a result wins. Most specific
@@ -160,6 +161,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   logfmt,
   goRuntime,
   zapConsole,
+  zerologConsole,
   rubyRuntime,
   brefRuntime,
   dotnetConsole,
@@ -221,6 +223,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
   [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
+  // The time, or the colour code before it.
+  [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
