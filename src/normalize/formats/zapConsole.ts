@@ -1,5 +1,5 @@
 import { parseJson } from '../../json.js';
-import { isObject, stripAnsi, type JsonObject } from '../fields.js';
+import { isObject, jsonText, stripAnsi, type JsonObject } from '../fields.js';
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { dateTimeEnd, isDigit } from './scan.js';
@@ -41,13 +41,29 @@ function partAt(text: string, start: number, max: number): [string, number] | un
   return tab < 0 ? undefined : [text.slice(start, start + tab), start + tab + 1];
 }
 
-/** The fields' JSON at the end of the message part (`\t{"k": "v"}`), and the message before it. */
-function withContext(rest: string): { message: string; fields?: JsonObject } {
+/**
+ * True when `json` is exactly what zap's spaced JSON encoder writes for `value` (`": "` and `", "`
+ * between members): nothing of it (a number's spelling, a repeated key) is lost by reading it.
+ */
+function writtenAsZap(json: string, value: JsonObject): boolean {
+  return jsonText(value) === json.replaceAll(': ', ':').replaceAll(', ', ',');
+}
+
+/**
+ * The fields' JSON at the end of the message part (`\t{"k": "v"}`), and the message before it.
+ * With a stack after the line (`stacked`), the JSON is read only when it is exactly zap's; other
+ * JSON there is kept as written, as `context`.
+ */
+function withContext(rest: string, stacked: boolean): { message: string; fields?: JsonObject } {
   const tab = rest.indexOf('\t{');
   if (tab < 0 || !rest.endsWith('}')) return { message: rest };
+  const json = rest.slice(tab + 1);
   try {
-    const value = parseJson(rest.slice(tab + 1));
-    if (isObject(value)) return { message: rest.slice(0, tab), fields: value };
+    const value = parseJson(json);
+    if (!isObject(value)) return { message: rest };
+    if (stacked && !writtenAsZap(json, value))
+      return { message: rest.slice(0, tab), fields: { context: json } };
+    return { message: rest.slice(0, tab), fields: value };
   } catch {
     // A message with a tab and a brace of its own.
   }
@@ -74,7 +90,7 @@ export const zapConsole: TextFormat = {
       name = a[0];
       caller = b;
     }
-    const { message, fields } = withContext(first.slice(caller[1]));
+    const { message, fields } = withContext(first.slice(caller[1]), newline >= 0);
     const stack = newline < 0 ? '' : line.slice(newline + 1).replace(/\r?\n$/, '');
     const parsed: ParsedLine = {
       message,

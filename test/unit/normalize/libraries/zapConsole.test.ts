@@ -61,3 +61,13 @@ describe("zap's console encoder (zapConsole.ts)", () => {
     expect(shipped(`${line}\n`).record.message).toBe(line);
   });
 });
+
+describe("zap's console encoder: fields before a stack (zapConsole.ts)", () => {
+  it('keeps fields JSON that zap would not have written as it came, so no spelling is lost', () => {
+    const { record, missing } = shipped(
+      '2023-11-01T10:47:57.081Z\tERROR\tapp/main.go:30\tfailed\t{"amount":12.50}\nmain.main\n\t/app/main.go:12\n',
+    );
+    expect(record).toMatchObject({ message: 'failed', context: '{"amount":12.50}' });
+    expect(missing).toEqual([]);
+  });
+});
