@@ -10,6 +10,8 @@ import { splitStack } from './stacks.js';
  *   (asctime's default is `%Y-%m-%d %H:%M:%S,mmm`), also with ` - ` between the fields (the
  *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) or ` | `, and
  *   without the name (`%(asctime)s %(levelname)s %(message)s`);
+ * - `%(asctime)s [%(levelname)s] %(name)s: %(message)s` → `2023-11-01 10:47:57,081 [ERROR] app: msg`,
+ *   the time also in brackets, the name only when a logger name and `: ` follow the level;
  * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`;
  * - uvicorn's default `%(levelprefix)s %(message)s`, the level and its colon padded to nine
  *   characters: `INFO:     Started server process [1]` (encode/uvicorn uvicorn/logging.py,
@@ -77,9 +79,11 @@ function parseWithTime(line: string): ParsedLine | undefined {
   // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, ISO-like times with a
   // level first belonging to other loggers.
   if (line.charCodeAt(19) !== 0x2c /* , */) return parseNamed(line, timeEnd);
+  if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  // `%(asctime)s [%(levelname)s] %(name)s: %(message)s`.
+  if (line.charCodeAt(timeEnd + 1) === 0x5b /* [ */) return parseBracketed(line, timeEnd + 1);
   const separator = separatorAt(line, timeEnd);
   let i = timeEnd + separator.length;
-  if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
   const a = field(line, i, separator);
   if (a === undefined) return undefined;
   const levelA = LEVELS.get(a[0]);
@@ -103,14 +107,51 @@ function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
   return result(level, a[0], line.slice(b[1]));
 }
 
+/** A logger name as `logging.getLogger` users write them: dotted words (`app.db`, `uvicorn.error`). */
+function isLoggerName(word: string): boolean {
+  if (word === '') return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const ok =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f ||
+      c === 0x2e;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * `[%(levelname)s] %(name)s: %(message)s` at `start` (after the time): the level, and the name when
+ * the next word is a logger name ending in `:`.
+ */
+function parseBracketed(line: string, start: number): ParsedLine | undefined {
+  const close = line.slice(start, start + 'CRITICAL] '.length + 1).indexOf('] ');
+  if (close < 0 || line.charCodeAt(start) !== 0x5b /* [ */) return undefined;
+  const level = LEVELS.get(line.slice(start + 1, start + close));
+  if (level === undefined) return undefined;
+  const body = start + close + 2;
+  const colon = line.slice(body, body + MAX_NAME + 2).indexOf(': ');
+  const name = colon > 0 ? line.slice(body, body + colon) : '';
+  if (isLoggerName(name)) return result(level, name, line.slice(body + colon + 2));
+  return result(level, undefined, line.slice(body));
+}
+
 // Longest `%(module)s` taken from a Flask line; module names are far shorter.
 const MAX_MODULE = 128;
 
 /** Flask's `[2023-11-01 10:47:57,081] ERROR in app: message`. */
 function parseFlask(line: string): ParsedLine | undefined {
   const timeEnd = dateTimeEnd(line, 1);
-  if (timeEnd < 0 || !line.startsWith('] ', timeEnd)) return undefined;
+  // Python's own asctime, its comma before the milliseconds: other bracketed times are other
+  // loggers' (log4js's `[2017-03-30T07:57:00.113] [ERROR] cheese - …`).
+  if (timeEnd < 0 || line.charCodeAt(20) !== 0x2c /* , */ || !line.startsWith('] ', timeEnd))
+    return undefined;
   const levelStart = timeEnd + 2;
+  // `[%(asctime)s] [%(levelname)s] %(name)s: %(message)s`.
+  if (line.charCodeAt(levelStart) === 0x5b /* [ */) return parseBracketed(line, levelStart);
   // `CRITICAL in ` is the longest head before the module.
   const inAt = line.slice(levelStart, levelStart + 'CRITICAL in '.length).indexOf(' in ');
   if (inAt < 0) return undefined;
