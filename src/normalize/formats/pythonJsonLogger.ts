@@ -6,15 +6,21 @@ import { firstString, messageText, stackText, without, withMessageObject } from 
 /**
  * python-json-logger records (`jsonlogger.JsonFormatter('%(asctime)s %(name)s %(levelname)s
  * %(message)s')`): the five fields are already there and are kept, `asctime` included.
- * Recognised by `levelname` together with `asctime` or `name`. `rename_fields` may rename any key;
+ * Recognised by `levelname` together with `asctime` or `name`, or by `asctime` beside `message`
+ * (a format without `%(levelname)s`: the record is INFO, ERROR with a traceback). `rename_fields` may rename any key;
  * a `message` renamed `@message` (the option's documented example) is still the message.
  * Checked against madzak/python-json-logger, src/pythonjsonlogger/jsonlogger.py.
  */
 export const pythonJsonLogger: JsonFormat = {
   name: 'python-json-logger',
   parse(object) {
-    if (typeof object.levelname !== 'string') return undefined;
-    if (typeof object.asctime !== 'string' && typeof object.name !== 'string') return undefined;
+    if (typeof object.levelname === 'string') {
+      if (typeof object.asctime !== 'string' && typeof object.name !== 'string') return undefined;
+    } else if (typeof object.asctime !== 'string' || !('message' in object)) {
+      // Without `%(levelname)s` in the format: `asctime`, a LogRecord attribute only Python's
+      // formatters write, beside the message.
+      return undefined;
+    }
     // `rename_fields={"message": "@message"}` (the library's own example) moves the message.
     const messageKey =
       !('message' in object) && typeof object['@message'] === 'string' ? '@message' : 'message';

@@ -31,3 +31,34 @@ describe('python-json-logger with the message renamed (pythonJsonLogger.ts)', ()
     expect(record).toMatchObject({ message: 'm', '@message': 'other' });
   });
 });
+
+describe('python-json-logger without levelname in its format (pythonJsonLogger.ts)', () => {
+  it("keeps the record's own asctime when the format has no %(levelname)s", () => {
+    const { record, missing } = shippedLine(
+      '{"asctime": "2023-11-01 10:47:57,081", "name": "app", "message": "hi"}\n',
+      'py-fn',
+    );
+    expect(record).toMatchObject({
+      asctime: '2023-11-01 10:47:57,081',
+      name: 'app',
+      levelname: 'INFO',
+      message: 'hi',
+      log_format: 'python-json-logger',
+    });
+    expect(record).not.toHaveProperty('original_fields');
+    expect(missing).toEqual([]);
+  });
+
+  it('is ERROR with a traceback and no level', () => {
+    const { record } = shippedLine(
+      '{"asctime": "2023-11-01 10:47:57,081", "message": "boom", "exc_info": "Traceback (most recent call last):\\nKeyError: 1"}\n',
+      'py-fn',
+    );
+    expect(record).toMatchObject({
+      asctime: '2023-11-01 10:47:57,081',
+      levelname: 'ERROR',
+      message: 'boom',
+      exc_info: 'Traceback (most recent call last):\nKeyError: 1',
+    });
+  });
+});
