@@ -155,10 +155,12 @@ export function parsePowertools(
   errorOf: (object: JsonObject) => PowertoolsError | undefined = stackError,
   keys: PowertoolsKeys = POWERTOOLS_KEYS,
 ): ParsedLine {
-  const message = object[keys.message];
+  // The docs' "bring your own formatter" example moves the message to `event`.
+  const messageKey = !(keys.message in object) && typeof object.event === 'string' ? 'event' : keys.message;
+  const message = object[messageKey];
   let exc_info = stackText(object[keys.exception]);
   const levelname = toLevelName(object[keys.level]);
-  const consumed = [keys.message];
+  const consumed = [messageKey];
   if (levelname !== undefined) consumed.push(keys.level);
   if (exc_info !== undefined) consumed.push(keys.exception);
   // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.
