@@ -29,3 +29,20 @@ describe("loguru's default text format with SUCCESS (loguruText.ts)", () => {
     expect(record).not.toHaveProperty('level');
   });
 });
+
+describe("loguru's default text format with a level of the application's own (loguruText.ts)", () => {
+  it('reads `logger.level("AUDIT", no=35)` lines, INFO with the spelling kept', () => {
+    const { record, missing } = shippedLine(
+      '2023-11-01 10:47:57.081 | AUDIT    | app.audit:record:12 - user 42 signed in\n',
+      'py-fn',
+    );
+    expect(record).toMatchObject({
+      name: 'app.audit',
+      levelname: 'INFO',
+      message: 'user 42 signed in',
+      log_format: 'loguru-text',
+      level: 'AUDIT',
+    });
+    expect(missing).toEqual([]);
+  });
+});
