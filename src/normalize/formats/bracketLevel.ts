@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { dateTimeEnd, isDigit } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -9,6 +10,8 @@ import { splitStack } from './stacks.js';
  * (`[LEVEL]\t<time>\t<id>\t` of Python, `[LEVEL] ` of Java) leave when they do not claim the
  * line (Java's enum has no WARNING or CRITICAL). The level is the line's; the message is the rest,
  * a stack in it moves to exc_info. Tried after every runtime format, so their lines stay theirs.
+ * The same after an ISO 8601 time (`2023-11-01T10:47:57.081Z [ERROR] failed`), the time kept as
+ * `time`: SPEC §3's conventional place of a level.
  */
 
 const NAME = 'bracket-level';
@@ -17,18 +20,31 @@ const NAME = 'bracket-level';
 const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'critical', 'fatal']);
 const MAX_LEVEL = 8;
 
+/** `2023-11-01T10:47:57.081Z [ERROR] message`: the time kept as `time`, then as without it. */
+function parseTimed(line: string): ParsedLine | undefined {
+  const timeEnd = dateTimeEnd(line, 0);
+  if (timeEnd < 0 || line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  const parsed = parseBracket(line.slice(timeEnd + 1));
+  if (parsed !== undefined) parsed.fields = { time: line.slice(0, timeEnd) };
+  return parsed;
+}
+
+function parseBracket(line: string): ParsedLine | undefined {
+  if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  const close = line.indexOf(']', 1);
+  if (close < 0 || close > MAX_LEVEL + 1) return undefined;
+  const after = line.charCodeAt(close + 1);
+  if (after !== 0x20 && after !== 0x09) return undefined;
+  const word = line.slice(1, close).toLowerCase();
+  const levelname = LEVELS.has(word) ? toLevelName(word) : undefined;
+  if (levelname === undefined) return undefined;
+  const { message, exc_info } = splitStack(line.slice(close + 2).trimStart());
+  return { message, levelname, exc_info };
+}
+
 export const bracketLevel: TextFormat = {
   name: NAME,
   parse(line) {
-    if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
-    const close = line.indexOf(']', 1);
-    if (close < 0 || close > MAX_LEVEL + 1) return undefined;
-    const after = line.charCodeAt(close + 1);
-    if (after !== 0x20 && after !== 0x09) return undefined;
-    const word = line.slice(1, close).toLowerCase();
-    const levelname = LEVELS.has(word) ? toLevelName(word) : undefined;
-    if (levelname === undefined) return undefined;
-    const { message, exc_info } = splitStack(line.slice(close + 2).trimStart());
-    return { message, levelname, exc_info };
+    return isDigit(line.charCodeAt(0)) ? parseTimed(line) : parseBracket(line);
   },
 };

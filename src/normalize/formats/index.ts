@@ -17,6 +17,7 @@ import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { cloudTrail } from './cloudTrail.js';
 import { dotnetConsole } from './dotnetConsole.js';
+import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
@@ -32,7 +33,9 @@ import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
+import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
+import { log4js } from './log4js.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
@@ -70,6 +73,8 @@ import { uvicorn } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
+import { zapConsole } from './zapConsole.js';
+import { zerologConsole } from './zerologConsole.js';
 
 /**
  * Tried on lines that are a JSON object; the first that returns a result wins. Most specific
@@ -77,12 +82,13 @@ import { winstonText } from './winstonText.js';
  * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
  * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
  * zerolog's `time` + `message` tells it from winston's. The conventions with keys of their own
- * (CLEF's `@t`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
+ * (CLEF's `@t`, .NET ILogger's `LogLevel` + `Category`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
  * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
- * (`@message`, `@fields`), GELF (`version` + `short_message`: Spring Boot's structured console
- * format); the generic JSON format takes whatever is left.
+ * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), GELF (`version` +
+ * `short_message`: Spring Boot's structured console format); the generic JSON format takes
+ * whatever is left.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -100,6 +106,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   zerolog,
   winston,
   serilogClef,
+  dotnetJsonConsole,
   loguru,
   ecs,
   logstashLogback,
@@ -109,6 +116,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   stepFunctions,
   cloudTrail,
   winstonLogstash,
+  log4j2Json,
   gelf,
   genericJson,
 ];
@@ -129,7 +137,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * lines no format before them did (each was text before): the MySQL general and audit logs beside
  * the other RDS logs, API Gateway's CSV, XML and Serverless Framework access layouts after its
  * CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
- * `[HH:mm:ss LVL] ` and structlog's console `[level    ]` before the bare `[LEVEL] ` head.
+ * `[HH:mm:ss LVL] ` (and its file template's `yyyy-MM-dd HH:mm:ss.fff zzz [LVL] `) and structlog's
+ * console `[level    ]` before the bare `[LEVEL] ` head.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -166,6 +175,8 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   phpFpm,
   logfmt,
   goRuntime,
+  zapConsole,
+  zerologConsole,
   rubyRuntime,
   brefRuntime,
   dotnetConsole,
@@ -173,6 +184,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   runtimeCrash,
   rustTracing,
   winstonText,
+  log4js,
   structlogConsole,
   bracketLevel,
 ];
@@ -206,6 +218,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
+  [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
+  [log4j2Json, { appearsIn: ['top', 'java'] }],
   // Spring Boot's structured console format: a Java program's line.
   [gelf, { appearsIn: ['top', 'java'] }],
 
@@ -222,15 +236,23 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
   // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
-  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: UPPER + DIGITS }],
+  // Flask's default starts with `[` and its time.
+  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
+  [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
+  // The time, or the colour code before it.
+  [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
-  [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
+  // The console template's `[HH:mm:ss`, the file template's date.
+  [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
-  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ' TDIWE' }],
+  // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time.
+  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+  // The basic layout's `[`, the coloured layout's colour code.
+  [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
 

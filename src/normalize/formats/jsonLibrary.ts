@@ -26,6 +26,11 @@ export interface JsonLibrary {
   detect(object: JsonObject): boolean;
   /** Where the message is (`msg` for pino, bunyan, logrus, zap; `message` for winston, zerolog). */
   readonly messageKey: string;
+  /**
+   * Where a configured logger writes it instead (pino's `messageKey` option), read only when the
+   * line has no `messageKey`.
+   */
+  readonly otherMessageKeys?: readonly string[];
   /** The level as the library writes it, mapped to the five names; default {@link toLevelName}. */
   readonly level?: (value: unknown) => LevelName | undefined;
   /** Keys holding an error: an object with a `stack` (pino, bunyan) or a string (Go's `error`). */
@@ -50,6 +55,13 @@ export function plainLevel(value: unknown): LevelName | undefined {
   return toLevelName(typeof value === 'string' ? stripAnsi(value) : value);
 }
 
+/** The library's message key, or the first of its other keys the line has when it has not that one. */
+function messageKeyOf(object: JsonObject, library: JsonLibrary): string {
+  const others = library.otherMessageKeys;
+  if (others === undefined || library.messageKey in object) return library.messageKey;
+  return others.find((key) => typeof object[key] === 'string') ?? library.messageKey;
+}
+
 /** Builds the format of one library from its description. */
 export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelOf = library.level ?? plainLevel;
@@ -63,9 +75,10 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
     parse(object): ParsedLine | undefined {
       if (!library.detect(object)) return undefined;
       const consumed: string[] = [];
-      const message = object[library.messageKey];
+      const messageKey = messageKeyOf(object, library);
+      const message = object[messageKey];
       // An empty message replaced by the error's (below) stays a field: the key is the line's.
-      if (message !== undefined && message !== '') consumed.push(library.messageKey);
+      if (message !== undefined && message !== '') consumed.push(messageKey);
       const levelname = levelOf(object.level);
       if (levelname !== undefined && library.keepsLevel?.(object.level) !== true) consumed.push('level');
       const nameKey = firstStringKey(object, NAME_KEYS);

@@ -9,6 +9,8 @@ import { splitStack } from './stacks.js';
  * app.api:handler:42 - Order created`; `logger.exception` appends the traceback on the lines
  * after. The level is padded to eight characters; `name` (the module's `__name__`) names the
  * record; `time` and `location` (`name:function:line`) stay fields, the traceback is exc_info.
+ * SUCCESS (loguru's 25) and an application's own upper-case level are INFO and stay a field,
+ * `level`, as they were spelled.
  * Recognised by the time, then ` | `, a loguru level, ` | ` and `:…:<digits> - `.
  * Checked against Delgan/loguru loguru/_defaults.py (`LOGURU_FORMAT`) and loguru/_logger.py.
  */
@@ -17,6 +19,15 @@ const LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'SUCCESS', 'WARNING', 'ERROR',
 // `{level: <8}`: names longer than 8 characters (custom levels) are not padded.
 const MAX_LEVEL = 32;
 const MAX_LOCATION = 512;
+
+function isUpperWord(word: string): boolean {
+  if (word === '') return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!(c >= 0x41 && c <= 0x5a) && c !== 0x5f /* _ */) return false;
+  }
+  return true;
+}
 
 export const loguruText: TextFormat = {
   name: 'loguru-text',
@@ -29,7 +40,8 @@ export const loguruText: TextFormat = {
     const levelEnd = line.indexOf(' ', levelStart);
     if (levelEnd < 0 || levelEnd - levelStart > MAX_LEVEL) return undefined;
     const levelWord = line.slice(levelStart, levelEnd);
-    if (!LEVELS.has(levelWord)) return undefined;
+    // A level of the application's own (`logger.level("AUDIT", no=35)`): upper-case, as loguru's.
+    if (!LEVELS.has(levelWord) && !isUpperWord(levelWord)) return undefined;
     let i = levelEnd;
     while (line.charCodeAt(i) === 0x20) i++;
     if (!line.startsWith('| ', i)) return undefined;
@@ -42,12 +54,17 @@ export const loguruText: TextFormat = {
     if (firstColon <= 0 || lastColon === firstColon || !/^\d+$/.test(location.slice(lastColon + 1)))
       return undefined;
     const { message, exc_info } = splitStack(line.slice(dash + 3));
+    const fields: Record<string, unknown> = { time: line.slice(0, timeEnd), location };
+    // SUCCESS, loguru's own level, is INFO here, as is a level of the application's own (the text
+    // has no number to place it by): their spelling is kept.
+    const levelname = loguruLevel(levelWord, undefined);
+    if (levelWord === 'SUCCESS' || !LEVELS.has(levelWord)) fields.level = levelWord;
     return {
       message,
-      levelname: loguruLevel(levelWord, undefined),
+      levelname,
       name: location.slice(0, firstColon),
       exc_info,
-      fields: { time: line.slice(0, timeEnd), location },
+      fields,
     };
   },
 };

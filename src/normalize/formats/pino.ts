@@ -6,7 +6,7 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  * numeric levels (10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal), `time` in epoch ms, an
  * error serialized by `pino.stdSerializers.err` under `err` as `{"type","message","stack",…}`
  * (`logger.error(err)` also sets `msg` to the error's message). `name` is the logger's name
- * (`pino({ name })`). bunyan lines (`"v":0`) are bunyan's, not pino's.
+ * (`pino({ name })`); `messageKey: 'message'` writes the message under `message`. bunyan lines (`"v":0`) are bunyan's, not pino's.
  * Checked against pinojs/pino (lib/tools.js `asJson`, docs/api.md "levels", pino-std-serializers err.js).
  */
 export const pino: JsonFormat = jsonLibraryFormat({
@@ -18,6 +18,8 @@ export const pino: JsonFormat = jsonLibraryFormat({
     o.v === undefined &&
     ('pid' in o || 'msg' in o),
   messageKey: 'msg',
+  // `pino({ messageKey: 'message' })`, the usual other choice (docs/api.md `messageKey`).
+  otherMessageKeys: ['message'],
   errorKeys: ['err', 'error'],
   stackKeys: ['stack'],
 });

@@ -24,7 +24,9 @@ import {
  *   "xray_trace_id", …}`; an error passed to `logger.error('msg', err)` is the `error` key (or the
  *   key the caller chose) formatted by `LogFormatter.formatError` as `{"name","location","message",
  *   "stack","cause"?}`, an `Error` cause formatted the same way (nested): the causes' stacks join
- *   the error's in exc_info as Node prints them (`[cause]:`).
+ *   the error's in exc_info as Node prints them (`[cause]:`). With `POWERTOOLS_DEV` the stack is
+ *   an array of its lines and the record is indented (and, printed through the global `console`,
+ *   behind the Node.js runtime's prefix on Lambda).
  * Recognised by `service` with `level`, and one of the keys only Powertools writes (`location`,
  * `sampling_rate`, `cold_start`, `function_request_id`), or by an upper-case level, `message` and
  * `timestamp` beside `service` with no Lambda request id or logger key (TypeScript without context).
@@ -90,12 +92,21 @@ export interface PowertoolsError {
   rest: JsonObject;
 }
 
+/**
+ * A formatted stack: a string, or, with `POWERTOOLS_DEV` set, the same split into its lines
+ * (`formatError`: `stack.split('\n')`).
+ */
+function isStack(value: unknown): boolean {
+  if (typeof value === 'string') return true;
+  return Array.isArray(value) && value.length > 0 && value.every((line) => typeof line === 'string');
+}
+
 /** A formatted Error of Powertools TypeScript: `{ name, message, stack, location? }`. */
 function errorKey(object: JsonObject): string | undefined {
-  if (isObject(object.error) && typeof object.error.stack === 'string') return 'error';
+  if (isObject(object.error) && isStack(object.error.stack)) return 'error';
   for (const key in object) {
     const value = object[key];
-    if (isObject(value) && typeof value.stack === 'string' && typeof value.name === 'string') return key;
+    if (isObject(value) && isStack(value.stack) && typeof value.name === 'string') return key;
   }
   return undefined;
 }
@@ -144,10 +155,12 @@ export function parsePowertools(
   errorOf: (object: JsonObject) => PowertoolsError | undefined = stackError,
   keys: PowertoolsKeys = POWERTOOLS_KEYS,
 ): ParsedLine {
-  const message = object[keys.message];
+  // The docs' "bring your own formatter" example moves the message to `event`.
+  const messageKey = !(keys.message in object) && typeof object.event === 'string' ? 'event' : keys.message;
+  const message = object[messageKey];
   let exc_info = stackText(object[keys.exception]);
   const levelname = toLevelName(object[keys.level]);
-  const consumed = [keys.message];
+  const consumed = [messageKey];
   if (levelname !== undefined) consumed.push(keys.level);
   if (exc_info !== undefined) consumed.push(keys.exception);
   // SPEC §3: a logger name the record carries (`name`, `logger`, …) comes before `service`.

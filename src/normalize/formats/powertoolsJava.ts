@@ -66,7 +66,7 @@ function javaError(object: JsonObject): PowertoolsError | undefined {
   }
   const thrown = object.thrown;
   if (isObject(thrown) && Array.isArray(thrown.extendedStackTrace)) {
-    const exc_info = lambdaErrorStack(asLambdaError(thrown, 0));
+    const exc_info = thrownStack(thrown);
     if (exc_info === undefined) return undefined;
     // The frames carry more than the stack text shows (`exact`, `location`, `version`): all stay.
     return { key: 'thrown', exc_info, rest: thrown };
@@ -86,6 +86,14 @@ function asLambdaError(thrown: JsonObject, depth: number): JsonObject {
     stackTrace: frames,
     cause: isObject(thrown.cause) && depth < MAX_CAUSES ? asLambdaError(thrown.cause, depth + 1) : undefined,
   };
+}
+
+/**
+ * log4j2 `JsonLayout`'s `thrown` (`{"name","message","extendedStackTrace":[{"class","method","file",
+ * "line",…}],"cause"?}`) as `printStackTrace` prints it: `Type: message`, `\tat` frames, `Caused by:`.
+ */
+export function thrownStack(thrown: JsonObject): string | undefined {
+  return lambdaErrorStack(asLambdaError(thrown, 0));
 }
 
 export const powertoolsJava: JsonFormat = {

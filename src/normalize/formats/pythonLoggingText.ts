@@ -8,12 +8,18 @@ import { splitStack } from './stacks.js';
  * Python `logging` text:
  * - `%(asctime)s %(name)s %(levelname)s %(message)s` → `2020-05-11 12:44:44,123 app INFO msg`
  *   (asctime's default is `%Y-%m-%d %H:%M:%S,mmm`), also with ` - ` between the fields (the
- *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) and without the
- *   name (`%(asctime)s %(levelname)s %(message)s`);
+ *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) or ` | `, and
+ *   without the name (`%(asctime)s %(levelname)s %(message)s`);
+ * - `%(asctime)s [%(levelname)s] %(name)s: %(message)s` → `2023-11-01 10:47:57,081 [ERROR] app: msg`,
+ *   the time also in brackets, the name only when a logger name and `: ` follow the level;
  * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`;
  * - uvicorn's default `%(levelprefix)s %(message)s`, the level and its colon padded to nine
  *   characters: `INFO:     Started server process [1]` (encode/uvicorn uvicorn/logging.py,
- *   `ColourizedFormatter.formatMessage`).
+ *   `ColourizedFormatter.formatMessage`);
+ * - Flask's default handler, `[%(asctime)s] %(levelname)s in %(module)s: %(message)s` →
+ *   `[2023-11-01 10:47:57,081] ERROR in app: Exception on / [GET]` (pallets/flask
+ *   src/flask/logging.py `default_handler`): the module is no logger's name; it stays a field,
+ *   `in`, as the line says it (`"in": "app"`), so that no word of the line is lost.
  * `logger.exception` appends the traceback after `\n` in the same record: it moves to exc_info.
  * Checked against CPython Lib/logging/__init__.py (`BASIC_FORMAT`, `Formatter.default_time_format`,
  * `default_msec_format`, `Formatter.format` appending `formatException`).
@@ -51,13 +57,19 @@ function parseBasic(line: string): ParsedLine | undefined {
   return result(level, name, line.slice(second + 1));
 }
 
-/** Reads one field of the asctime form: a word followed by ` ` or ` - `. */
-function field(line: string, start: number, dashed: boolean): [string, number] | undefined {
-  const end = line.indexOf(dashed ? ' - ' : ' ', start);
+/** Reads one field of the asctime form: a word followed by `separator` (` `, ` - `, ` | `). */
+function field(line: string, start: number, separator: string): [string, number] | undefined {
+  const end = line.indexOf(separator, start);
   if (end < 0 || end - start > MAX_NAME) return undefined;
   const word = line.slice(start, end);
   if (word === '' || word.includes(' ')) return undefined;
-  return [word, end + (dashed ? 3 : 1)];
+  return [word, end + separator.length];
+}
+
+/** ` - ` or ` | ` when the fields are separated by one, else a space. */
+function separatorAt(line: string, i: number): string {
+  if (line.startsWith(' - ', i)) return ' - ';
+  return line.startsWith(' | ', i) ? ' | ' : ' ';
 }
 
 function parseWithTime(line: string): ParsedLine | undefined {
@@ -67,15 +79,17 @@ function parseWithTime(line: string): ParsedLine | undefined {
   // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, ISO-like times with a
   // level first belonging to other loggers.
   if (line.charCodeAt(19) !== 0x2c /* , */) return parseNamed(line, timeEnd);
-  const dashed = line.startsWith(' - ', timeEnd);
-  let i = timeEnd + (dashed ? 3 : 1);
-  if (!dashed && line.charCodeAt(timeEnd) !== 0x20) return undefined;
-  const a = field(line, i, dashed);
+  if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  // `%(asctime)s [%(levelname)s] %(name)s: %(message)s`.
+  if (line.charCodeAt(timeEnd + 1) === 0x5b /* [ */) return parseBracketed(line, timeEnd + 1);
+  const separator = separatorAt(line, timeEnd);
+  let i = timeEnd + separator.length;
+  const a = field(line, i, separator);
   if (a === undefined) return undefined;
   const levelA = LEVELS.get(a[0]);
   if (levelA !== undefined) return result(levelA, undefined, line.slice(a[1]));
   i = a[1];
-  const b = field(line, i, dashed);
+  const b = field(line, i, separator);
   if (b === undefined) return undefined;
   const levelB = LEVELS.get(b[0]);
   if (levelB === undefined) return undefined;
@@ -85,18 +99,79 @@ function parseWithTime(line: string): ParsedLine | undefined {
 /** `<time> name LEVEL message` for an asctime with a custom `datefmt`. */
 function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
   if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
-  const a = field(line, timeEnd + 1, false);
+  const a = field(line, timeEnd + 1, ' ');
   if (a === undefined || LEVELS.has(a[0])) return undefined;
-  const b = field(line, a[1], false);
+  const b = field(line, a[1], ' ');
   const level = b === undefined ? undefined : LEVELS.get(b[0]);
   if (b === undefined || level === undefined) return undefined;
   return result(level, a[0], line.slice(b[1]));
+}
+
+/** A logger name as `logging.getLogger` users write them: dotted words (`app.db`, `uvicorn.error`). */
+function isLoggerName(word: string): boolean {
+  if (word === '') return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const ok =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x39) ||
+      c === 0x5f ||
+      c === 0x2e;
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/**
+ * `[%(levelname)s] %(name)s: %(message)s` at `start` (after the time): the level, and the name when
+ * the next word is a logger name ending in `:`.
+ */
+function parseBracketed(line: string, start: number): ParsedLine | undefined {
+  const close = line.slice(start, start + 'CRITICAL] '.length + 1).indexOf('] ');
+  if (close < 0 || line.charCodeAt(start) !== 0x5b /* [ */) return undefined;
+  const level = LEVELS.get(line.slice(start + 1, start + close));
+  if (level === undefined) return undefined;
+  const body = start + close + 2;
+  const colon = line.slice(body, body + MAX_NAME + 2).indexOf(': ');
+  const name = colon > 0 ? line.slice(body, body + colon) : '';
+  if (isLoggerName(name)) return result(level, name, line.slice(body + colon + 2));
+  return result(level, undefined, line.slice(body));
+}
+
+// Longest `%(module)s` taken from a Flask line; module names are far shorter.
+const MAX_MODULE = 128;
+
+/** Flask's `[2023-11-01 10:47:57,081] ERROR in app: message`. */
+function parseFlask(line: string): ParsedLine | undefined {
+  const timeEnd = dateTimeEnd(line, 1);
+  // Python's own asctime, its comma before the milliseconds: other bracketed times are other
+  // loggers' (log4js's `[2017-03-30T07:57:00.113] [ERROR] cheese - …`).
+  if (timeEnd < 0 || line.charCodeAt(20) !== 0x2c /* , */ || !line.startsWith('] ', timeEnd))
+    return undefined;
+  const levelStart = timeEnd + 2;
+  // `[%(asctime)s] [%(levelname)s] %(name)s: %(message)s`.
+  if (line.charCodeAt(levelStart) === 0x5b /* [ */) return parseBracketed(line, levelStart);
+  // `CRITICAL in ` is the longest head before the module.
+  const inAt = line.slice(levelStart, levelStart + 'CRITICAL in '.length).indexOf(' in ');
+  if (inAt < 0) return undefined;
+  const level = LEVELS.get(line.slice(levelStart, levelStart + inAt));
+  if (level === undefined) return undefined;
+  const moduleStart = levelStart + inAt + 4;
+  const colon = line.slice(moduleStart, moduleStart + MAX_MODULE + 2).indexOf(': ');
+  if (colon <= 0) return undefined;
+  const module = line.slice(moduleStart, moduleStart + colon);
+  if (module.includes(' ')) return undefined;
+  const parsed = result(level, undefined, line.slice(moduleStart + colon + 2));
+  parsed.fields = { in: module };
+  return parsed;
 }
 
 export const pythonLoggingText: TextFormat = {
   name: NAME,
   parse(line) {
     const c = line.charCodeAt(0);
+    if (c === 0x5b /* [ */) return parseFlask(line);
     if (c >= 0x30 && c <= 0x39) return parseWithTime(line);
     if (c >= 0x41 && c <= 0x5a) return parseBasic(line);
     return undefined;

@@ -1,6 +1,7 @@
 import { levelSpellings } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
-import { isUuidAt } from './scan.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import type { LevelName } from '../record.js';
+import { dateTimeEnd, isDigit, isUuidAt } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -14,9 +15,13 @@ import { splitStack } from './stacks.js';
  * from the span, the message is what follows the spans; the spans themselves (the invocation's
  * `xrayTraceId`, child spans and their fields: `:send_operation{operation="…"}:dispatch`) are
  * kept as they were written under `spans`, so nothing of the line is lost (SPEC §3).
+ * The same subscriber with its defaults on (`tracing_subscriber::fmt().with_ansi(false)`, Rust
+ * services in containers) writes the time first and the event's target before the message:
+ * `2023-11-01T10:47:57.081234Z  INFO my_service::orders: order stored order_id=42`; the target
+ * names the record and the time stays a field, `time`.
  * Checked against awslabs/aws-lambda-rust-runtime lambda-runtime-api-client/src/tracing.rs
  * (`init_default_subscriber`), lambda-runtime/src/layers/trace.rs (`Lambda runtime invoke`) and
- * tokio-rs/tracing tracing-subscriber/src/fmt/format/mod.rs (`FmtLevel`).
+ * tokio-rs/tracing tracing-subscriber/src/fmt/format/mod.rs (`FmtLevel`, `Format<Full, T>::format_event`).
  */
 
 const NAME = 'rust-tracing';
@@ -25,38 +30,84 @@ const INVOKE_SPAN = 'Lambda runtime invoke{';
 const REQUEST_ID = 'requestId="';
 // Spans (the invocation's, then the caller's own) end well within this many characters.
 const MAX_SPANS = 1024;
+// Module paths are far shorter.
+const MAX_TARGET = 256;
+
+/** A Rust path, `my_crate::module`: what `fmt`'s target is. */
+function isTarget(text: string): boolean {
+  if (text === '') return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x5f; /* _ */
+    if (!word && c !== 0x3a /* : */) return false;
+  }
+  return true;
+}
+
+/**
+ * What follows the level (at `i`): the invocation span and the spans after it, then, where the
+ * subscriber writes it (`withTarget`), the target and `: `, then the message.
+ */
+function parseBody(
+  line: string,
+  start: number,
+  level: LevelName,
+  withTarget: boolean,
+  fields: Record<string, unknown>,
+): ParsedLine | undefined {
+  let i = start;
+  let requestId: string | undefined;
+  if (line.startsWith(INVOKE_SPAN, i)) {
+    const id = line.indexOf(REQUEST_ID, i + INVOKE_SPAN.length);
+    const close = line.indexOf('}', i);
+    if (id < 0 || close < 0 || id > close || close - i > MAX_SPANS) return undefined;
+    if (isUuidAt(line, id + REQUEST_ID.length)) requestId = line.slice(id + 11, id + 47);
+    // After the last span: `}: message` or `}:child{…}:grandchild: message`.
+    const end = line.indexOf(': ', close);
+    if (end < 0 || end - i > MAX_SPANS) return undefined;
+    fields.spans = line.slice(i, end);
+    i = end + 2;
+  }
+  let name: string | undefined;
+  if (withTarget) {
+    const end = line.slice(i, i + MAX_TARGET + 2).indexOf(': ');
+    const target = end < 0 ? '' : line.slice(i, i + end);
+    if (!isTarget(target)) return undefined;
+    name = target;
+    i += end + 2;
+  }
+  const { message, exc_info } = splitStack(line.slice(i));
+  return {
+    message,
+    levelname: level,
+    name,
+    exc_info,
+    aws_request_id: requestId,
+    fields: Object.keys(fields).length === 0 ? undefined : fields,
+  };
+}
+
+/** `2023-11-01T10:47:57.081234Z  INFO target: message`: `fmt`'s default, time and target on. */
+function parseTimed(line: string): ParsedLine | undefined {
+  const timeEnd = dateTimeEnd(line, 0);
+  if (timeEnd < 0 || line.charCodeAt(timeEnd) !== 0x20) return undefined;
+  // The level right-aligned to five characters, then a space.
+  const level = LEVELS.get(line.slice(timeEnd + 1, timeEnd + 6).trimStart());
+  if (level === undefined || line.charCodeAt(timeEnd + 6) !== 0x20) return undefined;
+  return parseBody(line, timeEnd + 7, level, true, { time: line.slice(0, timeEnd) });
+}
 
 export const rustTracing: TextFormat = {
   name: NAME,
   parse(line) {
-    let i = line.charCodeAt(0) === 0x20 ? 1 : 0;
+    if (isDigit(line.charCodeAt(0))) return parseTimed(line);
+    const i = line.charCodeAt(0) === 0x20 ? 1 : 0;
     // The level is four or five letters: no scan of the line for its first space.
     const space = line.charCodeAt(i + 4) === 0x20 ? i + 4 : line.charCodeAt(i + 5) === 0x20 ? i + 5 : -1;
     if (space < 0) return undefined;
     const level = LEVELS.get(line.slice(i, space));
     // ` INFO` and ` WARN` are padded to five characters (a copy may have lost the pad).
     if (level === undefined || (space !== 5 && i !== 0)) return undefined;
-    i = space + 1;
-    let requestId: string | undefined;
-    let spans: string | undefined;
-    if (line.startsWith(INVOKE_SPAN, i)) {
-      const id = line.indexOf(REQUEST_ID, i + INVOKE_SPAN.length);
-      const close = line.indexOf('}', i);
-      if (id < 0 || close < 0 || id > close || close - i > MAX_SPANS) return undefined;
-      if (isUuidAt(line, id + REQUEST_ID.length)) requestId = line.slice(id + 11, id + 47);
-      // After the last span: `}: message` or `}:child{…}:grandchild: message`.
-      const end = line.indexOf(': ', close);
-      if (end < 0 || end - i > MAX_SPANS) return undefined;
-      spans = line.slice(i, end);
-      i = end + 2;
-    }
-    const { message, exc_info } = splitStack(line.slice(i));
-    return {
-      message,
-      levelname: level,
-      exc_info,
-      aws_request_id: requestId,
-      fields: spans === undefined ? undefined : { spans },
-    };
+    return parseBody(line, space + 1, level, false, {});
   },
 };

@@ -1,4 +1,5 @@
-import { stripAnsi } from '../fields.js';
+import { parseJson } from '../../json.js';
+import { isObject, stackText, stripAnsi, without, type JsonObject } from '../fields.js';
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { splitStack } from './stacks.js';
@@ -8,14 +9,39 @@ import { splitStack } from './stacks.js';
  * the message, then the meta as JSON when there is any), `format.cli()` → `warn:    Disk space
  * low` (the level padded), either with `format.colorize()` colour codes around the level. Only
  * winston's lower-case npm level names are read, so JavaScript's `Error: msg` headlines and
- * other `Word: text` lines are not taken for a level.
- * Checked against winstonjs/logform simple.js, cli.js, pad-levels.js and colorize.js.
+ * other `Word: text` lines are not taken for a level. simple()'s meta (`{"service":"…"}` of
+ * `defaultMeta`, `timestamp()`'s, `errors({ stack: true })`'s `stack`) is the line's fields, its
+ * `stack` exc_info.
+ * Checked against winstonjs/logform simple.js, cli.js, pad-levels.js, colorize.js and errors.js.
  */
 
 const NAME = 'winston-text';
 const LEVELS = new Set(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']);
 // `verbose` is the longest name.
 const MAX_LEVEL = 7;
+
+// Candidate starts of simple()'s meta tried before the text is taken as all message.
+const MAX_TRIES = 8;
+
+/**
+ * simple()'s meta: the non-empty JSON object (safe-stable-stringify's, one line) after the last
+ * ` ` of the message that starts one, and the message before it.
+ */
+function trailingMeta(text: string): { message: string; meta: JsonObject } | undefined {
+  if (!text.endsWith('}')) return undefined;
+  let start = text.indexOf(' {');
+  for (let tries = 0; start >= 0 && tries < MAX_TRIES; tries++) {
+    try {
+      const value = parseJson(text.slice(start + 1));
+      if (isObject(value) && Object.keys(value).length > 0)
+        return { message: text.slice(0, start), meta: value };
+    } catch {
+      // Not JSON from there: that brace belongs to the message.
+    }
+    start = text.indexOf(' {', start + 1);
+  }
+  return undefined;
+}
 
 export const winstonText: TextFormat = {
   name: NAME,
@@ -30,7 +56,21 @@ export const winstonText: TextFormat = {
     if (!LEVELS.has(level)) return undefined;
     let start = colon + 1;
     while (text.charCodeAt(start) === 0x20) start++;
-    const { message, exc_info } = splitStack(text.slice(start));
+    const body = text.slice(start);
+    const trailing = trailingMeta(body);
+    if (trailing !== undefined) {
+      const stack = stackText(trailing.meta.stack);
+      // `logger.error(err.stack, meta)`: the stack is in the message.
+      const split = stack === undefined ? splitStack(trailing.message) : undefined;
+      const fields = stack === undefined ? trailing.meta : without(trailing.meta, ['stack']);
+      return {
+        message: split?.message ?? trailing.message,
+        levelname: toLevelName(level),
+        exc_info: stack ?? split?.exc_info,
+        fields,
+      };
+    }
+    const { message, exc_info } = splitStack(body);
     return { message, levelname: toLevelName(level), exc_info };
   },
 };
