@@ -337,6 +337,25 @@ describe('startLocalFirehose: fault injection', () => {
     expect(firehose.records(STREAM).map((r) => r.data.toString())).toEqual(['late\n']);
   });
 
+  it('is idle at once with no call open, and only once a call its client gave up on is answered', async () => {
+    await start({ delayMs: 500 });
+    await firehose.idle();
+    const error = await failure(
+      client().send(new PutRecordBatchCommand({ DeliveryStreamName: STREAM, Records: lines('late') }), {
+        abortSignal: AbortSignal.timeout(50),
+      }),
+    );
+    expect(error.name).toBe('AbortError');
+    let idle = false;
+    const waiting = firehose.idle().then(() => {
+      idle = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(idle).toBe(false);
+    await waiting;
+    expect(firehose.stats().calls).toBe(1);
+  });
+
   it('fails a PutRecord whose record draws a failure, as a throttle', async () => {
     await start({ failAll: true });
     const error = await failure(

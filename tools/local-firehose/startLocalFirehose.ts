@@ -86,6 +86,11 @@ export interface LocalFirehose {
   setFaults(faults: Faults): void;
   /** Forgets accepted records and counters and restarts the faults' counting; files stay. */
   reset(): void;
+  /**
+   * Resolves once no request is being handled: a call whose client gave up on it (its deadline
+   * passed) is still read, counted and answered after the client has moved on.
+   */
+  idle(): Promise<void>;
 }
 
 /** The operations' `X-Amz-Target` prefix (API version 2015-08-04). */
@@ -417,11 +422,24 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
     plan = new FaultPlan(plan.faults);
   }
 
+  let open = 0;
+  let idleWaiters: (() => void)[] = [];
+  const settled = (): void => {
+    open--;
+    if (open > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const done of waiters) done();
+  };
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`internal error: ${String(error)}`);
-      sendError(res, serverError(500));
-    });
+    // Open until its handler is done: a call whose client went away is still read and counted.
+    open++;
+    handle(req, res)
+      .catch((error: unknown) => {
+        log(`internal error: ${String(error)}`);
+        sendError(res, serverError(500));
+      })
+      .finally(settled);
   });
   await new Promise<void>((ready, fail) => {
     server.once('error', fail);
@@ -436,6 +454,12 @@ export async function startLocalFirehose(options: LocalFirehoseOptions = {}): Pr
     url: `http://127.0.0.1:${bound}`,
     port: bound,
     dir,
+    idle: () =>
+      open === 0
+        ? Promise.resolve()
+        : new Promise<void>((done) => {
+            idleWaiters.push(done);
+          }),
     close: () =>
       new Promise<void>((done, fail) => {
         server.close((error) => {
