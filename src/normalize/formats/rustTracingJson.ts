@@ -15,7 +15,9 @@ import { isMultiLine, splitStack } from './stacks.js';
  * `requestId` (`Lambda runtime invoke{requestId, xrayTraceId}`) is the request id. An `error`
  * field holding a multi-line `{:?}` rendering (anyhow's `Caused by:` / `Stack backtrace:`) or a
  * `backtrace` field is exc_info.
- * Recognised by a level of that spelling beside a string `target` and `fields` (or `message`).
+ * Recognised by a level of that spelling beside a string `target` and `fields` (or `message`),
+ * or, with no `target` (the `lambda_runtime` subscriber's `with_target(false)`), beside a `fields`
+ * object holding a string `message`.
  * Checked against tokio-rs/tracing tracing-subscriber/src/fmt/format/json.rs (`Json`,
  * `SerializableSpan`, `flatten_event`) and awslabs/aws-lambda-rust-runtime
  * lambda-runtime-api-client/src/tracing.rs, lambda-runtime/src/layers/trace.rs.
@@ -33,11 +35,25 @@ function requestIdOf(object: JsonObject): string | undefined {
   return undefined;
 }
 
+/** A non-empty `target`: the record's `name`. */
+function hasName(object: JsonObject): boolean {
+  return typeof object.target === 'string' && object.target !== '';
+}
+
+/**
+ * The `lambda_runtime` crate's own subscriber (`fmt().with_target(false).without_time().json()`):
+ * no `target` and no `timestamp`, the event's fields under `fields` with their `message`.
+ */
+function isTargetless(object: JsonObject): boolean {
+  return object.target === undefined && isObject(object.fields) && typeof object.fields.message === 'string';
+}
+
 export const rustTracingJson: JsonFormat = {
   name: 'rust-tracing-json',
   parse(object): ParsedLine | undefined {
     // `target` first: most lines have a string `level`, few a `target`.
-    if (typeof object.target !== 'string' || typeof object.level !== 'string') return undefined;
+    if (typeof object.target !== 'string' && !isTargetless(object)) return undefined;
+    if (typeof object.level !== 'string') return undefined;
     const level = LEVELS.get(object.level);
     if (level === undefined) return undefined;
     const nested = isObject(object.fields);
@@ -62,20 +78,16 @@ export const rustTracingJson: JsonFormat = {
     }
     let fields: JsonObject | undefined;
     if (nested) {
-      fields =
-        without(object, object.target === '' ? ['level', 'fields'] : ['level', 'target', 'fields']) ?? {};
+      fields = without(object, hasName(object) ? ['level', 'target', 'fields'] : ['level', 'fields']) ?? {};
       const rest = without(event, consumed);
       if (rest !== undefined) fields.fields = rest;
     } else {
-      fields = without(
-        object,
-        object.target === '' ? ['level', ...consumed] : ['level', 'target', ...consumed],
-      );
+      fields = without(object, hasName(object) ? ['level', 'target', ...consumed] : ['level', ...consumed]);
     }
     return {
       message,
       levelname: level,
-      name: object.target === '' ? undefined : object.target,
+      name: hasName(object) ? (object.target as string) : undefined,
       exc_info,
       aws_request_id: requestIdOf(object),
       fields,

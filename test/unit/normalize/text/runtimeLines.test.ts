@@ -194,3 +194,30 @@ describe('an error inside a logged object (stacks.ts)', () => {
     expect(record.message).toBe('{\n  a:');
   });
 });
+
+describe("Rust lambda_runtime's default subscriber in the JSON log format (rustTracingJson.ts)", () => {
+  // `fmt().with_target(false).without_time().json()`: no `timestamp`, no `target`.
+  const span = {
+    requestId: RID,
+    xrayTraceId: 'Root=1-673e57b6-4d3b2cce0232a5a97eb755eb;Parent=65fa8e08b986dec3;Sampled=0',
+    name: 'Lambda runtime invoke',
+  };
+  const line = `${JSON.stringify({ level: 'WARN', fields: { message: 'stock low', sku: 'A-1' }, span, spans: [span] })}\n`;
+
+  it('reads fields.message as the message, the level and the invocation span’s request id', () => {
+    expect(normalize(line)).toMatchObject({
+      log_format: 'rust-tracing-json',
+      levelname: 'WARNING',
+      message: 'stock low',
+      name: 'fn',
+      aws_request_id: RID,
+      fields: { sku: 'A-1' },
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads an event outside an invocation (no span) the same way', () => {
+    const outside = '{"level":"DEBUG","fields":{"message":"resolving host","host":"s3.amazonaws.com"}}\n';
+    expect(normalize(outside)).toMatchObject({ log_format: 'rust-tracing-json', message: 'resolving host' });
+  });
+});
