@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import type { LevelName } from '../record.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
@@ -48,6 +49,18 @@ import {
  */
 
 /**
+ * Runtime level spellings that are none of the five names: Python's JSON formatter rounds a level
+ * under 10 down to 0, `NOTSET` (awslambdaric lambda_runtime_log_utils.py `_format_log_level`),
+ * under DEBUG on Python's scale; Java's `LambdaLogger.log(String)` has no level and writes
+ * `UNDEFINED` (aws-lambda-java-core LogLevel.java, runtime-interface-client JsonLogFormatter.java):
+ * a line with no level. Their `level` key stays as written.
+ */
+const UNNAMED_LEVELS: ReadonlyMap<string, LevelName | undefined> = new Map([
+  ['NOTSET', 'DEBUG'],
+  ['UNDEFINED', undefined],
+]);
+
+/**
  * The level names the runtimes write in JSON records: Node.js TRACE…FATAL, Python DEBUG…CRITICAL,
  * Java (log4j2) TRACE…FATAL, .NET `LogLevel` names Trace…Critical.
  */
@@ -66,6 +79,7 @@ const RUNTIME_LEVELS = new Set([
   'Warning',
   'Error',
   'Critical',
+  ...UNNAMED_LEVELS.keys(),
 ]);
 
 const REQUEST_ID_KEYS = ['requestId', 'AWSRequestId'];
@@ -114,7 +128,8 @@ function parseApplication(object: JsonObject): ParsedLine {
   const nameKey = firstStringKey(object, NAME_KEYS);
   const requestId = requestIdOf(object);
   // Only what the record took is consumed: an empty `requestId` or `stackTrace` stays a field.
-  const consumed = ['timestamp', 'level', 'message'];
+  const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
+  const consumed = unnamed ? ['timestamp', 'message'] : ['timestamp', 'level', 'message'];
   if (nameKey !== undefined) consumed.push(nameKey);
   if (requestId !== undefined) consumed.push(requestId[0]);
   let exc_info: string | undefined;
@@ -153,7 +168,7 @@ function parseApplication(object: JsonObject): ParsedLine {
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
   const fields = without(object, consumed);
-  const level = toLevelName(object.level);
+  const level = unnamed ? UNNAMED_LEVELS.get(object.level as string) : toLevelName(object.level);
   return {
     message: text,
     levelname: level ?? (exc_info === undefined ? undefined : 'ERROR'),

@@ -221,3 +221,30 @@ describe("Rust lambda_runtime's default subscriber in the JSON log format (rustT
     expect(normalize(outside)).toMatchObject({ log_format: 'rust-tracing-json', message: 'resolving host' });
   });
 });
+
+describe('Lambda JSON records whose level is no level name (lambdaJson.ts)', () => {
+  it('reads Python’s NOTSET (a level under 10, `_format_log_level` rounds it to 0) as DEBUG, the spelling kept', () => {
+    const line = `{"timestamp": "2024-05-01T10:00:00Z", "level": "NOTSET", "message": "wire dump", "logger": "app.db", "requestId": "${RID}"}\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-json',
+      levelname: 'DEBUG',
+      message: 'wire dump',
+      name: 'app.db',
+      aws_request_id: RID,
+      level: 'NOTSET',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads Java’s UNDEFINED (LambdaLogger.log(String) with no level) as a line with no level: INFO', () => {
+    const line = `{"timestamp":"2024-05-01T10:00:00.123Z","message":"Received event","level":"UNDEFINED","AWSRequestId":"${RID}"}\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-json',
+      levelname: 'INFO',
+      message: 'Received event',
+      aws_request_id: RID,
+      level: 'UNDEFINED',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+});
