@@ -10,6 +10,9 @@ import { splitLines } from './stacks.js';
  * - An uncaught exception (`UserFault.reportableError`): `message: exception.Class` on the first
  *   line, then the stack as `printStackTrace` writes it: `exception.Class: message`, `\tat …`,
  *   `Caused by: …`, `\t... N more`. The message is the exception's line, exc_info the stack.
+ *   An init error's report starts with the runtime's own headline instead (`Class not found:
+ *   <class>: java.lang.ClassNotFoundException`, `Error loading class <class>: <message>: <type>`):
+ *   that line is the message.
  *   (The JSON `{"errorMessage","errorType","stackTrace"}` the runtime returns is a JSON line.)
  * Checked against aws/aws-lambda-java-libs aws-lambda-java-runtime-interface-client:
  * api/client/logging/TextLogFormatter.java, api/client/UserFault.java and UserFaultTest.java.
@@ -19,6 +22,13 @@ const NAME = 'lambda-java';
 
 // `[LEVEL] ` as TextLogFormatter writes it: the enum names of LogLevel.
 const BRACKET_LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+
+// `UserFault.makeClassNotFoundUserFault` / `makeInitErrorUserFault`: the handler's class.
+const INIT_ERROR_HEADLINES = ['Class not found: ', 'Error loading class '];
+
+function isInitErrorHeadline(said: string): boolean {
+  return INIT_ERROR_HEADLINES.some((headline) => said.startsWith(headline));
+}
 
 export const javaRuntime: TextFormat = {
   name: NAME,
@@ -47,12 +57,18 @@ export const javaRuntime: TextFormat = {
     // front of it (another runtime's prefix) means this is not the Java runtime's report.
     const said = first.slice(0, colon);
     const restFirst = rest.slice(0, Math.max(0, rest.search(/\r|\n|$/)));
-    if (restFirst !== `${type}: ${said}` && !(restFirst === type && (said === 'null' || said === '')))
-      return undefined;
+    const swapped =
+      restFirst === `${type}: ${said}` ||
+      // No message: `makeUserFault` puts the class name in its place (older runtimes `null`).
+      (restFirst === type && (said === type || said === 'null' || said === ''));
+    // An init error's report names the class it could not load: its own headline is the message.
+    const initError =
+      !swapped && isInitErrorHeadline(said) && (restFirst === type || restFirst.startsWith(`${type}: `));
+    if (!swapped && !initError) return undefined;
     const lines = splitLines(rest);
     const exc_info = lines.join('\n').trimEnd();
     return {
-      message: lines[0] ?? type,
+      message: initError ? first : (lines[0] ?? type),
       levelname: 'ERROR',
       exc_info,
       fields: { error_type: type },

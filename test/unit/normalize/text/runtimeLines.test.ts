@@ -248,3 +248,48 @@ describe('Lambda JSON records whose level is no level name (lambdaJson.ts)', () 
     expect(missing(line)).toEqual([]);
   });
 });
+
+describe('the Java runtime’s error reports (javaRuntime.ts)', () => {
+  it('reads an init error’s report (`Class not found: <class>: <type>` above the stack) as the runtime’s ERROR', () => {
+    const line =
+      'Class not found: com.example.Handler: java.lang.ClassNotFoundException\n' +
+      'java.lang.ClassNotFoundException: com.example.Handler. Current classpath: file:/var/task/\n\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: 'Class not found: com.example.Handler: java.lang.ClassNotFoundException',
+      exc_info: 'java.lang.ClassNotFoundException: com.example.Handler. Current classpath: file:/var/task/',
+      error_type: 'java.lang.ClassNotFoundException',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads `Error loading class <class>: <message>: <type>` with its stack the same way', () => {
+    const stack =
+      'java.lang.NoClassDefFoundError: com/example/Dao\n' +
+      '\tat java.base/java.lang.Class.forName0(Native Method)\n' +
+      'Caused by: java.lang.ClassNotFoundException: com.example.Dao\n' +
+      '\tat java.base/java.net.URLClassLoader.findClass(Unknown Source)\n' +
+      '\t... 13 more';
+    const line = `Error loading class com.example.Handler: com/example/Dao: java.lang.NoClassDefFoundError\n${stack}\n\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: 'Error loading class com.example.Handler: com/example/Dao: java.lang.NoClassDefFoundError',
+      exc_info: stack,
+      error_type: 'java.lang.NoClassDefFoundError',
+    });
+  });
+
+  it('reads the report of an exception with no message (its class name stands for it) as the runtime’s', () => {
+    const line =
+      'java.lang.NullPointerException: java.lang.NullPointerException\n' +
+      'java.lang.NullPointerException\n\tat example.Handler.handleRequest(Handler.java:12)\n\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: 'java.lang.NullPointerException',
+      exc_info: 'java.lang.NullPointerException\n\tat example.Handler.handleRequest(Handler.java:12)',
+    });
+  });
+});
