@@ -295,12 +295,37 @@ function eventList(value: unknown): string {
   return Array.isArray(value) ? `[${value.map((v) => messageText(v)).join(', ')}]` : messageText(value);
 }
 
+const FAULT = 'platform.fault';
+const FAULT_REQUEST_ID = 'RequestId: ';
+
+/**
+ * `platform.fault`: a runtime or execution environment error, its record a line of text
+ * (`"RequestId: d783b35e-… Process exited before completing request"`, Lambda Logs API
+ * reference, https://docs.aws.amazon.com/lambda/latest/dg/runtimes-logs-api.html): ERROR, the
+ * text the message, its request id read from it.
+ */
+function parseFault(object: JsonObject, text: string): ParsedLine {
+  let requestId: string | undefined;
+  if (text.startsWith(FAULT_REQUEST_ID)) {
+    const end = text.indexOf(' ', FAULT_REQUEST_ID.length);
+    const id = text.slice(FAULT_REQUEST_ID.length, end < 0 ? text.length : end);
+    if (id !== '') requestId = id;
+  }
+  return {
+    message: text,
+    levelname: 'ERROR',
+    aws_request_id: requestId,
+    fields: { ...without(object, ['type', 'record']), lambda: { type: FAULT } },
+  };
+}
+
 export const lambdaJsonPlatform: JsonFormat = {
   name: 'lambda-json-platform',
   parse(object) {
     const type = object.type;
     if (typeof type !== 'string' || !type.startsWith('platform.') || typeof object.time !== 'string')
       return undefined;
+    if (type === FAULT && typeof object.record === 'string') return parseFault(object, object.record);
     const record = isObject(object.record) ? object.record : {};
     const requestId = stringAt(record, 'requestId');
     const summary = SUMMARIES[type];

@@ -293,3 +293,27 @@ describe('the Java runtime’s error reports (javaRuntime.ts)', () => {
     });
   });
 });
+
+describe('Lambda’s platform.fault record (lambdaJson.ts)', () => {
+  it('is an ERROR whose message is the fault’s text, its request id read from it', () => {
+    const line =
+      '{"time":"2020-08-20T12:31:32.123Z","type":"platform.fault","record":"RequestId: d783b35e-a91d-4251-af17-035953428a2c Process exited before completing request"}\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-json-platform',
+      levelname: 'ERROR',
+      message: 'RequestId: d783b35e-a91d-4251-af17-035953428a2c Process exited before completing request',
+      aws_request_id: 'd783b35e-a91d-4251-af17-035953428a2c',
+      lambda: { type: 'platform.fault' },
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('is an ERROR without a request id too', () => {
+    const line =
+      '{"time":"2021-10-20T08:13:03.278Z","type":"platform.fault","record":"Unknown application error occurred"}\n';
+    expect(normalize(line)).toMatchObject({
+      levelname: 'ERROR',
+      message: 'Unknown application error occurred',
+    });
+  });
+});
