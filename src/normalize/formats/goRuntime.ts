@@ -16,7 +16,8 @@ import { isMultiLine, splitLines } from './stacks.js';
  *   spells it (`WARN+2` kept as `level`); src/log/slog/handler.go (`defaultHandler.Handle`), doc.go;
  * - a handler error or recovered panic, which aws-lambda-go logs with `log.Printf("%s", payload)`:
  *   `2006/01/02 15:04:05 {"errorMessage":"…","errorType":"…","stackTrace":[{"path","line","label"}]}`
- *   → ERROR, exc_info the frames in Go's traceback layout;
+ *   → ERROR, exc_info the frames in Go's traceback layout; aws-lambda-go's own `WARNING! …` lines
+ *   (lambda/sigterm.go) → WARNING;
  * - an unrecovered panic or fatal error on stderr: `panic: message` / `fatal error: message`,
  *   then `goroutine 1 [running]:` and the frames (in the same event or, line by line, in the
  *   following ones: see rejoin in normalizePayload) → ERROR.
@@ -25,6 +26,9 @@ import { isMultiLine, splitLines } from './stacks.js';
  */
 
 const NAME = 'go-log';
+// aws-lambda-go's own warnings (lambda/sigterm.go: `log.Printf("WARNING! Failed to register
+// internal extension! …")`), written through the log package like the application's lines.
+const GO_RUNTIME_WARNING = 'WARNING! ';
 const PANIC_PREFIXES = ['panic: ', 'fatal error: '];
 
 function parsePanic(line: string): ParsedLine {
@@ -98,7 +102,12 @@ export const goRuntime: TextFormat = {
       }
     }
     if (parsed === undefined) parsed = parseSlogDefault(body, context);
-    parsed ??= envelope(NAME, context.parseBody(body), undefined, undefined);
+    parsed ??= envelope(
+      NAME,
+      context.parseBody(body),
+      body.startsWith(GO_RUNTIME_WARNING) ? 'WARNING' : undefined,
+      undefined,
+    );
     if (caller !== undefined) parsed.fields = { ...parsed.fields, caller };
     return parsed;
   },

@@ -317,3 +317,16 @@ describe('Lambda’s platform.fault record (lambdaJson.ts)', () => {
     });
   });
 });
+
+describe('aws-lambda-go’s own warnings (goRuntime.ts)', () => {
+  it('reads the `WARNING! ` it writes through the log package as WARNING, the message whole', () => {
+    const line =
+      '2024/05/01 10:00:00 WARNING! Failed to register internal extension! SIGTERM events may not be enabled! err: connection refused\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'go-log',
+      levelname: 'WARNING',
+      message:
+        'WARNING! Failed to register internal extension! SIGTERM events may not be enabled! err: connection refused',
+    });
+  });
+});
