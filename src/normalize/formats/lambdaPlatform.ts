@@ -285,11 +285,14 @@ function parseTimeout(line: string): ParsedLine | undefined {
 function parseRuntimeExit(line: string): ParsedLine | undefined {
   let requestId: string | undefined;
   let text = line;
+  // `RequestId:  Error: …` (after a timeout, no request is current): the label stays in the message.
+  let label = '';
   if (line.startsWith(REQUEST_ID)) {
     const space = line.indexOf(' ', REQUEST_ID.length);
     if (space < 0 || space > 80) return undefined;
     requestId = requestIdOf(line.slice(REQUEST_ID.length, space));
     text = line.slice(space + 1);
+    if (requestId === undefined) label = line.slice(0, space + 1);
   }
   const exited =
     text.startsWith('Error: Runtime exited') ||
@@ -298,7 +301,7 @@ function parseRuntimeExit(line: string): ParsedLine | undefined {
     (requestId !== undefined && text.startsWith('Error: '));
   if (!exited) return undefined;
   const lines = splitLines(text.trim());
-  const message = (lines[0] ?? '').trim();
+  const message = label + (lines[0] ?? '').trim();
   const errorType = lines.length > 1 ? (lines[lines.length - 1] ?? '').trim() : 'Runtime.ExitError';
   const lambda: Record<string, unknown> = { type: 'platform.runtimeDone', status: 'error', errorType };
   if (message.includes('signal: killed')) lambda.signal = 'killed';

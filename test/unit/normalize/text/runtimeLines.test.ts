@@ -330,3 +330,18 @@ describe('aws-lambda-go’s own warnings (goRuntime.ts)', () => {
     });
   });
 });
+
+describe('a runtime exit with an empty request id (lambdaPlatform.ts)', () => {
+  it('keeps the `RequestId:` label in the message when no id follows it', () => {
+    const line = 'RequestId:  Error: Runtime exited with error: signal: killed\nRuntime.ExitError\n';
+    const record = normalize(line);
+    expect(record).toMatchObject({
+      log_format: 'lambda-platform',
+      levelname: 'ERROR',
+      message: 'RequestId:  Error: Runtime exited with error: signal: killed',
+      exc_info: 'Error: Runtime exited with error: signal: killed\nRuntime.ExitError',
+    });
+    expect(record.aws_request_id).toBeUndefined();
+    expect(missing(line)).toEqual([]);
+  });
+});
