@@ -122,6 +122,12 @@ function withoutReasonStack(message: JsonObject): JsonObject {
   return { ...message, reason: without(reason, ['stackTrace']) ?? {} };
 }
 
+function trimCarriageReturns(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function parseApplication(object: JsonObject): ParsedLine {
   const message = object.message;
   // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
@@ -163,7 +169,9 @@ function parseApplication(object: JsonObject): ParsedLine {
   } else if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
     // console.log(err.stack) / a logged traceback: the stack is exc_info, not part of the message.
     const split = splitStack(message);
-    text = split.message;
+    // The `\r` the Python runtime ends its LAMBDA_WARNING messages with (its stdout line
+    // terminator, awslambdaric lambda_literals.py) is no part of the message.
+    text = split.exc_info === undefined ? trimCarriageReturns(split.message) : split.message;
     exc_info = split.exc_info;
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');

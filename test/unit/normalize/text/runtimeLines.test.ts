@@ -345,3 +345,15 @@ describe('a runtime exit with an empty request id (lambdaPlatform.ts)', () => {
     expect(missing(line)).toEqual([]);
   });
 });
+
+describe('a carriage return ending a Lambda JSON record’s message (lambdaJson.ts)', () => {
+  it('drops the `\\r` the Python runtime ends its LAMBDA_WARNING with, as the text format does', () => {
+    const line =
+      '{"timestamp": "2024-05-01T10:00:00Z", "level": "WARNING", "message": "LAMBDA_WARNING: Unhandled exception. For more information, see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html\\r", "logger": "root", "requestId": ""}\n';
+    expect(normalize(line)).toMatchObject({
+      levelname: 'WARNING',
+      message:
+        'LAMBDA_WARNING: Unhandled exception. For more information, see https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html',
+    });
+  });
+});
