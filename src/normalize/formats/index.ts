@@ -248,8 +248,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // The console template's `[HH:mm:ss`, the file template's date.
   [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
-  // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time.
-  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}` }],
+  // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time; `ansi` with a colour code.
+  [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}\u001b` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
   // The basic layout's `[`, the coloured layout's colour code.
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],

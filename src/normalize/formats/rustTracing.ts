@@ -1,3 +1,4 @@
+import { stripAnsi } from '../fields.js';
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import type { LevelName } from '../record.js';
@@ -100,14 +101,28 @@ function parseTimed(line: string): ParsedLine | undefined {
 export const rustTracing: TextFormat = {
   name: NAME,
   parse(line) {
-    if (isDigit(line.charCodeAt(0))) return parseTimed(line);
-    const i = line.charCodeAt(0) === 0x20 ? 1 : 0;
-    // The level is four or five letters: no scan of the line for its first space.
-    const space = line.charCodeAt(i + 4) === 0x20 ? i + 4 : line.charCodeAt(i + 5) === 0x20 ? i + 5 : -1;
-    if (space < 0) return undefined;
-    const level = LEVELS.get(line.slice(i, space));
-    // ` INFO` and ` WARN` are padded to five characters (a copy may have lost the pad).
-    if (level === undefined || (space !== 5 && i !== 0)) return undefined;
-    return parseBody(line, space + 1, level, false, {});
+    // tracing-subscriber's `ansi` feature (on by default, and for every crate once one asks for
+    // it) colours the time, level, spans and target: read the line without its colour codes.
+    if (line.charCodeAt(0) === 0x1b) {
+      const plain = stripAnsi(line);
+      return plain.charCodeAt(0) === 0x1b ? undefined : parseUncoloured(plain, true);
+    }
+    return parseUncoloured(line, false);
   },
 };
+
+/**
+ * `padded`: the level column must be exactly five wide, as tracing writes it (a coloured line keeps
+ * its pad inside the colour code; another program's coloured `INFO message` has none).
+ */
+function parseUncoloured(line: string, padded: boolean): ParsedLine | undefined {
+  if (isDigit(line.charCodeAt(0))) return parseTimed(line);
+  const i = line.charCodeAt(0) === 0x20 ? 1 : 0;
+  // The level is four or five letters: no scan of the line for its first space.
+  const space = line.charCodeAt(i + 4) === 0x20 ? i + 4 : line.charCodeAt(i + 5) === 0x20 ? i + 5 : -1;
+  if (space < 0) return undefined;
+  const level = LEVELS.get(line.slice(i, space));
+  // ` INFO` and ` WARN` are padded to five characters (a copy may have lost the pad).
+  if (level === undefined || (space !== 5 && (padded || i !== 0))) return undefined;
+  return parseBody(line, space + 1, level, false, {});
+}

@@ -357,3 +357,27 @@ describe('a carriage return ending a Lambda JSON record’s message (lambdaJson.
     });
   });
 });
+
+describe('Rust `tracing` lines in colour (rustTracing.ts)', () => {
+  it('reads a line tracing-subscriber’s `ansi` feature coloured as the same line uncoloured', () => {
+    const line =
+      '\u001b[2m2024-05-01T10:00:00.123456Z\u001b[0m \u001b[31mERROR\u001b[0m \u001b[2mmy_lambda\u001b[0m\u001b[2m:\u001b[0m payment failed\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'rust-tracing',
+      levelname: 'ERROR',
+      name: 'my_lambda',
+      message: 'payment failed',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads the lambda_runtime subscriber’s coloured line, its invocation span’s request id too', () => {
+    const line = `\u001b[32m INFO\u001b[0m \u001b[1mLambda runtime invoke\u001b[0m\u001b[1m{\u001b[0mrequestId="${RID}"\u001b[1m}\u001b[0m\u001b[2m:\u001b[0m processing order\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'rust-tracing',
+      levelname: 'INFO',
+      message: 'processing order',
+      aws_request_id: RID,
+    });
+  });
+});
