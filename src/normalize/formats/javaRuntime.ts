@@ -13,6 +13,8 @@ import { splitLines } from './stacks.js';
  *   An init error's report starts with the runtime's own headline instead (`Class not found:
  *   <class>: java.lang.ClassNotFoundException`, `Error loading class <class>: <message>: <type>`):
  *   that line is the message.
+ * - A handler fault with no exception (`Invalid handler: …`, `No public method named …`,
+ *   `Class … does not implement …`): the message alone on one line, ERROR.
  *   (The JSON `{"errorMessage","errorType","stackTrace"}` the runtime returns is a JSON line.)
  * Checked against aws/aws-lambda-java-libs aws-lambda-java-runtime-interface-client:
  * api/client/logging/TextLogFormatter.java, api/client/UserFault.java and UserFaultTest.java.
@@ -23,8 +25,26 @@ const NAME = 'lambda-java';
 // `[LEVEL] ` as TextLogFormatter writes it: the enum names of LogLevel.
 const BRACKET_LEVELS = new Set(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']);
 
-// `UserFault.makeClassNotFoundUserFault` / `makeInitErrorUserFault`: the handler's class.
-const INIT_ERROR_HEADLINES = ['Class not found: ', 'Error loading class '];
+// `UserFault.makeClassNotFoundUserFault` / `makeInitErrorUserFault`, EventHandlerLoader's
+// `Error loading method …`: the handler's class or method.
+const INIT_ERROR_HEADLINES = ['Class not found: ', 'Error loading class ', 'Error loading method '];
+
+/**
+ * The handler faults with no exception behind them (`UserFault.makeUserFault(msg)`, reported as
+ * the message alone): AWSLambda.java `Invalid handler`, EventHandlerLoader.java's `No public
+ * method named …`, `Class … does not implement …`. Each is the start of the line and a part it
+ * must hold (or `''`).
+ */
+const HANDLER_FAULTS: readonly (readonly [string, string])[] = [
+  ['No public method named ', ' with appropriate method signature found on class '],
+  ['Invalid handler: `', ''],
+  ['Class does not implement an appropriate handler interface: ', ''],
+  ['Class ', ' does not implement RequestHandler with concrete type parameters'],
+];
+
+function isHandlerFault(line: string): boolean {
+  return HANDLER_FAULTS.some(([head, part]) => line.startsWith(head) && (part === '' || line.includes(part)));
+}
 
 function isInitErrorHeadline(said: string): boolean {
   return INIT_ERROR_HEADLINES.some((headline) => said.startsWith(headline));
@@ -45,7 +65,12 @@ export const javaRuntime: TextFormat = {
     }
     // `woops: java.lang.RuntimeException\njava.lang.RuntimeException: woops\n\tat …`
     const firstBreak = line.indexOf('\n');
-    if (firstBreak < 0) return undefined;
+    if (firstBreak < 0) {
+      const c = line.charCodeAt(0);
+      if ((c === 0x4e /* N */ || c === 0x49 /* I */ || c === 0x43) /* C */ && isHandlerFault(line))
+        return { message: line, levelname: 'ERROR', format: NAME };
+      return undefined;
+    }
     const first = line.slice(0, firstBreak);
     const colon = first.lastIndexOf(': ');
     if (colon < 0) return undefined;

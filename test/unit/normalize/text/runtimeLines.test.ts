@@ -381,3 +381,36 @@ describe('Rust `tracing` lines in colour (rustTracing.ts)', () => {
     });
   });
 });
+
+describe('the Java runtime’s handler faults with no exception (javaRuntime.ts)', () => {
+  it.each([
+    'No public method named handleRequest with appropriate method signature found on class com.amazonaws.serverless.proxy.spring.SpringBootLambdaContainerHandler',
+    "Invalid handler: `example.Handler:handleRequest'",
+    'Class does not implement an appropriate handler interface: example.Handler',
+    'Class example.Handler does not implement RequestHandler with concrete type parameters',
+  ])('reads %j as the runtime’s ERROR, the line whole as the message', (text) => {
+    expect(normalize(`${text}\n`)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: text,
+    });
+  });
+
+  it('leaves a println that starts the same way but says something else as plain text', () => {
+    expect(normalize('No public method named in the docs, so we fall back\n')).toMatchObject({
+      log_format: 'text',
+      levelname: 'INFO',
+    });
+  });
+
+  it('reads `Error loading method <m> on class <c>: <type>` above the stack as an init error report', () => {
+    const line =
+      'Error loading method handleRequest on class example.Handler: java.lang.NoClassDefFoundError\n' +
+      'java.lang.NoClassDefFoundError: com/example/Dao\n\tat java.base/java.lang.Class.getDeclaredMethods0(Native Method)\n\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: 'Error loading method handleRequest on class example.Handler: java.lang.NoClassDefFoundError',
+    });
+  });
+});
