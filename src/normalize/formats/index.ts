@@ -52,6 +52,7 @@ import { powertoolsJava } from './powertoolsJava.js';
 import { pythonJsonLogger } from './pythonJsonLogger.js';
 import { pythonLoggingText } from './pythonLoggingText.js';
 import { pythonRuntime } from './pythonRuntime.js';
+import { pythonWarning } from './pythonWarning.js';
 import { rdsMysql } from './rdsMysql.js';
 import { rdsMysqlAuditLog } from './rdsMysqlAuditLog.js';
 import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
@@ -145,6 +146,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   nodeRuntime,
   dotnetRuntime,
   pythonRuntime,
+  pythonWarning,
   javaRuntime,
   lambdaExtension,
   lambdaAspNetCore,
@@ -227,6 +229,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
   [dotnetRuntime, { appearsIn: TOP, wraps: 'dotnet', firstChars: DIGITS }],
   [pythonRuntime, { appearsIn: TOP, wraps: 'python', firstChars: '[' }],
+  // Python's stderr, unprefixed: only at the top (behind the runtime's prefix, through
+  // logging.captureWarnings, the prefix says WARNING already).
+  [pythonWarning, { appearsIn: TOP, firstChars: '/' }],
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
   // Extensions are written in any language: what they print is tried with every format.

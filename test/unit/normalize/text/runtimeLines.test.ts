@@ -414,3 +414,31 @@ describe('the Java runtime’s handler faults with no exception (javaRuntime.ts)
     });
   });
 });
+
+describe('Python’s warnings on stderr (pythonWarning.ts)', () => {
+  it('reads `<file>.py:<line>: <Category>Warning: <message>` as WARNING, the line whole', () => {
+    const line = '/var/task/app.py:12: UserWarning: pool size 0 is deprecated\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'python-warning',
+      levelname: 'WARNING',
+      message: '/var/task/app.py:12: UserWarning: pool size 0 is deprecated',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('keeps the source line written with it in the message', () => {
+    const line = '/var/task/app.py:12: FutureWarning: x is deprecated\n  warnings.warn("x is deprecated")\n';
+    expect(normalize(line)).toMatchObject({
+      levelname: 'WARNING',
+      message: '/var/task/app.py:12: FutureWarning: x is deprecated\n  warnings.warn("x is deprecated")',
+    });
+  });
+
+  it('leaves other lines that start with a path to the other formats', () => {
+    expect(normalize('/var/task/app.py:12: not a warning\n')).toMatchObject({
+      log_format: 'text',
+      levelname: 'INFO',
+    });
+    expect(normalize('/tmp/cache: 12 files\n').log_format).toBe('text');
+  });
+});
