@@ -13,6 +13,7 @@ import { splitLines } from './stacks.js';
  *   An init error's report starts with the runtime's own headline instead (`Class not found:
  *   <class>: java.lang.ClassNotFoundException`, `Error loading class <class>: <message>: <type>`):
  *   that line is the message.
+ * - The JVM's own warnings (`OpenJDK 64-Bit Server VM warning: …`): WARNING.
  * - A handler fault with no exception (`Invalid handler: …`, `No public method named …`,
  *   `Class … does not implement …`): the message alone on one line, ERROR.
  *   (The JSON `{"errorMessage","errorType","stackTrace"}` the runtime returns is a JSON line.)
@@ -50,6 +51,26 @@ function isInitErrorHeadline(said: string): boolean {
   return INIT_ERROR_HEADLINES.some((headline) => said.startsWith(headline));
 }
 
+const VM_WARNING = ' VM warning: ';
+// `OpenJDK 64-Bit Server VM`, `Java HotSpot(TM) 64-Bit Server VM`: the VM's name is short.
+const MAX_VM_NAME = 48;
+
+/**
+ * `OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader classes …`: the
+ * JVM's own warning on stderr (OpenJDK src/hotspot/share/utilities/debug.cpp `warning()`, `"%s
+ * warning: "` with `VM_Version::vm_name()`), printed when an agent layer appends to the boot
+ * classpath, for deprecated options, …
+ */
+function isVmWarning(line: string): boolean {
+  const at = line.lastIndexOf(VM_WARNING, MAX_VM_NAME);
+  if (at < 0) return false;
+  const vm = line.slice(0, at);
+  return (
+    (vm.startsWith('OpenJDK ') || vm.startsWith('Java HotSpot(TM) ')) &&
+    (vm.endsWith(' Server') || vm.endsWith(' Client'))
+  );
+}
+
 export const javaRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
@@ -69,6 +90,8 @@ export const javaRuntime: TextFormat = {
       const c = line.charCodeAt(0);
       if ((c === 0x4e /* N */ || c === 0x49 /* I */ || c === 0x43) /* C */ && isHandlerFault(line))
         return { message: line, levelname: 'ERROR', format: NAME };
+      if ((c === 0x4f /* O */ || c === 0x4a) /* J */ && isVmWarning(line))
+        return { message: line, levelname: 'WARNING', format: NAME };
       return undefined;
     }
     const first = line.slice(0, firstBreak);

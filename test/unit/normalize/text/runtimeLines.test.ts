@@ -442,3 +442,23 @@ describe('Python’s warnings on stderr (pythonWarning.ts)', () => {
     expect(normalize('/tmp/cache: 12 files\n').log_format).toBe('text');
   });
 });
+
+describe('the JVM’s own warnings (javaRuntime.ts)', () => {
+  it.each([
+    'OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader classes because bootstrap classpath has been appended',
+    'Java HotSpot(TM) 64-Bit Server VM warning: Options -Xverify:none and -noverify were deprecated in JDK 13 and will likely be removed in a future release.',
+  ])('reads %j as WARNING, the line whole', (text) => {
+    expect(normalize(`${text}\n`)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'WARNING',
+      message: text,
+    });
+  });
+
+  it('leaves a line that only mentions a VM warning as plain text', () => {
+    expect(normalize('Our own VM warning: check the heap\n')).toMatchObject({
+      log_format: 'text',
+      levelname: 'INFO',
+    });
+  });
+});
