@@ -59,6 +59,7 @@ import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
 import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
 import { rubyRuntime } from './rubyRuntime.js';
+import { rubyWarning } from './rubyWarning.js';
 import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
@@ -147,6 +148,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   dotnetRuntime,
   pythonRuntime,
   pythonWarning,
+  rubyWarning,
   javaRuntime,
   lambdaExtension,
   lambdaAspNetCore,
@@ -232,6 +234,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Python's stderr, unprefixed: only at the top (behind the runtime's prefix, through
   // logging.captureWarnings, the prefix says WARNING already).
   [pythonWarning, { appearsIn: TOP, firstChars: '/' }],
+  // Ruby's stderr, unprefixed, the same way.
+  [rubyWarning, { appearsIn: TOP, firstChars: '/' }],
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
   // Extensions are written in any language: what they print is tried with every format.

@@ -462,3 +462,23 @@ describe('the JVM’s own warnings (javaRuntime.ts)', () => {
     });
   });
 });
+
+describe('Ruby’s warnings on stderr (rubyWarning.ts)', () => {
+  it('reads `<file>.rb:<line>: warning: <message>` as WARNING, the line whole', () => {
+    const text =
+      '/var/runtime/gems/aws_lambda_ric-3.1.3/lib/aws_lambda_ric/lambda_log_formatter.rb:3: warning: logger was loaded from the standard library, but will no longer be part of the default gems starting from Ruby 3.5.0.';
+    expect(normalize(`${text}\n`)).toMatchObject({
+      log_format: 'ruby-warning',
+      levelname: 'WARNING',
+      message: text,
+    });
+    expect(missing(`${text}\n`)).toEqual([]);
+  });
+
+  it('leaves a path that is no warning as plain text', () => {
+    expect(normalize('/var/task/app.rb:3: loaded\n')).toMatchObject({
+      log_format: 'text',
+      levelname: 'INFO',
+    });
+  });
+});
