@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { ParseContext, ParsedLine, TextFormat } from '../logFormat.js';
+import type { LevelName } from '../record.js';
 import { envelope } from './envelope.js';
 import { hasSlogOffset, slogLevel } from './goSlog.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
@@ -17,7 +18,8 @@ import { isMultiLine, splitLines } from './stacks.js';
  * - a handler error or recovered panic, which aws-lambda-go logs with `log.Printf("%s", payload)`:
  *   `2006/01/02 15:04:05 {"errorMessage":"…","errorType":"…","stackTrace":[{"path","line","label"}]}`
  *   → ERROR, exc_info the frames in Go's traceback layout; aws-lambda-go's own `WARNING! …` lines
- *   (lambda/sigterm.go) → WARNING;
+ *   (lambda/sigterm.go) → WARNING, and what it logs with `log.Fatalf` as the process exits
+ *   (`calling the handler function resulted in a panic, the process should exit`) → ERROR;
  * - an unrecovered panic or fatal error on stderr: `panic: message` / `fatal error: message`,
  *   then `goroutine 1 [running]:` and the frames (in the same event or, line by line, in the
  *   following ones: see rejoin in normalizePayload) → ERROR.
@@ -29,6 +31,19 @@ const NAME = 'go-log';
 // aws-lambda-go's own warnings (lambda/sigterm.go: `log.Printf("WARNING! Failed to register
 // internal extension! …")`), written through the log package like the application's lines.
 const GO_RUNTIME_WARNING = 'WARNING! ';
+// What aws-lambda-go's `start` passes to `log.Fatalf` before the process exits: the invoke
+// loop's errors (lambda/invoke_loop.go) and a start outside Lambda (lambda/entry.go).
+const GO_RUNTIME_FATAL = [
+  'calling the handler function resulted in a panic, the process should exit',
+  'unexpected error occurred when ',
+  'expected AWS Lambda environment variables ',
+];
+
+/** The level of aws-lambda-go's own lines, which the log package writes like any other. */
+function runtimeLevel(body: string): LevelName | undefined {
+  if (body.startsWith(GO_RUNTIME_WARNING)) return 'WARNING';
+  return GO_RUNTIME_FATAL.some((head) => body.startsWith(head)) ? 'ERROR' : undefined;
+}
 const PANIC_PREFIXES = ['panic: ', 'fatal error: '];
 
 function parsePanic(line: string): ParsedLine {
@@ -102,12 +117,7 @@ export const goRuntime: TextFormat = {
       }
     }
     if (parsed === undefined) parsed = parseSlogDefault(body, context);
-    parsed ??= envelope(
-      NAME,
-      context.parseBody(body),
-      body.startsWith(GO_RUNTIME_WARNING) ? 'WARNING' : undefined,
-      undefined,
-    );
+    parsed ??= envelope(NAME, context.parseBody(body), runtimeLevel(body), undefined);
     if (caller !== undefined) parsed.fields = { ...parsed.fields, caller };
     return parsed;
   },

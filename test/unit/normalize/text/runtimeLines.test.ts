@@ -482,3 +482,17 @@ describe('Ruby’s warnings on stderr (rubyWarning.ts)', () => {
     });
   });
 });
+
+describe('aws-lambda-go’s fatal lines (goRuntime.ts)', () => {
+  it.each([
+    'calling the handler function resulted in a panic, the process should exit',
+    'unexpected error occurred when sending the function functionResponse to the API: failed to POST to http://127.0.0.1:9001/2018-06-01/runtime/invocation/8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01/response: got unexpected status code: 413',
+    'expected AWS Lambda environment variables [AWS_LAMBDA_RUNTIME_API] are not defined',
+  ])('reads the log.Fatalf line %j, after which the process exits, as ERROR', (text) => {
+    expect(normalize(`2024/05/01 10:00:00 ${text}\n`)).toMatchObject({
+      log_format: 'go-log',
+      levelname: 'ERROR',
+      message: text,
+    });
+  });
+});
