@@ -30,7 +30,7 @@ import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
 import { julSimpleFormatter } from './julSimpleFormatter.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
-import { lambdaExtension } from './lambdaExtension.js';
+import { lambdaExtension, lambdaExtensionJson } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
@@ -83,9 +83,11 @@ import { zerologConsole } from './zerologConsole.js';
  * first: Powertools for .NET (its level spelling) and Java (its own keys) before the other
  * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
  * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
- * zerolog's `time` + `message` tells it from winston's. The conventions with keys of their own
- * (CLEF's `@t`, .NET ILogger's `LogLevel` + `Category`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` +
- * `channel`, structlog's `event`) come after the common Lambda formats, which none of their lines
+ * zerolog's `time` + `message` tells it from winston's; the Datadog extension's JSON line (a
+ * `message` starting `DD_EXTENSION | `) before the loggers whose `level` + `message` it has. The
+ * conventions with keys of their own (CLEF's `@t`, .NET ILogger's `LogLevel` + `Category`,
+ * loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` + `channel`,
+ * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
  * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), GELF (`version` +
@@ -100,6 +102,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   pythonJsonLogger,
   rustTracingJson,
   lambdaJson,
+  lambdaExtensionJson,
   bunyan,
   pino,
   zap,
@@ -239,7 +242,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
   // Extensions are written in any language: what they print is tried with every format.
-  [lambdaExtension, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
+  // The name in brackets, a date, or the Datadog extension's `DD_EXTENSION | `.
+  [lambdaExtension, { appearsIn: TOP, firstChars: `[D${DIGITS}` }],
+  [lambdaExtensionJson, { appearsIn: TOP }],
   [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
   // ESC: the colour code a coloured line starts with.
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],

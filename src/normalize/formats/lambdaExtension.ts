@@ -1,5 +1,6 @@
+import { isObject, without, type JsonObject } from '../fields.js';
 import { toLevelName } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import type { JsonFormat, ParseContext, ParsedLine, TextFormat } from '../logFormat.js';
 import { envelope } from './envelope.js';
 
 /**
@@ -8,7 +9,12 @@ import { envelope } from './envelope.js';
  *   (the extension's name in brackets, then its own line; the AWS-provided extensions and the
  *   samples of aws-samples/aws-lambda-extensions print `[<extension name>] …`);
  * - Datadog's `2023-01-01 12:00:00 UTC | DD_EXTENSION | DEBUG | message`
- *   (DataDog/datadog-agent pkg/config/setup log format `%Date(…) UTC | %LoggerName | %LEVEL | %Msg`).
+ *   (DataDog/datadog-agent pkg/config/setup log format `%Date(…) UTC | %LoggerName | %LEVEL | %Msg`);
+ *   its Rust extension (bottlecap) writes `DD_EXTENSION | DEBUG | message` without the date, and
+ *   since early 2026 as JSON, `{"level":"DEBUG","message":"DD_EXTENSION | DEBUG | …"}`, then with
+ *   `status` in place of `level` (DataDog/datadog-lambda-extension bottlecap/src/logger.rs
+ *   `Formatter::format_event`): the message's columns are read the same way, the JSON line's
+ *   other keys (`status`) kept.
  * The extension is the record's `name`; the rest of the line is parsed as a line of its own.
  */
 
@@ -29,19 +35,51 @@ export const lambdaExtension: TextFormat = {
       return body;
     }
     const c = line.charCodeAt(0);
+    if (c === 0x44 /* D */) return line.startsWith(DATADOG) ? parseColumns(line, 0, context) : undefined;
     if (c < 0x30 || c > 0x39) return undefined;
     const first = line.indexOf(' | ');
     if (first < 0 || first > 40) return undefined;
-    const second = line.indexOf(' | ', first + 3);
-    if (second < 0 || second - first > MAX_NAME) return undefined;
-    const logger = line.slice(first + 3, second);
-    if (!logger.endsWith('_EXTENSION')) return undefined;
-    const third = line.indexOf(' | ', second + 3);
-    if (third < 0 || third - second > 12) return undefined;
-    const level = toLevelName(line.slice(second + 3, third));
-    if (level === undefined) return undefined;
-    const body = envelope(NAME, context.parseBody(line.slice(third + 3)), level, undefined);
-    body.name ??= logger;
-    return body;
+    return parseColumns(line, first + 3, context);
+  },
+};
+
+const DATADOG = 'DD_EXTENSION | ';
+
+/** `<NAME>_EXTENSION | <LEVEL> | <message>` from `start`: the logger, its level, the message. */
+function parseColumns(line: string, start: number, context: ParseContext): ParsedLine | undefined {
+  const second = line.indexOf(' | ', start);
+  if (second < 0 || second - start > MAX_NAME) return undefined;
+  const logger = line.slice(start, second);
+  if (!logger.endsWith('_EXTENSION')) return undefined;
+  const third = line.indexOf(' | ', second + 3);
+  if (third < 0 || third - second > 12) return undefined;
+  const level = toLevelName(line.slice(second + 3, third));
+  if (level === undefined) return undefined;
+  const body = envelope(NAME, context.parseBody(line.slice(third + 3)), level, undefined);
+  body.name ??= logger;
+  return body;
+}
+
+/**
+ * The Datadog extension's JSON line: `message` holds its text columns. Its other keys (`status`,
+ * `level`: the same level) stay fields; a key the message's own line also has leaves the line
+ * to the other formats (nothing is merged over).
+ */
+export const lambdaExtensionJson: JsonFormat = {
+  name: NAME,
+  parse(object: JsonObject, context: ParseContext): ParsedLine | undefined {
+    const message = object.message;
+    if (typeof message !== 'string' || !message.startsWith(DATADOG)) return undefined;
+    const parsed = parseColumns(message, 0, context);
+    if (parsed === undefined) return undefined;
+    const rest = without(object, ['message']);
+    if (rest === undefined) return parsed;
+    const fields: JsonObject = isObject(parsed.fields) ? { ...parsed.fields } : {};
+    for (const key of Object.keys(rest)) {
+      if (key in fields) return undefined;
+      fields[key] = rest[key];
+    }
+    parsed.fields = fields;
+    return parsed;
   },
 };

@@ -496,3 +496,45 @@ describe('aws-lambda-go’s fatal lines (goRuntime.ts)', () => {
     });
   });
 });
+
+describe('the Datadog extension’s own lines (lambdaExtension.ts)', () => {
+  it('reads the current extension’s JSON line: its level, DD_EXTENSION as the name, the message alone', () => {
+    const line = '{"status":"ERROR","message":"DD_EXTENSION | ERROR | Extension loop failed"}\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-extension',
+      levelname: 'ERROR',
+      name: 'DD_EXTENSION',
+      message: 'Extension loop failed',
+      status: 'ERROR',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads the JSON line with `level` (the releases before `status`) the same way', () => {
+    const line = '{"level":"DEBUG","message":"DD_EXTENSION | DEBUG | Starting extension"}\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-extension',
+      levelname: 'DEBUG',
+      name: 'DD_EXTENSION',
+      message: 'Starting extension',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads the text line with no date (the Rust extension before its JSON lines)', () => {
+    const line = 'DD_EXTENSION | WARN | Failed to flush logs: timed out\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-extension',
+      levelname: 'WARNING',
+      name: 'DD_EXTENSION',
+      message: 'Failed to flush logs: timed out',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('leaves a JSON line whose message only mentions the extension to the other formats', () => {
+    expect(normalize('{"level":"INFO","message":"DD_EXTENSION is slow"}\n').log_format).not.toBe(
+      'lambda-extension',
+    );
+  });
+});
