@@ -1,5 +1,5 @@
 import { isObject, without, type JsonObject } from '../fields.js';
-import { toLevelName } from '../levels.js';
+import { levelSpellings, toLevelName } from '../levels.js';
 import type { JsonFormat, ParseContext, ParsedLine, TextFormat } from '../logFormat.js';
 import { envelope } from './envelope.js';
 
@@ -7,7 +7,9 @@ import { envelope } from './envelope.js';
  * Lines that Lambda extensions write into the function's log stream, named after the extension:
  * - `[AWS Parameters and Secrets Lambda Extension] 2023/02/21 11:21:30 PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL is info.`
  *   (the extension's name in brackets, then its own line; the AWS-provided extensions and the
- *   samples of aws-samples/aws-lambda-extensions print `[<extension name>] …`);
+ *   samples of aws-samples/aws-lambda-extensions print `[<extension name>] …`); New Relic's puts
+ *   its level last in the brackets, `[NR_EXT ERROR] …` (newrelic/newrelic-lambda-extension
+ *   util/logger.go);
  * - Datadog's `2023-01-01 12:00:00 UTC | DD_EXTENSION | DEBUG | message`
  *   (DataDog/datadog-agent pkg/config/setup log format `%Date(…) UTC | %LoggerName | %LEVEL | %Msg`);
  *   its Rust extension (bottlecap) writes `DD_EXTENSION | DEBUG | message` without the date, and
@@ -19,6 +21,7 @@ import { envelope } from './envelope.js';
  */
 
 const NAME = 'lambda-extension';
+const BRACKET_LEVELS = levelSpellings(['TRACE', 'DEBUG', 'INFO', 'WARN', 'WARNING', 'ERROR', 'FATAL']);
 const MAX_NAME = 100;
 
 export const lambdaExtension: TextFormat = {
@@ -30,8 +33,11 @@ export const lambdaExtension: TextFormat = {
       const extension = line.slice(1, close);
       // A name of words (`AWS Parameters and Secrets Lambda Extension`), not a level or a time.
       if (!extension.includes(' ') || !/^[A-Za-z][\w .-]*$/.test(extension)) return undefined;
-      const body = envelope(NAME, context.parseBody(line.slice(close + 2)), undefined, undefined);
-      body.name ??= extension;
+      // New Relic's `[NR_EXT ERROR] …`: the level is the bracket's last word.
+      const space = extension.lastIndexOf(' ');
+      const level = BRACKET_LEVELS.get(extension.slice(space + 1));
+      const body = envelope(NAME, context.parseBody(line.slice(close + 2)), level, undefined);
+      body.name ??= level === undefined ? extension : extension.slice(0, space);
       return body;
     }
     const c = line.charCodeAt(0);

@@ -538,3 +538,24 @@ describe('the Datadog extension’s own lines (lambdaExtension.ts)', () => {
     );
   });
 });
+
+describe('an extension’s level inside its bracketed name (lambdaExtension.ts)', () => {
+  it('reads New Relic’s `[NR_EXT ERROR] …`: NR_EXT the name, ERROR the level', () => {
+    const line =
+      '[NR_EXT ERROR] Failed to send harvested telemetry for 1 invocations: context deadline exceeded\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-extension',
+      levelname: 'ERROR',
+      name: 'NR_EXT',
+      message: 'Failed to send harvested telemetry for 1 invocations: context deadline exceeded',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('keeps a name whose last word is no level whole', () => {
+    expect(normalize('[Sample Telemetry Extension] Registered\n')).toMatchObject({
+      name: 'Sample Telemetry Extension',
+      levelname: 'INFO',
+    });
+  });
+});
