@@ -46,13 +46,21 @@ function runtimeLevel(body: string): LevelName | undefined {
 }
 const PANIC_PREFIXES = ['panic: ', 'fatal error: '];
 
+// The Go runtime's `throw("runtime: out of memory")` / `throw("out of memory")` (src/runtime,
+// the allocator's and sysMap's): marked as the other runtimes' out-of-memory lines are
+// (runtimeCrash.ts), to be found in one query.
+const OUT_OF_MEMORY = ['fatal error: runtime: out of memory', 'fatal error: out of memory'];
+
 function parsePanic(line: string): ParsedLine {
-  if (!isMultiLine(line)) return { message: line.trimEnd(), levelname: 'ERROR', format: 'go-panic' };
+  const oom = OUT_OF_MEMORY.some((head) => line.startsWith(head));
+  const fields = oom ? { error_type: 'OutOfMemory' } : undefined;
+  if (!isMultiLine(line)) return { message: line.trimEnd(), levelname: 'ERROR', fields, format: 'go-panic' };
   const lines = splitLines(line);
   return {
     message: (lines[0] ?? '').trimEnd(),
     levelname: 'ERROR',
     exc_info: lines.join('\n').trimEnd(),
+    fields,
     format: 'go-panic',
   };
 }

@@ -559,3 +559,17 @@ describe('an extension’s level inside its bracketed name (lambdaExtension.ts)'
     });
   });
 });
+
+describe('Go running out of memory (goRuntime.ts)', () => {
+  it('marks `fatal error: runtime: out of memory` with error_type OutOfMemory, as the other runtimes’ are', () => {
+    const line =
+      'fatal error: runtime: out of memory\n\nruntime stack:\nruntime.throw({0x5a1b2c?, 0x1?})\n\t/usr/local/go/src/runtime/panic.go:1047 +0x5d\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'go-panic',
+      levelname: 'ERROR',
+      message: 'fatal error: runtime: out of memory',
+      error_type: 'OutOfMemory',
+    });
+    expect(normalize('fatal error: runtime: out of memory\n')).toMatchObject({ error_type: 'OutOfMemory' });
+  });
+});
