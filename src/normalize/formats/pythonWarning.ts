@@ -1,5 +1,5 @@
 import type { TextFormat } from '../logFormat.js';
-import { isDigit } from './scan.js';
+import { sourceLocationEnd } from './scan.js';
 
 /**
  * What Python's `warnings` module writes to stderr, which the Python runtime passes on unprefixed:
@@ -31,13 +31,8 @@ export const pythonWarning: TextFormat = {
   name: NAME,
   parse(line) {
     // An absolute path: /var/task, /opt, /var/lang/lib/python3.x.
-    if (line.charCodeAt(0) !== 0x2f /* / */) return undefined;
-    const colon = line.indexOf(':');
-    if (colon < 0 || colon > MAX_PATH || !line.endsWith(SOURCE_SUFFIX, colon)) return undefined;
-    let i = colon + 1;
-    const digits = i;
-    while (isDigit(line.charCodeAt(i))) i++;
-    if (i === digits || !line.startsWith(': ', i)) return undefined;
+    const i = sourceLocationEnd(line, SOURCE_SUFFIX, MAX_PATH);
+    if (i < 0 || !line.startsWith(': ', i)) return undefined;
     const categoryStart = i + 2;
     let end = categoryStart;
     while (end - categoryStart <= MAX_CATEGORY && isIdentifierChar(line.charCodeAt(end))) end++;

@@ -1,5 +1,5 @@
 import type { TextFormat } from '../logFormat.js';
-import { isDigit } from './scan.js';
+import { sourceLocationEnd } from './scan.js';
 
 /**
  * What Ruby's interpreter writes to stderr for a warning (`rb_warn`, `Kernel#warn` with
@@ -22,13 +22,8 @@ export const rubyWarning: TextFormat = {
   name: NAME,
   parse(line) {
     // An absolute path: /var/task, /var/runtime, /opt/ruby/gems.
-    if (line.charCodeAt(0) !== 0x2f /* / */) return undefined;
-    const colon = line.indexOf(':');
-    if (colon < 0 || colon > MAX_PATH || !line.endsWith(SOURCE_SUFFIX, colon)) return undefined;
-    let i = colon + 1;
-    const digits = i;
-    while (isDigit(line.charCodeAt(i))) i++;
-    if (i === digits || !line.startsWith(WARNING, i)) return undefined;
+    const end = sourceLocationEnd(line, SOURCE_SUFFIX, MAX_PATH);
+    if (end < 0 || !line.startsWith(WARNING, end)) return undefined;
     return { message: line, levelname: 'WARNING' };
   },
 };

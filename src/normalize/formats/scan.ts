@@ -7,6 +7,20 @@ export function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+/**
+ * For a line that starts with an absolute source path ending in `suffix` and its line number, as
+ * interpreters write warnings (`/var/task/app.py:12`, `/var/task/app.rb:4`), the index just after
+ * the number; -1 for any other line, or a path longer than `maxPath`.
+ */
+export function sourceLocationEnd(line: string, suffix: string, maxPath: number): number {
+  if (line.charCodeAt(0) !== 0x2f /* / */) return -1;
+  const colon = line.indexOf(':');
+  if (colon < 0 || colon > maxPath || !line.endsWith(suffix, colon)) return -1;
+  let end = colon + 1;
+  while (isDigit(line.charCodeAt(end))) end++;
+  return end === colon + 1 ? -1 : end;
+}
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
