@@ -1,6 +1,6 @@
 import type { JsonFormat, ParsedLine, TextFormat } from '../logFormat.js';
 import { commonLogParts, requestParts, statusLevel } from './accessLog.js';
-import { isDigit, isMonthAt, isUuidAt, matchShape } from './scan.js';
+import { isAsciiLetter, isDigit, isMonthAt, isUuidAt, isWordChar, matchShape } from './scan.js';
 
 /**
  * API Gateway access logs, in the formats the console offers and the developer guide shows:
@@ -79,8 +79,7 @@ function isGatewayIdAt(line: string, start: number): boolean {
   if (start + 16 !== line.length || line.charCodeAt(start + 15) !== 0x3d /* = */) return false;
   for (let i = start; i < start + 15; i++) {
     const c = line.charCodeAt(i);
-    const letter = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (!letter && !isDigit(c) && c !== 0x2b /* + */ && c !== 0x2f /* / */) return false;
+    if (!isAsciiLetter(c) && !isDigit(c) && c !== 0x2b /* + */ && c !== 0x2f /* / */) return false;
   }
   return true;
 }
@@ -148,14 +147,7 @@ const XML_TAIL = '</request>';
 const MAX_ELEMENT = 4096;
 
 function isTagChar(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0x61 && c <= 0x7a) ||
-    isDigit(c) ||
-    c === 0x5f ||
-    c === 0x2e ||
-    c === 0x2d
-  );
+  return isWordChar(c) || c === 0x2e /* . */ || c === 0x2d; /* - */
 }
 
 export const apiGatewayAccessXml: TextFormat = {

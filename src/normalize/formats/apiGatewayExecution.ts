@@ -1,5 +1,6 @@
 import type { LevelName } from '../record.js';
 import type { TextFormat } from '../logFormat.js';
+import { isWordChar } from './scan.js';
 
 /**
  * API Gateway execution logs (REST and WebSocket APIs, log group
@@ -25,9 +26,7 @@ const MAX_ID = 64;
 
 function isIdChar(code: number): boolean {
   return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
+    isWordChar(code) ||
     code === 0x2d /* - */ ||
     code === 0x3d /* = */ ||
     code === 0x2b /* + */ ||

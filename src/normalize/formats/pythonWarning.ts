@@ -1,5 +1,5 @@
 import type { TextFormat } from '../logFormat.js';
-import { sourceLocationEnd } from './scan.js';
+import { isWordChar, sourceLocationEnd } from './scan.js';
 
 /**
  * What Python's `warnings` module writes to stderr, which the Python runtime passes on unprefixed:
@@ -18,15 +18,6 @@ const CATEGORY_SUFFIX = 'Warning';
 const MAX_PATH = 1024;
 const MAX_CATEGORY = 80;
 
-function isIdentifierChar(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    code === 0x5f /* _ */
-  );
-}
-
 export const pythonWarning: TextFormat = {
   name: NAME,
   parse(line) {
@@ -35,7 +26,7 @@ export const pythonWarning: TextFormat = {
     if (i < 0 || !line.startsWith(': ', i)) return undefined;
     const categoryStart = i + 2;
     let end = categoryStart;
-    while (end - categoryStart <= MAX_CATEGORY && isIdentifierChar(line.charCodeAt(end))) end++;
+    while (end - categoryStart <= MAX_CATEGORY && isWordChar(line.charCodeAt(end))) end++;
     if (!line.startsWith(': ', end) || !line.endsWith(CATEGORY_SUFFIX, end)) return undefined;
     return { message: line, levelname: 'WARNING' };
   },

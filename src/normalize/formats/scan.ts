@@ -21,8 +21,13 @@ export function sourceLocationEnd(line: string, suffix: string, maxPath: number)
   return end === colon + 1 ? -1 : end;
 }
 
-function isAsciiLetter(code: number): boolean {
+export function isAsciiLetter(code: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** An ASCII letter, digit or `_`: a character of an identifier or a key. */
+export function isWordChar(code: number): boolean {
+  return isAsciiLetter(code) || isDigit(code) || code === 0x5f; /* _ */
 }
 
 /**

@@ -13,7 +13,7 @@
  *   `--- End of inner exception stack trace ---` (`Exception.ToString()`).
  */
 
-import { isDigit } from './scan.js';
+import { isDigit, isWordChar } from './scan.js';
 
 export interface MessageAndStack {
   message: string;
@@ -49,14 +49,7 @@ export function isAtFrame(line: string): boolean {
 }
 
 function isIdentifierChar(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    code === 0x5f /* _ */ ||
-    code === 0x24 /* $ */ ||
-    code === 0x2e /* . */
-  );
+  return isWordChar(code) || code === 0x24 /* $ */ || code === 0x2e; /* . */
 }
 
 /**

@@ -1,7 +1,7 @@
 import { stripAnsi } from '../fields.js';
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
-import { isDigit } from './scan.js';
+import { isAsciiLetter, isDigit } from './scan.js';
 
 /**
  * structlog's `ConsoleRenderer`, its default (development) renderer:
@@ -47,10 +47,9 @@ function isTimestampChar(code: number): boolean {
 
 function isKeyChar(code: number, first: boolean): boolean {
   return (
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
+    isAsciiLetter(code) ||
     code === 0x5f /* _ */ ||
-    (!first && ((code >= 0x30 && code <= 0x39) || code === 0x2e /* . */ || code === 0x2d)) /* - */
+    (!first && (isDigit(code) || code === 0x2e /* . */ || code === 0x2d)) /* - */
   );
 }
 
