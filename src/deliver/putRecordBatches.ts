@@ -10,6 +10,7 @@ import {
   DEFAULT_BACKOFF,
   REQUEST_TOO_LARGE,
   type BackoffOptions,
+  type CallErrorVerdict,
 } from './retryPolicy.js';
 
 /** The one client method delivery uses; tests and benchmarks pass the real client. */
@@ -29,6 +30,11 @@ export interface DeliveryOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Source of the backoff jitter, uniform in [0, 1) (default `Math.random`). */
   readonly random?: () => number;
+  /**
+   * How long a loopback endpoint may refuse every connection before its records are failed
+   * rather than retried until the deadline, in ms (see {@link LOOPBACK_REFUSAL_MS}).
+   */
+  readonly loopbackRefusalMs?: number;
 }
 
 /**
@@ -39,6 +45,15 @@ export const DEFAULT_RESERVE_MS = 1_000;
 /** A PutRecordBatch call of up to 4 MiB normally answers in well under a second. */
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 const CONNECTION_TIMEOUT_MS = 3_000;
+/**
+ * A loopback endpoint that refuses connections this long has nothing listening: a local run
+ * whose `AWS_ENDPOINT_URL_FIREHOSE` names a port where no local Firehose was started. Retried
+ * by time like any dropped connection, such a run sat silent for the whole 60 s timeout before
+ * it failed; now it fails after this grace (long enough for a local server, or a Lambda
+ * extension's proxy, that is still starting) with what to fix. Firehose itself is never on
+ * loopback, so nothing changes in AWS; the invocation still fails, nothing is acknowledged.
+ */
+export const LOOPBACK_REFUSAL_MS = 5_000;
 
 /** Error code of records whose call got no answer in time (they may still have arrived). */
 export const CALL_TIMED_OUT = 'CallTimedOut';
@@ -140,6 +155,25 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
   const sleep = options.sleep ?? wait;
   const random = options.random ?? Math.random;
   const timeLeft = (): number => options.remainingTimeMs() - reserve;
+  const refusalGrace = options.loopbackRefusalMs ?? LOOPBACK_REFUSAL_MS;
+  /** Remaining time when a loopback endpoint first refused, since the last answer. */
+  let refusedSince: number | undefined;
+  /** The verdict of a call, with a loopback endpoint refusing past its grace made permanent. */
+  const judgeRefusal = (verdict: CallErrorVerdict): CallErrorVerdict => {
+    if (verdict.refusedLoopback === undefined) return verdict;
+    const now = options.remainingTimeMs();
+    refusedSince ??= now;
+    const refusedMs = refusedSince - now;
+    if (refusedMs < refusalGrace) return verdict;
+    return {
+      code: verdict.code,
+      message:
+        `nothing listens at ${verdict.refusedLoopback}: connections refused for ${(refusedMs / 1000).toFixed(1)} s ` +
+        '(the Firehose endpoint is a loopback address, set by AWS_ENDPOINT_URL_FIREHOSE or AWS_ENDPOINT_URL); ' +
+        'start the local Firehose there (npm run firehose:local) or point the variable at one that runs; not retried',
+      retryable: false,
+    };
+  };
 
   const failAll = (records: readonly EncodedRecord[], code: string, message: string): void => {
     for (const record of records)
@@ -177,6 +211,7 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
         }),
         { abortSignal },
       );
+      refusedSince = undefined;
       // Each record is judged by its own response, whatever FailedPutCount says: a 200 with
       // per-record errors is the normal shape of a partial failure, and the SDK does not retry it.
       const responses = output.RequestResponses ?? [];
@@ -199,11 +234,13 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
       // Our own timeout surfaces from the SDK as a bare AbortError: say what it was.
       const verdict = abortSignal.aborted
         ? { code: CALL_TIMED_OUT, message: `no answer from Firehose within ${limitMs} ms`, retryable: true }
-        : classifyCallError(error, {
-            deliveryStreamName: options.deliveryStreamName,
-            records: pending.length,
-            bytes,
-          });
+        : judgeRefusal(
+            classifyCallError(error, {
+              deliveryStreamName: options.deliveryStreamName,
+              records: pending.length,
+              bytes,
+            }),
+          );
       for (const record of pending)
         errors.push({ id: record.id, errorCode: verdict.code, errorMessage: verdict.message });
       return {

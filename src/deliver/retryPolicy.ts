@@ -37,6 +37,36 @@ interface ErrorLike {
   readonly code?: string;
   readonly message?: string;
   readonly $metadata?: { readonly httpStatusCode?: number };
+  /** Node's network errors: the address and port of a failed connect. */
+  readonly address?: unknown;
+  readonly port?: unknown;
+  /** Node's `AggregateError` of a connect tried on several addresses (`autoSelectFamily`). */
+  readonly errors?: unknown;
+}
+
+/** 127.0.0.0/8 and ::1 (also as an IPv4-mapped IPv6 address). */
+function isLoopbackAddress(address: string): boolean {
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return v4.startsWith('127.') || address === '::1';
+}
+
+/**
+ * `address:port` when `error` is a connection refused by a loopback address: nothing listens
+ * there. Firehose is never on loopback, so this is a local endpoint (`AWS_ENDPOINT_URL_FIREHOSE`
+ * on a developer's machine, a Lambda extension's proxy) that is down or not started yet.
+ */
+export function refusedLoopbackAddress(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as ErrorLike;
+  if (Array.isArray(e.errors) && e.errors.length > 0) {
+    const each = e.errors.map(refusedLoopbackAddress);
+    return each.every((address) => address !== undefined) ? each[0] : undefined;
+  }
+  if (e.code !== 'ECONNREFUSED' || typeof e.address !== 'string' || !isLoopbackAddress(e.address)) {
+    return undefined;
+  }
+  const host = e.address.includes(':') ? `[${e.address}]` : e.address;
+  return typeof e.port === 'number' ? `${host}:${e.port}` : host;
 }
 
 /** What a failed PutRecordBatch call means, and what its records' error says. */
@@ -47,6 +77,8 @@ export interface CallErrorVerdict {
   readonly message: string;
   /** True when sending the same records again may succeed. */
   readonly retryable: boolean;
+  /** Set when a loopback address refused the connection: see {@link refusedLoopbackAddress}. */
+  readonly refusedLoopback?: string;
 }
 
 /** What the call sent, for the messages. */
@@ -149,7 +181,9 @@ export function classifyCallError(error: unknown, call: CallContext): CallErrorV
   if (status === undefined) {
     // No answer: a network error names itself by its code (ECONNREFUSED, ECONNRESET, ETIMEDOUT).
     const network = e.code !== undefined && /^E[A-Z]+$/.test(e.code) ? e.code : name;
-    return retryable(network, network === name ? described : `${network}: ${said}`);
+    const verdict = retryable(network, network === name ? described : `${network}: ${said}`);
+    const refusedLoopback = refusedLoopbackAddress(error);
+    return refusedLoopback === undefined ? verdict : { ...verdict, refusedLoopback };
   }
   if (status === 429 || status >= 500) return retryable(code, described);
   // A 4xx that names throttling or unavailability is transient whatever its status code.

@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePayload } from '../../tools/subscription-event/encodeSubscriptionEvent.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
+import { freePort } from '../helpers/freePort.js';
 import { invokeLocal as invokeLocalIn, type InvokeResult } from '../helpers/invokeLocal.js';
 
 const STREAM = 'logging-test';
@@ -113,6 +114,19 @@ describe('serverless invoke local', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('DeliveryError');
     expect(result.output).toMatch(/2 of 2 records were not delivered.*ResourceNotFoundException: 2/);
+  });
+
+  it('fails after a short grace, naming the address, when nothing listens at the loopback endpoint', async () => {
+    const port = await freePort();
+    const result = await invokeLocal('events/access-log.json', {
+      AWS_ENDPOINT_URL_FIREHOSE: `http://127.0.0.1:${port}`,
+    });
+    // null would mean killed after HANG_KILL_MS; before the grace, it retried for the whole 60 s.
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toContain('DeliveryError');
+    expect(result.output).toMatch(/3 of 3 records were not delivered.*ECONNREFUSED: 3/);
+    expect(result.output).toContain(`nothing listens at 127.0.0.1:${port}`);
+    expect(result.output).toContain('npm run firehose:local');
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './freePort.js';
 
 /**
  * Python moto's `moto_server` (5.2.1 on this project's machines): a real, independent
@@ -25,20 +25,6 @@ function probe(): string | undefined {
 
 /** Why moto tests are skipped on this machine, or `undefined` when `moto_server` runs. */
 export const MOTO_SKIP_REASON: string | undefined = probe();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 async function waitUntilUp(endpoint: string, child: ChildProcess, deadline: number): Promise<void> {
   for (;;) {

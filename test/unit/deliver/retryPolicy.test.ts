@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, classifyCallError, isRetryableCallError } from '../../../src/deliver/retryPolicy.js';
+import {
+  backoffDelay,
+  classifyCallError,
+  isRetryableCallError,
+  refusedLoopbackAddress,
+} from '../../../src/deliver/retryPolicy.js';
 
 /** An error shaped as the SDK throws it for a service answer (name from `__type`, status in $metadata). */
 function serviceError(name: string, status: number, message = ''): Error {
@@ -123,6 +128,19 @@ describe('classifyCallError: odd answers', () => {
     });
   });
 
+  it('marks a connection refused by a loopback address, still retryable (delivery judges the grace)', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4999'), {
+      code: 'ECONNREFUSED',
+      address: '127.0.0.1',
+      port: 4999,
+    });
+    expect(classifyCallError(refused, call)).toMatchObject({
+      code: 'ECONNREFUSED',
+      retryable: true,
+      refusedLoopback: '127.0.0.1:4999',
+    });
+  });
+
   it('names the HTTP status of a 5xx the SDK cannot name', () => {
     const verdict = classifyCallError(serviceError('Unknown', 502, 'UnknownError'), call);
     expect(verdict).toMatchObject({ code: 'HTTP502', retryable: true });
@@ -142,5 +160,53 @@ describe('backoffDelay', () => {
   it('never waits longer than the cap, however many retries', () => {
     expect(backoffDelay(10, options, () => 0.999)).toBe(4_995);
     expect(backoffDelay(1_000, options, () => 0.999)).toBe(4_995);
+  });
+});
+
+describe('refusedLoopbackAddress', () => {
+  const netError = (code: string, address: string, port?: number): Error =>
+    Object.assign(new Error(`connect ${code} ${address}`), { code, address, port });
+
+  it('names the address and port of a connection refused on loopback, IPv4, IPv6 and IPv4-mapped', () => {
+    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '127.0.0.1', 4573))).toBe('127.0.0.1:4573');
+    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '127.1.2.3', 80))).toBe('127.1.2.3:80');
+    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '::1', 4573))).toBe('[::1]:4573');
+    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '::ffff:127.0.0.1', 1))).toBe(
+      '[::ffff:127.0.0.1]:1',
+    );
+  });
+
+  it('reads an AggregateError of several addresses only when every one of them is a loopback refusal', () => {
+    const both = Object.assign(
+      new AggregateError([netError('ECONNREFUSED', '::1', 9), netError('ECONNREFUSED', '127.0.0.1', 9)]),
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
+    expect(refusedLoopbackAddress(both)).toBe('[::1]:9');
+    const mixed = Object.assign(
+      new AggregateError([netError('ECONNREFUSED', '127.0.0.1', 9), netError('ETIMEDOUT', '10.0.0.5', 9)]),
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
+    expect(refusedLoopbackAddress(mixed)).toBeUndefined();
+  });
+
+  it('leaves every other network error to the time-bounded retries: remote refusals, resets, timeouts', () => {
+    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '10.0.0.5', 443))).toBeUndefined();
+    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '52.94.1.1', 443))).toBeUndefined();
+    expect(refusedLoopbackAddress(netError('ECONNRESET', '127.0.0.1', 4573))).toBeUndefined();
+    expect(refusedLoopbackAddress(netError('ETIMEDOUT', '127.0.0.1', 4573))).toBeUndefined();
+    expect(refusedLoopbackAddress(new Error('connect ECONNREFUSED 127.0.0.1:1'))).toBeUndefined();
+    expect(refusedLoopbackAddress('ECONNREFUSED')).toBeUndefined();
+    const remote = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:443'), {
+      code: 'ECONNREFUSED',
+      address: '10.0.0.5',
+      port: 443,
+    });
+    expect(classifyCallError(remote, { deliveryStreamName: 's', records: 1, bytes: 1 })).not.toHaveProperty(
+      'refusedLoopback',
+    );
   });
 });
