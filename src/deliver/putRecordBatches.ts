@@ -31,10 +31,10 @@ export interface DeliveryOptions {
   /** Source of the backoff jitter, uniform in [0, 1) (default `Math.random`). */
   readonly random?: () => number;
   /**
-   * How long a loopback endpoint may refuse every connection before its records are failed
-   * rather than retried until the deadline, in ms (see {@link LOOPBACK_REFUSAL_MS}).
+   * How long the endpoint may be absent (see `absentEndpoint`) before its records are failed
+   * rather than retried until the deadline, in ms (default {@link ABSENT_ENDPOINT_GRACE_MS}).
    */
-  readonly loopbackRefusalMs?: number;
+  readonly absentEndpointGraceMs?: number;
 }
 
 /**
@@ -46,14 +46,16 @@ export const DEFAULT_RESERVE_MS = 1_000;
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 const CONNECTION_TIMEOUT_MS = 3_000;
 /**
- * A loopback endpoint that refuses connections this long has nothing listening: a local run
- * whose `AWS_ENDPOINT_URL_FIREHOSE` names a port where no local Firehose was started. Retried
- * by time like any dropped connection, such a run sat silent for the whole 60 s timeout before
- * it failed; now it fails after this grace (long enough for a local server, or a Lambda
- * extension's proxy, that is still starting) with what to fix. Firehose itself is never on
- * loopback, so nothing changes in AWS; the invocation still fails, nothing is acknowledged.
+ * An endpoint absent this long (a loopback port where nothing listens, a host name that does not
+ * resolve) is a setting to fix, not a passing failure: a local run whose
+ * `AWS_ENDPOINT_URL_FIREHOSE` names a port where no local Firehose was started, or a typo in it,
+ * or an offline machine with no endpoint set. Retried by time like any dropped connection, such a
+ * run sat silent for the whole 60 s timeout before it failed; now it fails after this grace (long
+ * enough for a local server, or a Lambda extension's proxy, that is still starting) with what to
+ * fix. The invocation still fails, so nothing is acknowledged; a reachable endpoint's failures
+ * (resets, timeouts, 5xx, throttling) are still retried while the invocation has time.
  */
-export const LOOPBACK_REFUSAL_MS = 5_000;
+export const ABSENT_ENDPOINT_GRACE_MS = 5_000;
 
 /** Error code of records whose call got no answer in time (they may still have arrived). */
 export const CALL_TIMED_OUT = 'CallTimedOut';
@@ -155,22 +157,22 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
   const sleep = options.sleep ?? wait;
   const random = options.random ?? Math.random;
   const timeLeft = (): number => options.remainingTimeMs() - reserve;
-  const refusalGrace = options.loopbackRefusalMs ?? LOOPBACK_REFUSAL_MS;
-  /** Remaining time when a loopback endpoint first refused, since the last answer. */
-  let refusedSince: number | undefined;
-  /** The verdict of a call, with a loopback endpoint refusing past its grace made permanent. */
-  const judgeRefusal = (verdict: CallErrorVerdict): CallErrorVerdict => {
-    if (verdict.refusedLoopback === undefined) return verdict;
+  const absentGrace = options.absentEndpointGraceMs ?? ABSENT_ENDPOINT_GRACE_MS;
+  /** Remaining time when the endpoint was first found absent, since its last answer. */
+  let absentSince: number | undefined;
+  /** A call's verdict, with an endpoint absent for longer than the grace made permanent. */
+  const judgeAbsence = (verdict: CallErrorVerdict): CallErrorVerdict => {
+    if (verdict.absentEndpoint === undefined) return verdict;
     const now = options.remainingTimeMs();
-    refusedSince ??= now;
-    const refusedMs = refusedSince - now;
-    if (refusedMs < refusalGrace) return verdict;
+    absentSince ??= now;
+    const absentMs = absentSince - now;
+    if (absentMs < absentGrace) return verdict;
     return {
       code: verdict.code,
       message:
-        `nothing listens at ${verdict.refusedLoopback}: connections refused for ${(refusedMs / 1000).toFixed(1)} s ` +
-        '(the Firehose endpoint is a loopback address, set by AWS_ENDPOINT_URL_FIREHOSE or AWS_ENDPOINT_URL); ' +
-        'start the local Firehose there (npm run firehose:local) or point the variable at one that runs; not retried',
+        `${verdict.absentEndpoint} (${verdict.code} for ${(absentMs / 1000).toFixed(1)} s): the Firehose endpoint ` +
+        'comes from AWS_ENDPOINT_URL_FIREHOSE or AWS_ENDPOINT_URL, else from AWS_REGION; start the local Firehose ' +
+        'there (npm run firehose:local) or fix the variable; not retried',
       retryable: false,
     };
   };
@@ -211,7 +213,7 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
         }),
         { abortSignal },
       );
-      refusedSince = undefined;
+      absentSince = undefined;
       // Each record is judged by its own response, whatever FailedPutCount says: a 200 with
       // per-record errors is the normal shape of a partial failure, and the SDK does not retry it.
       const responses = output.RequestResponses ?? [];
@@ -234,7 +236,7 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
       // Our own timeout surfaces from the SDK as a bare AbortError: say what it was.
       const verdict = abortSignal.aborted
         ? { code: CALL_TIMED_OUT, message: `no answer from Firehose within ${limitMs} ms`, retryable: true }
-        : judgeRefusal(
+        : judgeAbsence(
             classifyCallError(error, {
               deliveryStreamName: options.deliveryStreamName,
               records: pending.length,

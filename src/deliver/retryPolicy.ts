@@ -40,6 +40,8 @@ interface ErrorLike {
   /** Node's network errors: the address and port of a failed connect. */
   readonly address?: unknown;
   readonly port?: unknown;
+  /** The name a failed DNS lookup asked for. */
+  readonly hostname?: unknown;
   /** Node's `AggregateError` of a connect tried on several addresses (`autoSelectFamily`). */
   readonly errors?: unknown;
 }
@@ -50,23 +52,35 @@ function isLoopbackAddress(address: string): boolean {
   return v4.startsWith('127.') || address === '::1';
 }
 
-/**
- * `address:port` when `error` is a connection refused by a loopback address: nothing listens
- * there. Firehose is never on loopback, so this is a local endpoint (`AWS_ENDPOINT_URL_FIREHOSE`
- * on a developer's machine, a Lambda extension's proxy) that is down or not started yet.
- */
-export function refusedLoopbackAddress(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as ErrorLike;
-  if (Array.isArray(e.errors) && e.errors.length > 0) {
-    const each = e.errors.map(refusedLoopbackAddress);
-    return each.every((address) => address !== undefined) ? each[0] : undefined;
-  }
+/** `address:port` when `error` is a connection refused by a loopback address, else undefined. */
+function refusedLoopback(e: ErrorLike): string | undefined {
   if (e.code !== 'ECONNREFUSED' || typeof e.address !== 'string' || !isLoopbackAddress(e.address)) {
     return undefined;
   }
   const host = e.address.includes(':') ? `[${e.address}]` : e.address;
   return typeof e.port === 'number' ? `${host}:${e.port}` : host;
+}
+
+/**
+ * What is wrong when `error` says the endpoint is not there at all, else undefined: a loopback
+ * address that refuses the connection (nothing listens: a local endpoint, such as
+ * `AWS_ENDPOINT_URL_FIREHOSE` on a developer's machine, not started; Firehose itself is never on
+ * loopback), or a host name that does not resolve (`ENOTFOUND`: a typo in the endpoint, or an
+ * offline machine; a DNS server that fails for a while answers `EAI_AGAIN`, not this).
+ */
+export function absentEndpoint(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const e = error as ErrorLike;
+  if (Array.isArray(e.errors) && e.errors.length > 0) {
+    // Node's connect to every address of a name (`autoSelectFamily`): absent only if all are.
+    const each = e.errors.map(absentEndpoint);
+    return each.every((what) => what !== undefined) ? each[0] : undefined;
+  }
+  if (e.code === 'ENOTFOUND' && typeof e.hostname === 'string') {
+    return `the host ${e.hostname} does not resolve`;
+  }
+  const refused = refusedLoopback(e);
+  return refused === undefined ? undefined : `nothing listens at ${refused}`;
 }
 
 /** What a failed PutRecordBatch call means, and what its records' error says. */
@@ -77,8 +91,8 @@ export interface CallErrorVerdict {
   readonly message: string;
   /** True when sending the same records again may succeed. */
   readonly retryable: boolean;
-  /** Set when a loopback address refused the connection: see {@link refusedLoopbackAddress}. */
-  readonly refusedLoopback?: string;
+  /** Set when the endpoint is not there at all: see {@link absentEndpoint}. */
+  readonly absentEndpoint?: string;
 }
 
 /** What the call sent, for the messages. */
@@ -182,8 +196,8 @@ export function classifyCallError(error: unknown, call: CallContext): CallErrorV
     // No answer: a network error names itself by its code (ECONNREFUSED, ECONNRESET, ETIMEDOUT).
     const network = e.code !== undefined && /^E[A-Z]+$/.test(e.code) ? e.code : name;
     const verdict = retryable(network, network === name ? described : `${network}: ${said}`);
-    const refusedLoopback = refusedLoopbackAddress(error);
-    return refusedLoopback === undefined ? verdict : { ...verdict, refusedLoopback };
+    const absent = absentEndpoint(error);
+    return absent === undefined ? verdict : { ...verdict, absentEndpoint: absent };
   }
   if (status === 429 || status >= 500) return retryable(code, described);
   // A 4xx that names throttling or unavailability is transient whatever its status code.

@@ -3,7 +3,7 @@ import {
   backoffDelay,
   classifyCallError,
   isRetryableCallError,
-  refusedLoopbackAddress,
+  absentEndpoint,
 } from '../../../src/deliver/retryPolicy.js';
 
 /** An error shaped as the SDK throws it for a service answer (name from `__type`, status in $metadata). */
@@ -128,7 +128,7 @@ describe('classifyCallError: odd answers', () => {
     });
   });
 
-  it('marks a connection refused by a loopback address, still retryable (delivery judges the grace)', () => {
+  it('marks a connection refused by a loopback address as an absent endpoint, still retryable (delivery judges the grace)', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4999'), {
       code: 'ECONNREFUSED',
       address: '127.0.0.1',
@@ -137,7 +137,7 @@ describe('classifyCallError: odd answers', () => {
     expect(classifyCallError(refused, call)).toMatchObject({
       code: 'ECONNREFUSED',
       retryable: true,
-      refusedLoopback: '127.0.0.1:4999',
+      absentEndpoint: 'nothing listens at 127.0.0.1:4999',
     });
   });
 
@@ -163,16 +163,18 @@ describe('backoffDelay', () => {
   });
 });
 
-describe('refusedLoopbackAddress', () => {
+describe('absentEndpoint', () => {
   const netError = (code: string, address: string, port?: number): Error =>
     Object.assign(new Error(`connect ${code} ${address}`), { code, address, port });
 
   it('names the address and port of a connection refused on loopback, IPv4, IPv6 and IPv4-mapped', () => {
-    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '127.0.0.1', 4573))).toBe('127.0.0.1:4573');
-    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '127.1.2.3', 80))).toBe('127.1.2.3:80');
-    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '::1', 4573))).toBe('[::1]:4573');
-    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '::ffff:127.0.0.1', 1))).toBe(
-      '[::ffff:127.0.0.1]:1',
+    expect(absentEndpoint(netError('ECONNREFUSED', '127.0.0.1', 4573))).toBe(
+      'nothing listens at 127.0.0.1:4573',
+    );
+    expect(absentEndpoint(netError('ECONNREFUSED', '127.1.2.3', 80))).toBe('nothing listens at 127.1.2.3:80');
+    expect(absentEndpoint(netError('ECONNREFUSED', '::1', 4573))).toBe('nothing listens at [::1]:4573');
+    expect(absentEndpoint(netError('ECONNREFUSED', '::ffff:127.0.0.1', 1))).toBe(
+      'nothing listens at [::ffff:127.0.0.1]:1',
     );
   });
 
@@ -183,30 +185,41 @@ describe('refusedLoopbackAddress', () => {
         code: 'ECONNREFUSED',
       },
     );
-    expect(refusedLoopbackAddress(both)).toBe('[::1]:9');
+    expect(absentEndpoint(both)).toBe('nothing listens at [::1]:9');
     const mixed = Object.assign(
       new AggregateError([netError('ECONNREFUSED', '127.0.0.1', 9), netError('ETIMEDOUT', '10.0.0.5', 9)]),
       {
         code: 'ECONNREFUSED',
       },
     );
-    expect(refusedLoopbackAddress(mixed)).toBeUndefined();
+    expect(absentEndpoint(mixed)).toBeUndefined();
+  });
+
+  it('names a host that does not resolve (ENOTFOUND), but not a DNS server failing for a while (EAI_AGAIN)', () => {
+    const lookup = (code: string): Error =>
+      Object.assign(new Error(`getaddrinfo ${code} locahost`), {
+        code,
+        hostname: 'locahost',
+        syscall: 'getaddrinfo',
+      });
+    expect(absentEndpoint(lookup('ENOTFOUND'))).toBe('the host locahost does not resolve');
+    expect(absentEndpoint(lookup('EAI_AGAIN'))).toBeUndefined();
   });
 
   it('leaves every other network error to the time-bounded retries: remote refusals, resets, timeouts', () => {
-    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '10.0.0.5', 443))).toBeUndefined();
-    expect(refusedLoopbackAddress(netError('ECONNREFUSED', '52.94.1.1', 443))).toBeUndefined();
-    expect(refusedLoopbackAddress(netError('ECONNRESET', '127.0.0.1', 4573))).toBeUndefined();
-    expect(refusedLoopbackAddress(netError('ETIMEDOUT', '127.0.0.1', 4573))).toBeUndefined();
-    expect(refusedLoopbackAddress(new Error('connect ECONNREFUSED 127.0.0.1:1'))).toBeUndefined();
-    expect(refusedLoopbackAddress('ECONNREFUSED')).toBeUndefined();
+    expect(absentEndpoint(netError('ECONNREFUSED', '10.0.0.5', 443))).toBeUndefined();
+    expect(absentEndpoint(netError('ECONNREFUSED', '52.94.1.1', 443))).toBeUndefined();
+    expect(absentEndpoint(netError('ECONNRESET', '127.0.0.1', 4573))).toBeUndefined();
+    expect(absentEndpoint(netError('ETIMEDOUT', '127.0.0.1', 4573))).toBeUndefined();
+    expect(absentEndpoint(new Error('connect ECONNREFUSED 127.0.0.1:1'))).toBeUndefined();
+    expect(absentEndpoint('ECONNREFUSED')).toBeUndefined();
     const remote = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:443'), {
       code: 'ECONNREFUSED',
       address: '10.0.0.5',
       port: 443,
     });
     expect(classifyCallError(remote, { deliveryStreamName: 's', records: 1, bytes: 1 })).not.toHaveProperty(
-      'refusedLoopback',
+      'absentEndpoint',
     );
   });
 });

@@ -10,10 +10,11 @@ import {
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
 import { freePort } from '../helpers/freePort.js';
 
-// A local run whose AWS_ENDPOINT_URL_FIREHOSE names a port where nothing listens: the real SDK
-// client, a real refused TCP connect on 127.0.0.1. Such a run used to retry, silently, until the
-// invocation's 60 s deadline; it now fails after a short grace saying what to fix, and still
-// delivers when the endpoint comes up within that grace.
+// A local run whose AWS_ENDPOINT_URL_FIREHOSE names a port where nothing listens, or a host that
+// does not resolve: the real SDK client, a real refused TCP connect on 127.0.0.1, a real DNS
+// lookup of a `.invalid` name (RFC 2606: never resolves). Such a run used to retry, silently,
+// until the invocation's 60 s deadline; it now fails after a short grace saying what to fix, and
+// still delivers when the endpoint comes up within that grace.
 
 const STREAM = 'logging-test';
 const BUDGET_MS = 60_000;
@@ -37,14 +38,14 @@ afterEach(async () => {
   firehose = undefined;
 });
 
-describe('delivery to a loopback endpoint that refuses connections', () => {
+describe('delivery to an endpoint that is not there', () => {
   it('fails every record after the grace, naming the address and what to fix, with most of the invocation left', async () => {
     const port = await freePort();
     const remainingTimeMs = invocation();
     const report = await deliverBatches(
       createFirehoseClient({ endpoint: `http://127.0.0.1:${port}` }),
       [records(500), records(3)],
-      { deliveryStreamName: STREAM, concurrency: 4, remainingTimeMs, loopbackRefusalMs: 1_000 },
+      { deliveryStreamName: STREAM, concurrency: 4, remainingTimeMs, absentEndpointGraceMs: 1_000 },
     );
     expect(report.delivered).toBe(0);
     // Nothing is acknowledged: every record is reported failed, so the invocation fails.
@@ -52,9 +53,25 @@ describe('delivery to a loopback endpoint that refuses connections', () => {
     expect(report.calls).toBeGreaterThan(2); // it did retry while the grace lasted
     const message = report.failed[0]?.errorMessage ?? '';
     expect(message).toContain(`nothing listens at 127.0.0.1:${port}`);
+    expect(message).toContain('ECONNREFUSED for ');
     expect(message).toContain('AWS_ENDPOINT_URL_FIREHOSE');
     expect(message).toContain('npm run firehose:local');
     // Retried by time alone, it would have run to the deadline (less the 1 s reserve).
+    expect(remainingTimeMs()).toBeGreaterThan(BUDGET_MS / 2);
+  });
+
+  it('fails every record after the grace when the endpoint host does not resolve, naming the host', async () => {
+    const remainingTimeMs = invocation();
+    const report = await deliverBatches(
+      createFirehoseClient({ endpoint: 'http://firehose.no-such-host.invalid:4573' }),
+      [records(20)],
+      { deliveryStreamName: STREAM, concurrency: 1, remainingTimeMs, absentEndpointGraceMs: 1_000 },
+    );
+    expect(report.delivered).toBe(0);
+    expect(countByErrorCode(report.failed)).toEqual({ ENOTFOUND: 20 });
+    const message = report.failed[0]?.errorMessage ?? '';
+    expect(message).toContain('the host firehose.no-such-host.invalid does not resolve');
+    expect(message).toContain('AWS_ENDPOINT_URL_FIREHOSE');
     expect(remainingTimeMs()).toBeGreaterThan(BUDGET_MS / 2);
   });
 
@@ -78,7 +95,7 @@ describe('delivery to a loopback endpoint that refuses connections', () => {
       deliveryStreamName: STREAM,
       concurrency: 1,
       remainingTimeMs: invocation(),
-      loopbackRefusalMs: 10_000,
+      absentEndpointGraceMs: 10_000,
     });
     expect(refused).toBeGreaterThan(0);
     expect(report.failed).toEqual([]);
