@@ -16,6 +16,15 @@ import { dateTimeEnd, wordEnd } from './scan.js';
  * `duration_ms`, a number Kibana can range over; the message keeps the whole text.
  * Checked against https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Concepts.PostgreSQL.html
  * (the default prefix) and postgres/postgres src/backend/utils/error/elog.c (`error_severity`).
+ *
+ * pgAudit's entries (the `pgaudit` extension RDS offers for audit logging) are
+ * `AUDIT: <AUDIT_TYPE>,<STATEMENT_ID>,<SUBSTATEMENT_ID>,<CLASS>,<COMMAND>,<OBJECT_TYPE>,<OBJECT_NAME>,<STATEMENT>,<PARAMETER>`
+ * with `,<ROWS>` when `pgaudit.log_rows` is on; a value holding `,` `"` or a line break is quoted
+ * CSV-style (`"` doubled), an unknown one is empty (pgaudit/pgaudit README.md "Format",
+ * pgaudit.c `log_audit_event`, `append_valid_csv`). Besides the message, which keeps the entry
+ * whole, they give a `pgaudit` object of those columns (`audit_type`, `statement_id`,
+ * `substatement_id`, `class`, `command`, `object_type`, `object_name`, `parameter`, `rows`) for
+ * Kibana to filter on; the statement itself stays in the message only, not copied.
  */
 
 const NAME = 'rds-postgresql';
@@ -43,6 +52,70 @@ const SEVERITIES: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['DEBUG4', 'DEBUG'],
   ['DEBUG5', 'DEBUG'],
 ]);
+
+const AUDIT = 'AUDIT: ';
+/** pgAudit's columns after the statement ids, in its order; `statement` stays in the message. */
+const AUDIT_COLUMNS = ['class', 'command', 'object_type', 'object_name', 'statement', 'parameter'] as const;
+
+/**
+ * The comma-separated values of `text` from `start`, each unquoted when pgAudit quoted it
+ * (`"` … `"`, `""` for a quote), or undefined when a quoted value is not closed.
+ */
+function csvValues(text: string, start: number): string[] | undefined {
+  const values: string[] = [];
+  let i = start;
+  for (;;) {
+    if (text.charCodeAt(i) === 0x22) {
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) return undefined;
+        value += text.slice(from, quote);
+        if (text.charCodeAt(quote + 1) !== 0x22) {
+          i = quote + 1;
+          break;
+        }
+        value += '"';
+        from = quote + 2;
+      }
+      values.push(value);
+      if (i === text.length) return values;
+      if (text.charCodeAt(i) !== 0x2c) return undefined;
+      i++;
+    } else {
+      const comma = text.indexOf(',', i);
+      values.push(text.slice(i, comma < 0 ? text.length : comma));
+      if (comma < 0) return values;
+      i = comma + 1;
+    }
+  }
+}
+
+/** The `pgaudit` object of an `AUDIT: …` message, or undefined when it is not pgAudit's shape. */
+function pgauditFields(message: string): Record<string, unknown> | undefined {
+  const values = csvValues(message, AUDIT.length);
+  if (values === undefined || (values.length !== 9 && values.length !== 10)) return undefined;
+  const [type, statementId, substatementId] = values;
+  if (type !== 'SESSION' && type !== 'OBJECT') return undefined;
+  const statement = Number(statementId);
+  const substatement = Number(substatementId);
+  if (!Number.isSafeInteger(statement) || !Number.isSafeInteger(substatement)) return undefined;
+  const audit: Record<string, unknown> = {
+    audit_type: type,
+    statement_id: statement,
+    substatement_id: substatement,
+  };
+  AUDIT_COLUMNS.forEach((column, k) => {
+    const value = values[3 + k] ?? '';
+    if (column !== 'statement' && value !== '') audit[column] = value;
+  });
+  if (values.length === 10) {
+    const rows = Number(values[9]);
+    audit.rows = Number.isSafeInteger(rows) && values[9] !== '' ? rows : values[9];
+  }
+  return audit;
+}
 
 /** The index of `char` in `line` within `max` characters of `start`, or -1. */
 function within(line: string, char: string, start: number, max = MAX_PART): number {
@@ -112,6 +185,11 @@ export const rdsPostgresql: TextFormat = {
       const duration =
         ms < 0 || ms - start > 32 ? Number.NaN : Number(line.slice(start + DURATION.length, ms));
       if (Number.isFinite(duration)) fields.duration_ms = duration;
+    }
+    const message = line.slice(start).replace(/\r?\n$/, '');
+    if (message.startsWith(AUDIT)) {
+      const audit = pgauditFields(message);
+      if (audit !== undefined) fields.pgaudit = audit;
     }
     return { message: line.slice(start), levelname, fields };
   },

@@ -398,3 +398,42 @@ describe("the Serverless Framework's default REST API access log format", () => 
     expect(shipped('requestId: abc, something else').record.log_format).toBe('text');
   });
 });
+
+describe('pgAudit entries in the RDS PostgreSQL log', () => {
+  // pgaudit/pgaudit pgaudit.c log_audit_event: `AUDIT: %s,<id>,<id>,%s,%s` of the type, ids, class
+  // and the CSV columns (append_valid_csv); pgaudit.log_rows adds `,<rows>`.
+  const PREFIX = '2024-01-01 00:00:00 UTC:10.0.0.1(5432):app@orders:[123]:LOG:  ';
+
+  it('keeps the entry whole as the message and its columns in pgaudit, the statement not copied', () => {
+    const entry =
+      'AUDIT: SESSION,7,2,READ,SELECT,VIEW,public.order_totals,"select * from order_totals where id = $1",<not logged>';
+    const { record, missing } = shipped(`${PREFIX}${entry}\n`);
+    expect(record).toMatchObject({ message: entry, levelname: 'INFO', log_format: 'rds-postgresql' });
+    expect(record.pgaudit).toEqual({
+      audit_type: 'SESSION',
+      statement_id: 7,
+      substatement_id: 2,
+      class: 'READ',
+      command: 'SELECT',
+      object_type: 'VIEW',
+      object_name: 'public.order_totals',
+      parameter: '<not logged>',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('reads no pgaudit object from an AUDIT: message of another shape, and loses none of it', () => {
+    for (const entry of [
+      'AUDIT: user 42 signed in', // not pgAudit's columns
+      'AUDIT: SESSION,1,1,READ,SELECT,TABLE,public.t,"select 1', // a quoted value never closed
+      'AUDIT: SESSION,1,1,READ,SELECT,TABLE,public.t,select 1', // a column short
+      'AUDIT: OTHER,1,1,READ,SELECT,TABLE,public.t,select 1,<not logged>', // no such audit type
+      'AUDIT: SESSION,x,1,READ,SELECT,TABLE,public.t,select 1,<not logged>', // an id not a number
+    ]) {
+      const { record, missing } = shipped(`${PREFIX}${entry}\n`);
+      expect(record.message, entry).toBe(entry);
+      expect(record.pgaudit, entry).toBeUndefined();
+      expect(missing, entry).toEqual([]);
+    }
+  });
+});
