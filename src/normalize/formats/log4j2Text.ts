@@ -14,6 +14,8 @@ import { splitStack } from './stacks.js';
  *   (Apache Log4j 2 manual, Layouts → PatternLayout; `%d` default `yyyy-MM-dd HH:mm:ss,SSS`);
  * - the manual's own example `%d %p %c{1.} [%t] %m%n` → `2020-05-11 12:44:44,123 INFO c.e.App [main] m`
  *   (logger and thread after the level, no ` - `);
+ * - Log4j 1.x's common `%d %-5p [%t] %c - %m%n` → `2020-05-11 12:44:44,123 INFO  [main] c.e.App - m`
+ *   (the thread after the level; log4j 1.2 PatternLayout javadoc);
  * - SLF4J SimpleLogger (slf4j-simple): `[main] INFO com.example.App - m`, with
  *   `showDateTime` or the older relative time `176 [main] INFO examples.Sort - m`;
  * - Logback's own status lines (`<configuration debug="true">`, OnConsoleStatusListener, or a
@@ -151,6 +153,13 @@ export const log4j2Text: TextFormat = {
     }
     if (level === undefined) return undefined;
     i = skipSpaces(line, i);
+    if (thread === undefined && line.charCodeAt(i) === 0x5b /* [ */) {
+      // Log4j 1.x's `%d %-5p [%t] %c - %m%n`: the thread after the level.
+      const close = line.indexOf('] ', i + 1);
+      if (close < 0 || close > MAX_PREFIX) return undefined;
+      thread = line.slice(i + 1, close);
+      i = skipSpaces(line, close + 1);
+    }
     if (thread === undefined) {
       // The Log4j 2 manual's `%d %p %c{1.} [%t] %m%n`: the logger, then the thread, no ` - `.
       const manual = afterLoggerAndThread(line, i);
