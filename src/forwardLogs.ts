@@ -6,7 +6,7 @@ import { decodePayload } from './decode/decodePayload.js';
 import { isOwnLogGroup } from './decode/ownLogGroup.js';
 import type { DataMessage } from './decode/subscriptionPayload.js';
 import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
-import { startRecordDelivery, type FirehoseSender } from './deliver/putRecordBatches.js';
+import { startRecordDelivery, type FirehoseSender, type RetryNotice } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
 import { forEachRecord } from './normalize/normalizePayload.js';
 
@@ -217,6 +217,26 @@ interface DeliveredPayload extends Omit<EncodedPayload, 'encoded'> {
 const EVENTS_PER_TURN = 500;
 
 /** One turn of the event loop: lets calls handed to the SDK go out and their answers come in. */
+/**
+ * The WARN line of a delivery's first retried failure: a stream that throttles, or an endpoint
+ * that does not answer, shows in the function's log while the retries last (a local run used to
+ * print nothing until its timeout). Once per invocation: later failures are in the final error.
+ */
+export function retryWarning(
+  warn: ForwardDependencies['warn'],
+): ((failure: RetryNotice) => void) | undefined {
+  if (warn === undefined) return undefined;
+  return (failure) => {
+    warn({
+      message: 'Firehose delivery failed; retrying while the invocation has time',
+      error_code: failure.code,
+      error_message: failure.message,
+      records: failure.records,
+      remaining_ms: failure.remainingMs,
+    });
+  };
+}
+
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
@@ -230,6 +250,7 @@ async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies)
     deliveryStreamName: config.deliveryStreamName,
     concurrency: config.deliveryConcurrency,
     remainingTimeMs: deps.remainingTimeMs,
+    onFirstRetry: retryWarning(deps.warn),
   });
   let records = 0;
   const encoder = createPayloadEncoder(payload, config, (line) => {

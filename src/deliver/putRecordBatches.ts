@@ -35,6 +35,23 @@ export interface DeliveryOptions {
    * rather than retried until the deadline, in ms (default {@link ABSENT_ENDPOINT_GRACE_MS}).
    */
   readonly absentEndpointGraceMs?: number;
+  /**
+   * Told once per delivery, at its first failure that will be retried, what failed: so a
+   * delivery that is retrying (a throttled stream, an endpoint that does not answer) shows in the
+   * function's log while it lasts, not only in the error at its end.
+   */
+  readonly onFirstRetry?: (failure: RetryNotice) => void;
+}
+
+/** What {@link DeliveryOptions.onFirstRetry} is told. */
+export interface RetryNotice {
+  /** The error code of the failed records (`ServiceUnavailableException`, `ECONNRESET`, …). */
+  readonly code: string;
+  readonly message: string;
+  /** Records of the failed call that are to be sent again. */
+  readonly records: number;
+  /** Milliseconds left in the invocation for the retries. */
+  readonly remainingMs: number;
 }
 
 /**
@@ -187,6 +204,18 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
   };
 
   const slots = new CallSlots(Math.max(1, options.concurrency));
+  let retryNoticed = false;
+  const noticeRetry = (failed: readonly FailedRecord[]): void => {
+    const first = failed[0];
+    if (retryNoticed || first === undefined || options.onFirstRetry === undefined) return;
+    retryNoticed = true;
+    options.onFirstRetry({
+      code: first.errorCode,
+      message: first.errorMessage,
+      records: failed.length,
+      remainingMs: options.remainingTimeMs(),
+    });
+  };
 
   /** One call: accepts what Firehose took, returns the records to send again with their errors. */
   async function put(pending: readonly EncodedRecord[]): Promise<CallOutcome | 'no time left'> {
@@ -296,6 +325,7 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
         report.failed.push(...lastErrors);
         return;
       }
+      noticeRetry(lastErrors);
       await sleep(delay);
     }
   }

@@ -5,7 +5,7 @@ import { DEFAULT_RESERVE_MS, startRecordDelivery, type FirehoseSender } from '..
 import type { UndecodableRecord } from '../deliver/saveUndecodableRecord.js';
 import { emptyControlCounts, type ControlCounts } from '../controls/applyControls.js';
 import { isOwnLogGroup } from '../decode/ownLogGroup.js';
-import { encodePayloadRecords, nextTurn, summaryOf } from '../forwardLogs.js';
+import { encodePayloadRecords, nextTurn, retryWarning, summaryOf } from '../forwardLogs.js';
 import { kinesisRecords } from './kinesisEvent.js';
 
 export interface KinesisBatchDependencies {
@@ -138,6 +138,7 @@ export async function forwardKinesisBatch(
     deliveryStreamName: config.deliveryStreamName,
     concurrency: config.deliveryConcurrency,
     remainingTimeMs: deps.remainingTimeMs,
+    onFirstRetry: retryWarning(deps.warn),
   });
   const turn = deps.nextTurn ?? nextTurn;
   let records = 0;

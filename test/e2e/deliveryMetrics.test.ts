@@ -128,6 +128,21 @@ describe('forwarder handler metrics', () => {
     });
   });
 
+  it('logs one WARN line when delivery starts retrying, then delivers everything', async () => {
+    firehose.setFaults({ throttleFirst: 2 });
+    const { error, emf, stderr } = await invoke();
+    firehose.setFaults({});
+    expect(error).toBeUndefined();
+    expect(emf[0]).toMatchObject({ EventsIn: 700, RecordsDelivered: 700, RecordsFailed: 0 });
+    const warnings = stderr.filter((line) => line.includes('"WARN"'));
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0] ?? '{}')).toMatchObject({
+      level: 'WARN',
+      message: 'Firehose delivery failed; retrying while the invocation has time',
+      error_code: 'ServiceUnavailableException',
+    });
+  });
+
   it('counts a payload it cannot decode as a failed invocation', async () => {
     const lines: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {

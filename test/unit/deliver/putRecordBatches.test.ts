@@ -124,6 +124,45 @@ describe('deliverBatches', () => {
     expect(report.failed).toEqual([]);
   });
 
+  it('tells onFirstRetry once, with the first retried failure, however many retries follow', async () => {
+    const { sender } = scriptedSender((ids, call) => {
+      if (call <= 2) return serviceError('ServiceUnavailableException', 400, 'Slow down.');
+      if (call === 3)
+        return {
+          FailedPutCount: 1,
+          RequestResponses: ids.map((id, i) =>
+            i === 0 ? { ErrorCode: 'InternalFailure', ErrorMessage: 'internal' } : { RecordId: `r-${id}` },
+          ),
+        };
+      return ok(ids);
+    });
+    const notices: unknown[] = [];
+    const report = await deliverBatches(
+      sender,
+      [records(3), records(2, 'f')],
+      options({ concurrency: 1, remainingTimeMs: () => 42_000, onFirstRetry: (n) => notices.push(n) }),
+    );
+    expect(report.delivered).toBe(5);
+    expect(notices).toEqual([
+      {
+        code: 'ServiceUnavailableException',
+        message: expect.stringContaining('Slow down.') as string,
+        records: 3,
+        remainingMs: 42_000,
+      },
+    ]);
+  });
+
+  it('tells onFirstRetry nothing when every call succeeds or a failure is permanent', async () => {
+    const notices: unknown[] = [];
+    const onFirstRetry = (n: unknown) => notices.push(n);
+    await deliverBatches(scriptedSender((ids) => ok(ids)).sender, [records(3)], options({ onFirstRetry }));
+    const refused = scriptedSender(() => serviceError('AccessDeniedException', 400, 'not authorized'));
+    const report = await deliverBatches(refused.sender, [records(3)], options({ onFirstRetry }));
+    expect(report.failed).toHaveLength(3);
+    expect(notices).toEqual([]);
+  });
+
   it('does not retry a call refused for good, and reports its records with the error', async () => {
     const { sender, calls } = scriptedSender(() =>
       serviceError(
