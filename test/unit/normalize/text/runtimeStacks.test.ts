@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
+import { checkConservation } from '../../../helpers/conservation.js';
+
+/**
+ * Stacks that the Lambda runtimes' text lines carry beside an error's own (Python's `stack_info`,
+ * Node's `cause`), and the message the runtimes end with a line break; one behaviour per test,
+ * each line also in test/fixtures/corpus with its source.
+ */
+const source: EventSource = { logGroup: '/aws/lambda/fn', logStream: 's', owner: '1', defaultName: 'fn' };
+const RID = '8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01';
+
+function normalize(line: string) {
+  return normalizeEvent({ id: '1', timestamp: 0, message: line }, source);
+}
+
+function missing(line: string): string[] {
+  return checkConservation(line, JSON.stringify(normalize(line))).missing;
+}
+
+describe('Python’s stack_info block (stacks.ts)', () => {
+  // CPython Lib/logging/__init__.py: `Logger.findCaller` writes the head and `print_stack`'s
+  // frames; `Formatter.format` appends them after the message and after the exc_info traceback.
+  const stack = [
+    'Stack (most recent call last):',
+    '  File "/var/task/app.py", line 14, in lambda_handler',
+    '    charge(order)',
+    '  File "/var/task/app.py", line 8, in charge',
+    '    logger.info("charging %s", order_id, stack_info=True)',
+  ].join('\n');
+  const traceback = [
+    'Traceback (most recent call last):',
+    '  File "/var/task/app.py", line 6, in charge',
+    '    amount = int(order["amount"])',
+    "ValueError: invalid literal for int() with base 10: 'x'",
+  ].join('\n');
+
+  it('moves the block of a Python runtime line to exc_info, the message alone and the level the line’s', () => {
+    const line = `[INFO]\t2023-11-01T10:47:57.081Z\t${RID}\tcharging 42\n${stack}`;
+    const record = normalize(line);
+    expect(record).toMatchObject({ message: 'charging 42', exc_info: stack, levelname: 'INFO' });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('keeps the traceback of exc_info=True first and the stack after it, as Python writes them', () => {
+    const line = `[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\tcharge failed\n${traceback}\n${stack}`;
+    const record = normalize(line);
+    expect(record).toMatchObject({
+      message: 'charge failed',
+      exc_info: `${traceback}\n${stack}`,
+      levelname: 'ERROR',
+    });
+  });
+
+  it('takes the exception’s line for the message of a traceback logged with no message of its own', () => {
+    const line = `[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\t${traceback}\n${stack}`;
+    expect(normalize(line)).toMatchObject({
+      message: "ValueError: invalid literal for int() with base 10: 'x'",
+      exc_info: `${traceback}\n${stack}`,
+    });
+  });
+
+  it('reads the block in `%(asctime)s %(name)s %(levelname)s %(message)s` text the same way', () => {
+    const line = `2023-11-01 10:47:57,081 billing WARNING retrying charge\n${stack}\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'python-logging',
+      name: 'billing',
+      levelname: 'WARNING',
+      message: 'retrying charge',
+      exc_info: stack,
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('leaves a plain text line with the block alone INFO: a stack is no error', () => {
+    const line = `charging 42\n${stack}\n`;
+    expect(normalize(line)).toMatchObject({ levelname: 'INFO', message: 'charging 42', exc_info: stack });
+  });
+});
