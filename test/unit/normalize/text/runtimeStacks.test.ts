@@ -77,3 +77,81 @@ describe('Python’s stack_info block (stacks.ts)', () => {
     expect(normalize(line)).toMatchObject({ levelname: 'INFO', message: 'charging 42', exc_info: stack });
   });
 });
+
+describe('the Node.js runtime’s error payload with a cause (lambdaErrorPayload.ts)', () => {
+  // aws-lambda-nodejs-runtime-interface-client src/Errors.js `toFormatted`: the replacer writes a
+  // nested Error as `{errorType, errorMessage, …enumerable keys, stack: [lines]}`.
+  const inner = "TypeError: Cannot read properties of undefined (reading 'id')";
+  const cause = {
+    errorType: 'TypeError',
+    errorMessage: "Cannot read properties of undefined (reading 'id')",
+    code: 'E_ORDER',
+    stack: [inner, '    at charge (/var/task/index.js:5:20)'],
+  };
+  const outer = ['Error: charge failed', '    at Runtime.handler (/var/task/index.js:12:11)'];
+  const chained = [...outer, `  [cause]: ${inner}`, '      at charge (/var/task/index.js:5:20)'].join('\n');
+
+  it('joins an Invoke Error’s cause stack to exc_info as Node prints it, its other keys kept', () => {
+    const payload = { errorType: 'Error', errorMessage: 'charge failed', cause, stack: outer };
+    const line = `2023-11-01T10:47:57.081Z\t${RID}\tERROR\tInvoke Error \t${JSON.stringify(payload)}\n`;
+    const record = normalize(line);
+    expect(record).toMatchObject({ levelname: 'ERROR', message: 'Error: charge failed', exc_info: chained });
+    expect(record.cause).toEqual({
+      errorType: 'TypeError',
+      errorMessage: "Cannot read properties of undefined (reading 'id')",
+      code: 'E_ORDER',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('indents each cause of a chain two more', () => {
+    const root = {
+      errorType: 'Error',
+      errorMessage: 'ECONNRESET',
+      stack: ['Error: ECONNRESET', '    at TLSSocket.x (node:_tls_wrap:1:1)'],
+    };
+    const payload = {
+      errorType: 'Error',
+      errorMessage: 'charge failed',
+      cause: { ...cause, cause: root },
+      stack: outer,
+    };
+    const line = `2023-11-01T10:47:57.081Z\t${RID}\tERROR\tInvoke Error \t${JSON.stringify(payload)}\n`;
+    expect(normalize(line).exc_info).toBe(
+      `${chained}\n    [cause]: Error: ECONNRESET\n        at TLSSocket.x (node:_tls_wrap:1:1)`,
+    );
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('joins the cause of a rejected error to the rejection’s exc_info, the reason kept whole', () => {
+    const reason = { errorType: 'Error', errorMessage: 'charge failed', cause, stack: outer };
+    const payload = {
+      errorType: 'Runtime.UnhandledPromiseRejection',
+      errorMessage: 'Error: charge failed',
+      reason,
+      promise: {},
+      stack: [
+        'Runtime.UnhandledPromiseRejection: Error: charge failed',
+        '    at process.<anonymous> (file:///var/runtime/index.mjs:1276:17)',
+      ],
+    };
+    const line = `2023-11-01T10:47:57.081Z\tundefined\tERROR\tUnhandled Promise Rejection \t${JSON.stringify(payload)}\n`;
+    const record = normalize(line);
+    expect(record.exc_info).toBe(chained);
+    expect(record.reason).toEqual(reason);
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('leaves a cause that is no error (no stack) as it came', () => {
+    const payload = {
+      errorType: 'Error',
+      errorMessage: 'charge failed',
+      cause: { orderId: 42 },
+      stack: outer,
+    };
+    const line = `2023-11-01T10:47:57.081Z\t${RID}\tERROR\tInvoke Error \t${JSON.stringify(payload)}\n`;
+    const record = normalize(line);
+    expect(record.exc_info).toBe(outer.join('\n'));
+    expect(record.cause).toEqual({ orderId: 42 });
+  });
+});
