@@ -155,3 +155,56 @@ describe('the Node.js runtime’s error payload with a cause (lambdaErrorPayload
     expect(record.cause).toEqual({ orderId: 42 });
   });
 });
+
+describe('the Java runtime’s report of an exception whose message ends in a line break (javaRuntime.ts)', () => {
+  // aws-lambda-java-libs UserFault.reportableError: `${msg}: ${type}\n${trace}\n`, msg
+  // `getLocalizedMessage()` as thrown: `new RuntimeException("woops\n")`.
+  const frame = '\tat example.Handler.handleRequest(Handler.java:12)';
+
+  it('reads the report as the runtime’s, the message without the line break', () => {
+    const line = `woops\n: java.lang.RuntimeException\njava.lang.RuntimeException: woops\n\n${frame}\n\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: 'java.lang.RuntimeException: woops',
+      exc_info: `java.lang.RuntimeException: woops\n\n${frame}`,
+      error_type: 'java.lang.RuntimeException',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('drops a trailing `\\r\\n` the same way, and reads a report with no frames', () => {
+    const line = 'woops\r\n: java.lang.RuntimeException\njava.lang.RuntimeException: woops\r\n\n\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      levelname: 'ERROR',
+      message: 'java.lang.RuntimeException: woops',
+      exc_info: 'java.lang.RuntimeException: woops',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('keeps an init error’s headline, without the line break its message ended in', () => {
+    const line =
+      'Error loading class example.Handler: bad config\n: java.lang.ExceptionInInitializerError\n' +
+      'java.lang.ExceptionInInitializerError: bad config\n\n\tat java.base/java.lang.Class.forName0(Native Method)\n\n';
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      message: 'Error loading class example.Handler: bad config: java.lang.ExceptionInInitializerError',
+      exc_info:
+        'java.lang.ExceptionInInitializerError: bad config\n\n\tat java.base/java.lang.Class.forName0(Native Method)',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('reads a message of several lines the same way', () => {
+    const line =
+      'two\nlines: java.lang.IllegalStateException\njava.lang.IllegalStateException: two\nlines\n' +
+      `${frame}\n\n`;
+    expect(normalize(line)).toMatchObject({
+      log_format: 'lambda-java',
+      message: 'java.lang.IllegalStateException: two\nlines',
+      exc_info: `java.lang.IllegalStateException: two\nlines\n${frame}`,
+    });
+  });
+});
