@@ -4,7 +4,7 @@ import {
   type LogEvent,
   type MalformedLogEvent,
 } from '../decode/subscriptionPayload.js';
-import { exceptionStart, isAtFrame, PY_TRACEBACK } from './formats/stacks.js';
+import { exceptionStart, isAtFrame, PY_STACK, PY_TRACEBACK } from './formats/stacks.js';
 import type { ParsedLine } from './logFormat.js';
 import { buildRecord, normalizeMalformed, parseEvent, type EventSource } from './normalizeEvent.js';
 import { MAX_BYTES_PER_RECORD } from '../batch/limits.js';
@@ -19,6 +19,8 @@ import type { ForwarderRecord } from './record.js';
  * line without a stack, and what follows a traceback (indented `File "…"` frames and their code
  * lines, the closing `Type: message` line, chained exceptions); a traceback after any other line
  * is an uncaught error and starts a record of its own, whose message is its closing line;
+ * Python's `stack_info` block (`Stack (most recent call last):` and its indented frames), which
+ * `logging.Formatter` writes after the message of a line of any level (no error: the level stays);
  * indented `at …` frames of Java, Node.js and .NET; `Caused by:` / `Suppressed:`; `... N more`;
  * .NET's `--- End of …` and ` ---> ` lines; Go's `goroutine N […]:` and its frames after a
  * `panic:`; and the throwable's own line (`java.lang.X: boom`) between a logger's ERROR / WARNING
@@ -66,7 +68,7 @@ export function rejoinPayload(
 }
 
 /** Where a stack being folded stands: what the next line may continue. */
-type StackState = 'none' | 'python' | 'pythonEnd' | 'frames' | 'go';
+type StackState = 'none' | 'python' | 'pythonEnd' | 'pythonStack' | 'frames' | 'go';
 
 const PY_CHAIN = [
   'During handling of the above exception, another exception occurred:',
@@ -118,6 +120,9 @@ function continuation(line: string, state: StackState, openToTraceback: boolean)
     // stack (`logger.exception`); after anything else it is an uncaught error of its own.
     return state === 'python' || state === 'pythonEnd' || openToTraceback ? 'python' : undefined;
   }
+  // Only logging's stack_info writes this head (CPython Logger.findCaller), always after a record.
+  if (line === PY_STACK) return 'pythonStack';
+  if (state === 'pythonStack') return isIndented(line) ? 'pythonStack' : undefined;
   if (PY_CHAIN.includes(line)) return state === 'python' || state === 'pythonEnd' ? 'python' : undefined;
   if (line === '') return state === 'python' || state === 'pythonEnd' || state === 'go' ? state : undefined;
   if (state === 'python') {
@@ -184,7 +189,7 @@ function recordOf(group: Group, source: EventSource): ForwarderRecord {
   const first = lines[0] ?? '';
   if (parsed.exc_info !== undefined) {
     parsed.exc_info = `${parsed.exc_info}\n${folded}`;
-  } else if (first === PY_TRACEBACK || exceptionStart(first) === 0) {
+  } else if (first === PY_TRACEBACK || first === PY_STACK || exceptionStart(first) === 0) {
     parsed.exc_info = folded;
   } else if (parsed.message === PY_TRACEBACK) {
     // An uncaught Python error printed line by line: the message is its closing line.
@@ -195,7 +200,9 @@ function recordOf(group: Group, source: EventSource): ForwarderRecord {
     // `panic: boom`), as when the stack comes in the same event.
     parsed.exc_info = `${parsed.message}\n${folded}`;
   }
-  if (parsed.format === 'text' && parsed.levelname === undefined) parsed.levelname = 'ERROR';
+  // A call stack alone (stack_info) is no error.
+  if (parsed.format === 'text' && parsed.levelname === undefined && first !== PY_STACK)
+    parsed.levelname = 'ERROR';
   const record = buildRecord(parsed, source, event.id, event.timestamp);
   record.cloudwatch.folded_ids = ids;
   return record;

@@ -16,6 +16,7 @@ import { bracketLevel } from './bracketLevel.js';
 import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { cloudTrail } from './cloudTrail.js';
+import { cppRuntime } from './cppRuntime.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
@@ -129,13 +130,13 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
 /**
  * Tried on every other line; a line none claims is plain text. Each format rejects a line on its
  * first characters, so the order costs little; it matters where shapes overlap: Node's upper-case
- * levels before .NET's tab lines (which may have no level), Python's `[LEVEL]\t` before Java's
- * `[LEVEL] `, extensions' `[Name] ` after both, Log4j2 (`date level logger - msg`) before
- * Python logging text (`date name level msg`); a bare `[LEVEL] ` head last, after the
- * runtimes whose prefixes start the same way. AWS services' own lines and container servers'
- * (API Gateway, VPC Flow Logs, RDS, Tomcat, uvicorn, access logs, nginx) come after the Lambda
- * runtimes and before the formats whose heads they share: RDS's `date UTC:` before Log4j2 and
- * Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
+ * levels before .NET's tab lines (which may have no level), Python's `[LEVEL]\t` and C++'s
+ * `[LEVEL] [<epoch ms>] ` / `[LEVEL] <date> ` before Java's `[LEVEL] `, extensions' `[Name] `
+ * after them, Log4j2 (`date level logger - msg`) before Python logging text (`date name level
+ * msg`); a bare `[LEVEL] ` head last, after the runtimes whose prefixes start the same way. AWS
+ * services' own lines and container servers' (API Gateway, VPC Flow Logs, RDS, Tomcat, uvicorn,
+ * access logs, nginx) come after the Lambda runtimes and before the formats whose heads they
+ * share: RDS's `date UTC:` before Log4j2 and Python logging text, uvicorn's padded `LEVEL:` before Python's `LEVEL:name:`, API Gateway's
  * CLF (an access line ending in its request id) before the generic access line, nginx's
  * `YYYY/MM/DD` before Go's `log`, PHP-FPM's `[dd-Mon-yyyy HH:MM:SS] LEVEL: ` beside it; Monolog's `[date] channel.LEVEL:` and loguru's
  * `date | LEVEL | ` before Log4j2 and Python logging text. The formats added since claim only
@@ -152,6 +153,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   pythonRuntime,
   pythonWarning,
   rubyWarning,
+  cppRuntime,
   javaRuntime,
   lambdaExtension,
   lambdaAspNetCore,
@@ -239,6 +241,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [pythonWarning, { appearsIn: TOP, firstChars: '/' }],
   // Ruby's stderr, unprefixed, the same way.
   [rubyWarning, { appearsIn: TOP, firstChars: '/' }],
+  // C++ programs' `[LEVEL] [<epoch ms>] ` and the AWS SDK for C++'s `[LEVEL] <date> `, unprefixed:
+  // tried before the Java runtime's `[LEVEL] `, which they start like.
+  [cppRuntime, { appearsIn: TOP, firstChars: '[' }],
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
   // Extensions are written in any language: what they print is tried with every format.

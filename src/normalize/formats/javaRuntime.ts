@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { envelope } from './envelope.js';
+import { isWordChar } from './scan.js';
 import { splitLines } from './stacks.js';
 
 /**
@@ -12,7 +13,9 @@ import { splitLines } from './stacks.js';
  *   `Caused by: …`, `\t... N more`. The message is the exception's line, exc_info the stack.
  *   An init error's report starts with the runtime's own headline instead (`Class not found:
  *   <class>: java.lang.ClassNotFoundException`, `Error loading class <class>: <message>: <type>`):
- *   that line is the message.
+ *   that line is the message. A message of several lines, or ending in a line break
+ *   (`new RuntimeException("woops\n")`: `woops\n: java.lang.RuntimeException`), is read the same
+ *   way; its trailing line breaks are no part of the record's message.
  * - The JVM's own warnings (`OpenJDK 64-Bit Server VM warning: …`): WARNING.
  * - A handler fault with no exception (`Invalid handler: …`, `No public method named …`,
  *   `Class … does not implement …`): the message alone on one line, ERROR.
@@ -71,6 +74,54 @@ function isVmWarning(line: string): boolean {
   );
 }
 
+// How many lines of an exception's message are looked through for the report's `: <type>` line.
+const MAX_MESSAGE_LINES = 20;
+
+function isClassNameChar(code: number): boolean {
+  return isWordChar(code) || code === 0x2e /* . */ || code === 0x24; /* $ */
+}
+
+/**
+ * `reportableError()`'s `${msg}: ${type}\n${trace}`: the first line break after which a class
+ * name (dotted) opens a line and the line before it ends in `: ` and that name. The message may
+ * span lines, or end in a line break (`: java.lang.X` on a line of its own). Each line costs the
+ * class name at its start: linear.
+ */
+function reportHead(line: string): { said: string; type: string; rest: string } | undefined {
+  let br = line.indexOf('\n');
+  for (let n = 0; br >= 0 && n < MAX_MESSAGE_LINES; n++) {
+    const start = br + 1;
+    let end = start;
+    let dotted = false;
+    for (; end < line.length; end++) {
+      const c = line.charCodeAt(end);
+      if (!isClassNameChar(c)) break;
+      if (c === 0x2e /* . */) dotted = true;
+    }
+    // The name is `: `-prefixed at the end of the line before: tested before anything is sliced.
+    const colon = br - (end - start) - 2;
+    if (dotted && colon >= 0 && line.charCodeAt(colon) === 0x3a && line.charCodeAt(colon + 1) === 0x20) {
+      const type = line.slice(start, end);
+      if (line.endsWith(type, br)) return { said: line.slice(0, colon), type, rest: line.slice(start) };
+    }
+    br = line.indexOf('\n', start);
+  }
+  return undefined;
+}
+
+function trimLineBreaks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x0a || text.charCodeAt(end - 1) === 0x0d)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** `text` starts with `head`, followed by a line break or nothing. */
+function endsAtLineBreak(text: string, head: string): boolean {
+  if (!text.startsWith(head)) return false;
+  const c = text.charCodeAt(head.length);
+  return Number.isNaN(c) || c === 0x0a || c === 0x0d;
+}
+
 export const javaRuntime: TextFormat = {
   name: NAME,
   parse(line, context) {
@@ -85,8 +136,7 @@ export const javaRuntime: TextFormat = {
       );
     }
     // `woops: java.lang.RuntimeException\njava.lang.RuntimeException: woops\n\tat …`
-    const firstBreak = line.indexOf('\n');
-    if (firstBreak < 0) {
+    if (line.indexOf('\n') < 0) {
       const c = line.charCodeAt(0);
       if ((c === 0x4e /* N */ || c === 0x49 /* I */ || c === 0x43) /* C */ && isHandlerFault(line))
         return { message: line, levelname: 'ERROR', format: NAME };
@@ -94,29 +144,26 @@ export const javaRuntime: TextFormat = {
         return { message: line, levelname: 'WARNING', format: NAME };
       return undefined;
     }
-    const first = line.slice(0, firstBreak);
-    const colon = first.lastIndexOf(': ');
-    if (colon < 0) return undefined;
-    const type = first.slice(colon + 2);
-    if (type === '' || type.includes(' ') || !type.includes('.')) return undefined;
-    const rest = line.slice(firstBreak + 1);
+    const head = reportHead(line);
+    if (head === undefined) return undefined;
+    const { type, rest } = head;
+    // The message's own trailing line breaks (`new RuntimeException("woops\n")`) are no part of it.
+    const said = trimLineBreaks(head.said);
     // The first line is the exception's line swapped (`msg: Type` above `Type: msg`), nothing
     // else: it says no more than the stack, so the stack's own line is the message. Anything in
     // front of it (another runtime's prefix) means this is not the Java runtime's report.
-    const said = first.slice(0, colon);
     const restFirst = rest.slice(0, Math.max(0, rest.search(/\r|\n|$/)));
     const swapped =
-      restFirst === `${type}: ${said}` ||
+      endsAtLineBreak(rest, `${type}: ${said}`) ||
       // No message: `makeUserFault` puts the class name in its place (older runtimes `null`).
       (restFirst === type && (said === type || said === 'null' || said === ''));
     // An init error's report names the class it could not load: its own headline is the message.
     const initError =
       !swapped && isInitErrorHeadline(said) && (restFirst === type || restFirst.startsWith(`${type}: `));
     if (!swapped && !initError) return undefined;
-    const lines = splitLines(rest);
-    const exc_info = lines.join('\n').trimEnd();
+    const exc_info = splitLines(rest).join('\n').trimEnd();
     return {
-      message: initError ? first : (lines[0] ?? type),
+      message: initError ? `${said}: ${type}` : restFirst === type ? type : `${type}: ${said}`,
       levelname: 'ERROR',
       exc_info,
       fields: { error_type: type },

@@ -1,13 +1,17 @@
 import { parseJson } from '../../json.js';
 import { isObject, messageText, without } from '../fields.js';
 import type { ParsedLine } from '../logFormat.js';
+import { stackWithCauses } from './errorCauses.js';
 
 /**
  * The error object Lambda's runtimes print when a handler fails, in text log format:
  * - Node.js: `Invoke Error \t{"errorType","errorMessage","stack":["Error: x","    at …"]}`, also
  *   `Uncaught Exception` and `Unhandled Promise Rejection` (with `reason` and `promise`);
  *   aws-lambda-nodejs-runtime-interface-client src/Errors.js (`toFormatted`, `toRapidResponse`
- *   with `trace`) and src/LogPatch.js (`textErrorLogger`).
+ *   with `trace`) and src/LogPatch.js (`textErrorLogger`). `toFormatted`'s replacer writes every
+ *   nested Error the same way, so an enumerable `cause` (`err.cause = inner`, or an error class
+ *   that assigns it) is `"cause":{"errorType","errorMessage","stack":[…]}`; ES2022's
+ *   `new Error(msg, { cause })` defines `cause` non-enumerable, and JSON.stringify leaves it out.
  * - Ruby: `Error raised from handler method` then `JSON.pretty_unparse` of `{"errorMessage",
  *   "errorType","stackTrace":["/var/task/f.rb:3:in `h'"]}`; aws-lambda-ruby-runtime-interface-client
  *   lib/aws_lambda_ric/lambda_logger.rb.
@@ -76,6 +80,19 @@ export function parseLambdaErrorPayload(json: string, kind: string | undefined):
   }
   const fields: Record<string, unknown> = { error_type: errorType };
   if (kind !== undefined) fields.lambda_error = kind;
+  // A serialized cause's stack joins the error's, as Node prints causes; the rest of it stays.
+  // A rejection's reason stays whole as a field: only exc_info takes its causes' stacks.
+  if (stack !== undefined && consumed.length > 2 && isObject(error.cause)) {
+    const chained = stackWithCauses(error, stack, consumed);
+    return {
+      message: headline,
+      levelname: 'ERROR',
+      exc_info: chained.exc_info,
+      fields: { ...fields, ...chained.rest },
+    };
+  }
+  if (stack !== undefined && isObject(reason) && isObject(reason.cause))
+    stack = stackWithCauses(reason, stack, []).exc_info;
   return {
     message: headline,
     levelname: 'ERROR',

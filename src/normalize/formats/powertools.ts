@@ -11,6 +11,7 @@ import {
   withMessageObject,
   type JsonObject,
 } from '../fields.js';
+import { stackWithCauses } from './errorCauses.js';
 
 /**
  * Powertools for AWS Lambda Logger records.
@@ -111,37 +112,13 @@ function errorKey(object: JsonObject): string | undefined {
   return undefined;
 }
 
-/**
- * An error's stack followed by its causes' (`formatError` nests each `Error` cause as an object
- * of its own), as Node prints an error with a `cause`: `  [cause]: TypeError: inner`, each cause's
- * lines indented two more. Returns the error without the stacks it took.
- */
-function chainedStack(error: JsonObject, stack: string): { exc_info: string; rest: JsonObject } {
-  const lines = [stack];
-  const rest = without(error, ['stack']) ?? {};
-  let holder = rest;
-  let indent = '  ';
-  // Iterative: a JSON chain of causes is as deep as the line, never the JavaScript stack.
-  for (;;) {
-    const cause = holder.cause;
-    const causeStack = isObject(cause) ? stackText(cause.stack) : undefined;
-    if (!isObject(cause) || causeStack === undefined) break;
-    lines.push(`${indent}[cause]: ${causeStack.split('\n').join(`\n${indent}`)}`);
-    const kept = without(cause, ['stack']) ?? {};
-    holder.cause = kept;
-    holder = kept;
-    indent += '  ';
-  }
-  return { exc_info: lines.join('\n'), rest };
-}
-
 /** The error object's `stack`, with its causes', is exc_info; its `name`, `message`, `location` stay. */
 function stackError(object: JsonObject): PowertoolsError | undefined {
   const key = errorKey(object);
   const error = key === undefined ? undefined : (object[key] as JsonObject);
   const stack = error === undefined ? undefined : stackText(error.stack);
   if (key === undefined || error === undefined || stack === undefined) return undefined;
-  return { key, ...chainedStack(error, stack) };
+  return { key, ...stackWithCauses(error, stack, ['stack']) };
 }
 
 /**

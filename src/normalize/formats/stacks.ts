@@ -5,7 +5,10 @@
  *
  * Stack shapes, each checked against the code that prints it:
  * - Python: `Traceback (most recent call last):` then `  File "…", line N, in f` frames
- *   (CPython Lib/traceback.py, `StackSummary.format`).
+ *   (CPython Lib/traceback.py, `StackSummary.format`); `stack_info=True`'s `Stack (most recent
+ *   call last):` and the frames of `traceback.print_stack`, which `logging.Formatter.format`
+ *   appends last, after the message and after the traceback of `exc_info` (CPython
+ *   Lib/logging/__init__.py, `Logger.findCaller`, `Formatter.format`, `formatStack`).
  * - Node.js / V8: `Error: msg` then `    at f (file:1:2)` frames (V8 `Error.prototype.stack`).
  * - Java: `java.lang.X: msg` then `\tat pkg.Cls.m(File.java:1)`, `Caused by: …`, `\t... N more`
  *   (OpenJDK `Throwable.printStackTrace`).
@@ -18,9 +21,17 @@ import { isDigit, isWordChar } from './scan.js';
 export interface MessageAndStack {
   message: string;
   exc_info?: string | undefined;
+  /**
+   * `true` when `exc_info` is only where the line was logged from (Python's `stack_info`), no
+   * exception: the stack says nothing of the line's level.
+   */
+  callStackOnly?: true;
 }
 
 export const PY_TRACEBACK = 'Traceback (most recent call last):';
+/** The head of `logger.info(…, stack_info=True)`'s block (CPython `Logger.findCaller`). */
+export const PY_STACK = 'Stack (most recent call last):';
+const PY_FRAME = '  File "';
 const PY_GROUP_TRACEBACK = '+ Exception Group Traceback (most recent call last):';
 
 /** Lines of a message; Lambda's runtimes use `\r` as well as `\n` between them. */
@@ -90,6 +101,9 @@ const MAX_HEADER_LOOKBACK = 20;
 export function splitStack(text: string): MessageAndStack {
   if (!isMultiLine(text)) return { message: text };
   const lines = splitLines(text);
+  const callStack = lines.indexOf(PY_STACK);
+  if (callStack >= 0 && (lines[callStack + 1] ?? '').startsWith(PY_FRAME))
+    return splitCallStack(lines, callStack);
   const traceback = lines.indexOf(PY_TRACEBACK);
   // A V8 / Java / .NET stack above a Python traceback opens the stack: the traceback is part of it.
   if (traceback >= 0 && !lines.slice(1, traceback).some(isAtFrame)) {
@@ -157,6 +171,18 @@ export function splitStack(text: string): MessageAndStack {
   }
   const stack = joinTrimmed(lines, head, lines.length);
   return { message: before === '' ? headLine.trim() : before, exc_info: stack };
+}
+
+/**
+ * Python's `stack_info` block, from `start` to the end (`Formatter.format` writes it last): it
+ * joins exc_info after what the text before it holds (the traceback of `exc_info=True`, in the
+ * order Python writes them); that text, split on its own, gives the message.
+ */
+function splitCallStack(lines: readonly string[], start: number): MessageAndStack {
+  const stack = joinTrimmed(lines, start, lines.length);
+  const before = splitStack(joinTrimmed(lines, 0, start));
+  if (before.exc_info === undefined) return { message: before.message, exc_info: stack, callStackOnly: true };
+  return { message: before.message, exc_info: `${before.exc_info}\n${stack}` };
 }
 
 /**

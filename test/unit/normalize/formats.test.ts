@@ -35,8 +35,10 @@ const FORMATS = readdirSync(DIR)
   .sort();
 
 // Formats whose error lines carry no stack: a timeout, a killed runtime, a failed extension; the
-// AWS services' records and the web servers' lines, which state a failure but never a trace.
+// AWS services' records and the web servers' lines, which state a failure but never a trace; the
+// C++ runtime's and the AWS SDK for C++'s one-line reports.
 const STACKLESS = new Set([
+  'lambda-cpp',
   'lambda-platform',
   'lambda-extension',
   'lambda-json-platform',

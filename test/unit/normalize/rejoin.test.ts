@@ -271,3 +271,49 @@ describe('rejoin of a group over the record limit (issue 9 item 6, SPEC §4)', (
     expect(small[0]?.cloudwatch.folded_ids).toHaveLength(200);
   });
 });
+
+describe('rejoin of Python’s stack_info block printed line by line', () => {
+  // CPython Lib/logging/__init__.py: Logger.findCaller's `Stack (most recent call last):` and
+  // traceback.print_stack's frames, which Formatter.format appends after the message (and after
+  // the exc_info traceback).
+  const STACK = [
+    'Stack (most recent call last):',
+    '  File "/app/worker.py", line 31, in run',
+    '    self.retry(job)',
+    '  File "/app/worker.py", line 22, in retry',
+    '    log.info("retrying charge", stack_info=True)',
+  ];
+
+  it('folds the block into the line it was logged with, whose level stays', () => {
+    const lines = ['2023-11-01 10:47:57,081 billing INFO retrying charge', ...STACK, 'charge sent'];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      levelname: 'INFO',
+      message: 'retrying charge',
+      exc_info: STACK.join('\n'),
+    });
+    expect(records[1]).toMatchObject({ message: 'charge sent' });
+  });
+
+  it('keeps a plain text line with the block INFO', () => {
+    const records = normalizePayload(payload(['retrying charge', ...STACK]), { rejoinMultiline: true });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({
+      levelname: 'INFO',
+      message: 'retrying charge',
+      exc_info: STACK.join('\n'),
+    });
+  });
+
+  it('folds the block after a traceback, in the order Python writes them', () => {
+    const lines = [...PYTHON.slice(0, 5), ...STACK, PYTHON[5] ?? ''];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      levelname: 'ERROR',
+      message: 'could not charge card',
+      exc_info: [...PYTHON.slice(1, 5), ...STACK].join('\n'),
+    });
+  });
+});
