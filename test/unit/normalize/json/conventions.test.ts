@@ -185,7 +185,7 @@ describe('Serilog CLEF templates (serilogClef.ts)', () => {
 });
 
 describe('ECS fields written dotted or nested (ecs.ts)', () => {
-  it('moves only the level and logger out of a nested log object, its other keys staying', () => {
+  it('reads a nested log object’s level and logger, keeping the level’s spelling and its other keys', () => {
     const record = json({
       '@timestamp': 't',
       message: 'm',
@@ -193,7 +193,40 @@ describe('ECS fields written dotted or nested (ecs.ts)', () => {
       log: { level: 'warn', logger: 'app', origin: { function: 'f' } },
     });
     expect(record).toMatchObject({ levelname: 'WARNING', name: 'app' });
-    expect(record.log).toEqual({ origin: { function: 'f' } });
+    expect(record.log).toEqual({ level: 'warn', origin: { function: 'f' } });
+  });
+
+  it('keeps the log object when it held only the level and logger (Kibana’s JSON layout)', () => {
+    const record = json({
+      ecs: { version: '8.6.1' },
+      '@timestamp': '2023-11-10T03:53:06.163+00:00',
+      message: 'm',
+      log: { level: 'ERROR', logger: 'plugins.security' },
+      process: { pid: 7 },
+    });
+    expect(record).toMatchObject({ log_format: 'ecs', levelname: 'ERROR', name: 'plugins.security' });
+    expect(record.log).toEqual({ level: 'ERROR' });
+  });
+
+  it('reads a nested log.level beside @timestamp as ECS without ecs.version', () => {
+    const record = json({ '@timestamp': 't', log: { level: 'error', logger: 'app' }, message: 'boom' });
+    expect(record).toMatchObject({ log_format: 'ecs', levelname: 'ERROR', name: 'app', message: 'boom' });
+  });
+
+  it('takes a nested error’s stack_trace as exc_info, its type and message staying under error', () => {
+    const record = json({
+      '@timestamp': 't',
+      log: { level: 'ERROR', logger: 'app' },
+      message: 'failed',
+      error: {
+        type: 'java.lang.IllegalStateException',
+        message: 'boom',
+        stack_trace: '\tat a.B.c(B.java:1)',
+      },
+      ecs: { version: '8.11' },
+    });
+    expect(record.exc_info).toBe('java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)');
+    expect(record.error).toEqual({ type: 'java.lang.IllegalStateException', message: 'boom' });
   });
 
   it('heads .NET frames with the error’s type and message', () => {
