@@ -13,6 +13,13 @@ import { splitStack } from './stacks.js';
  * `msg` is the message, `level` the level, `logger` / `name` the name; a `stack` / `stacktrace`
  * value is exc_info; every other pair is kept as a field (values as strings, as written); a key
  * written more than once keeps every value, in order, as an array (a second `msg` included).
+ * An error attr: slog's TextHandler writes an `Any` value with `fmt.Sprintf("%+v", v)`
+ * (text_handler.go `appendTextValue`), so a plain error is its `Error()` text, one line, and
+ * stays the field `err` (SPEC §3: exc_info is a traceback or stack, and a field is what Kibana
+ * filters on), while an error whose `%+v` prints its stack (github.com/pkg/errors: the message,
+ * then `function\n\tfile:line` per frame, errors.go/stack.go `Format`) is quoted with `\n`
+ * escapes: an `err` / `error` value with such a frame line (`\n\t`) is exc_info, unless the line
+ * has a stack of its own (`errors.Join`'s lines, with no tab, stay the field).
  * Checked against sirupsen/logrus text_formatter.go (`appendKeyValue`, `needsQuoting`) and Go's
  * log/slog text_handler.go.
  */
@@ -22,6 +29,7 @@ const MESSAGE_KEYS = new Set(['msg', 'message']);
 const LEVEL_KEYS = new Set(['level', 'lvl']);
 const NAME_KEYS = new Set(['logger', 'name', 'logger_name']);
 const STACK_KEYS = new Set(['stack', 'stacktrace', 'stack_trace']);
+const ERROR_KEYS = new Set(['err', 'error']);
 // Keys the record reserves; a line's own value moves under original_fields (normalizeEvent).
 const MAX_KEY = 128;
 
@@ -110,13 +118,21 @@ export const logfmt: TextFormat = {
     let level: string | undefined;
     let name: string | undefined;
     let stack: string | undefined;
+    // An error printed with its stack (`%+v`), kept apart until the line is known to have no stack.
+    let errorStack: [string, string] | undefined;
     const fields: Record<string, unknown> = {};
     for (const [key, value] of pairs) {
       if (message === undefined && MESSAGE_KEYS.has(key)) message = value;
       else if (level === undefined && LEVEL_KEYS.has(key)) level = value;
       else if (name === undefined && NAME_KEYS.has(key) && value !== '') name = value;
       else if (stack === undefined && STACK_KEYS.has(key) && value !== '') stack = value;
+      else if (errorStack === undefined && ERROR_KEYS.has(key) && value.includes('\n\t'))
+        errorStack = [key, value];
       else addField(fields, key, value);
+    }
+    if (errorStack !== undefined) {
+      if (stack === undefined) stack = errorStack[1];
+      else addField(fields, errorStack[0], errorStack[1]);
     }
     // Without a message or a level, `a=b` is more likely prose than logfmt.
     if (message === undefined && level === undefined) return undefined;

@@ -264,6 +264,45 @@ describe('levels stated in a conventional place', () => {
   });
 });
 
+describe('an error attr of slog’s TextHandler (logfmt.ts)', () => {
+  const STACK = String.raw`open /etc/app.yaml: no such file or directory\nmain.loadConfig\n\t/src/app/main.go:21\nmain.main\n\t/src/app/main.go:12`;
+
+  it('keeps a plain error’s text as the err field: no stack, so no exc_info', () => {
+    const record = line(
+      'time=2023-08-04T16:09:20.000Z level=ERROR msg="request failed" err="connection refused"',
+    );
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'request failed',
+      err: 'connection refused',
+    });
+    expect(record.exc_info).toBeUndefined();
+  });
+
+  it('takes an error printed with its stack (%+v, pkg/errors) as exc_info', () => {
+    const record = line(`time=2023-08-04T16:09:20.000Z level=ERROR msg="load failed" err="${STACK}"`);
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'load failed',
+      exc_info:
+        'open /etc/app.yaml: no such file or directory\nmain.loadConfig\n\t/src/app/main.go:21\nmain.main\n\t/src/app/main.go:12',
+    });
+    expect(record.err).toBeUndefined();
+  });
+
+  it('keeps errors.Join’s lines (no frames) as the field', () => {
+    const record = line(String.raw`time=t level=ERROR msg=m err="first\nsecond"`);
+    expect(record.err).toBe('first\nsecond');
+    expect(record.exc_info).toBeUndefined();
+  });
+
+  it('leaves the error a field when the line has a stack of its own', () => {
+    const record = line(`time=t level=ERROR msg=m err="${STACK}" stack="goroutine 1 [running]:"`);
+    expect(record.exc_info).toBe('goroutine 1 [running]:');
+    expect(record.err).toContain('main.loadConfig');
+  });
+});
+
 describe('what the line carries survives', () => {
   it('keeps a Monolog message that ends in braces which are no JSON', () => {
     const record = line('[2024-01-01T00:00:00+00:00] app.INFO: set {a} to {b}');
