@@ -83,7 +83,8 @@ export const ecs: JsonFormat = {
     let fields = without(object, consumed);
     const levelname = toLevelName(at(object, 'log', 'level'));
     // Only the dotted level is the line's level column; a nested one stays in `log` (see above).
-    if (levelname !== undefined && object['log.level'] !== undefined) fields = without(fields, ['log.level']);
+    if (levelname !== undefined && object['log.level'] !== undefined)
+      fields = removeAt(fields, 'log', 'level');
     const logger = at(object, 'log', 'logger');
     const name = typeof logger === 'string' && logger !== '' ? logger : undefined;
     if (name !== undefined) fields = removeAt(fields, 'log', 'logger');
