@@ -63,25 +63,42 @@ function unquote(line: string, start: number): [string, number] | undefined {
   return undefined;
 }
 
-function parsePairs(line: string): [string, string][] | undefined {
+/**
+ * The line's pairs, or `undefined` when it is not `key=value` pairs throughout. `lenient` reads
+ * an older logrus, whose README sample shows a value with spaces unquoted
+ * (`err=&{0x2082280c0 map[animal:orca size:9009] … It's over 9000!} number=100`): a word that is
+ * no pair continues the bare value before it, kept as written; a message or level never grows so.
+ */
+function parsePairs(line: string, lenient = false): [string, string][] | undefined {
   const pairs: [string, string][] = [];
   let i = 0;
+  // Where the last pair's bare value starts, while a word may still continue it.
+  let bareStart = -1;
   while (i < line.length) {
     while (line.charCodeAt(i) === 0x20) i++;
     if (i >= line.length) break;
     const eq = line.indexOf('=', i);
-    if (eq <= i || eq - i > MAX_KEY) return undefined;
-    const key = line.slice(i, eq);
-    if (key.includes(' ') || key.includes('"')) return undefined;
+    const space = line.indexOf(' ', i);
+    const key = eq <= i || eq - i > MAX_KEY ? undefined : line.slice(i, eq);
+    if (key === undefined || (space >= 0 && space < eq) || key.includes('"')) {
+      const last = pairs[pairs.length - 1];
+      if (!lenient || bareStart < 0 || last === undefined) return undefined;
+      const end = space < 0 ? line.length : space;
+      last[1] = line.slice(bareStart, end);
+      i = end;
+      continue;
+    }
     let value: string;
     if (line.charCodeAt(eq + 1) === 0x22) {
       const quoted = unquote(line, eq + 2);
       if (quoted === undefined) return undefined;
       [value, i] = quoted;
+      bareStart = -1;
     } else {
-      const space = line.indexOf(' ', eq + 1);
-      const end = space < 0 ? line.length : space;
+      const valueSpace = line.indexOf(' ', eq + 1);
+      const end = valueSpace < 0 ? line.length : valueSpace;
       value = line.slice(eq + 1, end);
+      bareStart = MESSAGE_KEYS.has(key) || LEVEL_KEYS.has(key) ? -1 : eq + 1;
       i = end;
     }
     pairs.push([key, value]);
@@ -112,7 +129,12 @@ export const logfmt: TextFormat = {
     const space = line.indexOf(' ');
     if (space >= 0 && space < eq) return undefined;
     if (line.includes('\n')) return undefined;
-    const pairs = parsePairs(line);
+    let pairs = parsePairs(line);
+    let lenient = false;
+    if (pairs === undefined) {
+      pairs = parsePairs(line, true);
+      lenient = true;
+    }
     if (pairs === undefined) return undefined;
     let message: string | undefined;
     let level: string | undefined;
@@ -137,6 +159,8 @@ export const logfmt: TextFormat = {
     // Without a message or a level, `a=b` is more likely prose than logfmt.
     if (message === undefined && level === undefined) return undefined;
     const levelname = level === undefined ? undefined : (toLevelName(level) ?? slogLevel(level));
+    // Unquoted values only beside logrus' own message and level.
+    if (lenient && (message === undefined || levelname === undefined)) return undefined;
     if (level !== undefined && (levelname === undefined || hasSlogOffset(level)))
       addField(fields, 'level', level);
     const split =

@@ -303,6 +303,27 @@ describe('an error attr of slog’s TextHandler (logfmt.ts)', () => {
   });
 });
 
+describe('older logrus text (its README sample): values with spaces unquoted (logfmt.ts)', () => {
+  it('reads the line, the unquoted value whole under its key', () => {
+    const record = line(
+      `time="2015-03-26T01:27:38-04:00" level=fatal msg="The ice breaks!" err=&{0x2082280c0 map[animal:orca size:9009] 2015-03-26 01:27:38.441574009 -0400 EDT panic It's over 9000!} number=100 omg=true`,
+    );
+    expect(record).toMatchObject({
+      log_format: 'logfmt',
+      levelname: 'CRITICAL',
+      message: 'The ice breaks!',
+      err: "&{0x2082280c0 map[animal:orca size:9009] 2015-03-26 01:27:38.441574009 -0400 EDT panic It's over 9000!}",
+      number: '100',
+    });
+  });
+
+  it('leaves prose and a level followed by words as text', () => {
+    expect(line('user=bob logged in at noon').log_format).toBe('text');
+    expect(line('level=ERROR something failed msg=x').log_format).toBe('text');
+    expect(line('msg=started the server level=info').log_format).toBe('text');
+  });
+});
+
 describe('what the line carries survives', () => {
   it('keeps a Monolog message that ends in braces which are no JSON', () => {
     const record = line('[2024-01-01T00:00:00+00:00] app.INFO: set {a} to {b}');
