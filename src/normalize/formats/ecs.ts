@@ -21,9 +21,18 @@ import {
  * the error's own line (Java, Node.js), headed by `error.type: error.message` when it does not
  * (.NET frames), and as Python prints a traceback when it is `traceback.format_tb`'s frames
  * (ecs-logging-python). `error.type` and `error.message` stay fields.
- * Recognised by `ecs.version` (every ECS logger writes it), or by `log.level` beside `@timestamp`.
+ * The spec asks for `log.level` dotted, but Kibana's own JSON layout (`log: { level, logger }`,
+ * `error: { message, type, stack_trace }`, `ecs: { version }`) and Spring Boot 3.5's `ecs`
+ * structured format write every field nested, `log.level` too, and hand-rolled ECS often has no
+ * `ecs.version`. A nested level is read like the dotted one but stays in its `log` object: it is
+ * a member of that object, not the line's own level column, so its spelling is kept (SPEC §3).
+ * Recognised by `ecs.version` (every ECS logger writes it), or by `log.level` (dotted or nested)
+ * beside `@timestamp`.
  * Checked against elastic/ecs-logging spec/spec.json and elastic/ecs-logging-python
- * (ecs_logging/_stdlib.py `format_to_ecs`, `_record_error_stack`), ecs-logging-java README.
+ * (ecs_logging/_stdlib.py `format_to_ecs`, `_record_error_stack`), ecs-logging-java README,
+ * elastic/kibana src/core/server/logging/layouts/json_layout.ts (`format`,
+ * `errorToSerializableObject`), spring-projects/spring-boot logback
+ * ElasticCommonSchemaStructuredLogFormatter.java (3.5) and issue #45063.
  */
 
 /** `object["a.b"]`, else `object.a.b`. */
@@ -50,7 +59,7 @@ function removeAt(fields: JsonObject | undefined, parent: string, child: string)
 function isEcs(object: JsonObject): boolean {
   if (object['ecs.version'] !== undefined || (isObject(object.ecs) && object.ecs.version !== undefined))
     return true;
-  return typeof object['log.level'] === 'string' && typeof object['@timestamp'] === 'string';
+  return typeof at(object, 'log', 'level') === 'string' && typeof object['@timestamp'] === 'string';
 }
 
 /** The stack of an ECS error as the language prints it (see the format's comment). */
@@ -73,7 +82,9 @@ export const ecs: JsonFormat = {
     if (object.message !== undefined) consumed.push('message');
     let fields = without(object, consumed);
     const levelname = toLevelName(at(object, 'log', 'level'));
-    if (levelname !== undefined) fields = removeAt(fields, 'log', 'level');
+    // Only the dotted level is the line's level column; a nested one stays in `log` (see above).
+    if (levelname !== undefined && object['log.level'] !== undefined)
+      fields = removeAt(fields, 'log', 'level');
     const logger = at(object, 'log', 'logger');
     const name = typeof logger === 'string' && logger !== '' ? logger : undefined;
     if (name !== undefined) fields = removeAt(fields, 'log', 'logger');

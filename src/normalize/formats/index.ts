@@ -47,6 +47,7 @@ import { nginxError } from './nginxError.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { phpFpm } from './phpFpm.js';
 import { pino } from './pino.js';
+import { pinoPretty } from './pinoPretty.js';
 import { powertools } from './powertools.js';
 import { powertoolsDotnet } from './powertoolsDotnet.js';
 import { powertoolsJava } from './powertoolsJava.js';
@@ -144,7 +145,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
  * the other RDS logs, API Gateway's CSV, XML and Serverless Framework access layouts after its
  * CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
  * `[HH:mm:ss LVL] ` (and its file template's `yyyy-MM-dd HH:mm:ss.fff zzz [LVL] `) and structlog's
- * console `[level    ]` before the bare `[LEVEL] ` head.
+ * console `[level    ]` before the bare `[LEVEL] ` head, pino-pretty's `[time] LEVEL (…): ` after
+ * Serilog's console head and log4js' `[time] [LEVEL]`.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -194,6 +196,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rustTracing,
   winstonText,
   log4js,
+  pinoPretty,
   structlogConsole,
   bracketLevel,
 ];
@@ -272,6 +275,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
   // The basic layout's `[`, the coloured layout's colour code.
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
+  // Its time is never coloured: the line starts with `[` even with `colorize`.
+  [pinoPretty, { appearsIn: ['top', 'nodejs'], firstChars: '[' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
 

@@ -185,7 +185,7 @@ describe('Serilog CLEF templates (serilogClef.ts)', () => {
 });
 
 describe('ECS fields written dotted or nested (ecs.ts)', () => {
-  it('moves only the level and logger out of a nested log object, its other keys staying', () => {
+  it('reads a nested log object’s level and logger, keeping the level’s spelling and its other keys', () => {
     const record = json({
       '@timestamp': 't',
       message: 'm',
@@ -193,7 +193,40 @@ describe('ECS fields written dotted or nested (ecs.ts)', () => {
       log: { level: 'warn', logger: 'app', origin: { function: 'f' } },
     });
     expect(record).toMatchObject({ levelname: 'WARNING', name: 'app' });
-    expect(record.log).toEqual({ origin: { function: 'f' } });
+    expect(record.log).toEqual({ level: 'warn', origin: { function: 'f' } });
+  });
+
+  it('keeps the log object when it held only the level and logger (Kibana’s JSON layout)', () => {
+    const record = json({
+      ecs: { version: '8.6.1' },
+      '@timestamp': '2023-11-10T03:53:06.163+00:00',
+      message: 'm',
+      log: { level: 'ERROR', logger: 'plugins.security' },
+      process: { pid: 7 },
+    });
+    expect(record).toMatchObject({ log_format: 'ecs', levelname: 'ERROR', name: 'plugins.security' });
+    expect(record.log).toEqual({ level: 'ERROR' });
+  });
+
+  it('reads a nested log.level beside @timestamp as ECS without ecs.version', () => {
+    const record = json({ '@timestamp': 't', log: { level: 'error', logger: 'app' }, message: 'boom' });
+    expect(record).toMatchObject({ log_format: 'ecs', levelname: 'ERROR', name: 'app', message: 'boom' });
+  });
+
+  it('takes a nested error’s stack_trace as exc_info, its type and message staying under error', () => {
+    const record = json({
+      '@timestamp': 't',
+      log: { level: 'ERROR', logger: 'app' },
+      message: 'failed',
+      error: {
+        type: 'java.lang.IllegalStateException',
+        message: 'boom',
+        stack_trace: '\tat a.B.c(B.java:1)',
+      },
+      ecs: { version: '8.11' },
+    });
+    expect(record.exc_info).toBe('java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)');
+    expect(record.error).toEqual({ type: 'java.lang.IllegalStateException', message: 'boom' });
   });
 
   it('heads .NET frames with the error’s type and message', () => {
@@ -228,6 +261,66 @@ describe('levels stated in a conventional place', () => {
   it('reads a custom loguru level by its number', () => {
     const record = json({ text: 'x', record: { level: { name: 'AUDIT', no: 35 }, message: 'm' } });
     expect(record.levelname).toBe('WARNING');
+  });
+});
+
+describe('an error attr of slog’s TextHandler (logfmt.ts)', () => {
+  const STACK = String.raw`open /etc/app.yaml: no such file or directory\nmain.loadConfig\n\t/src/app/main.go:21\nmain.main\n\t/src/app/main.go:12`;
+
+  it('keeps a plain error’s text as the err field: no stack, so no exc_info', () => {
+    const record = line(
+      'time=2023-08-04T16:09:20.000Z level=ERROR msg="request failed" err="connection refused"',
+    );
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'request failed',
+      err: 'connection refused',
+    });
+    expect(record.exc_info).toBeUndefined();
+  });
+
+  it('takes an error printed with its stack (%+v, pkg/errors) as exc_info', () => {
+    const record = line(`time=2023-08-04T16:09:20.000Z level=ERROR msg="load failed" err="${STACK}"`);
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'load failed',
+      exc_info:
+        'open /etc/app.yaml: no such file or directory\nmain.loadConfig\n\t/src/app/main.go:21\nmain.main\n\t/src/app/main.go:12',
+    });
+    expect(record.err).toBeUndefined();
+  });
+
+  it('keeps errors.Join’s lines (no frames) as the field', () => {
+    const record = line(String.raw`time=t level=ERROR msg=m err="first\nsecond"`);
+    expect(record.err).toBe('first\nsecond');
+    expect(record.exc_info).toBeUndefined();
+  });
+
+  it('leaves the error a field when the line has a stack of its own', () => {
+    const record = line(`time=t level=ERROR msg=m err="${STACK}" stack="goroutine 1 [running]:"`);
+    expect(record.exc_info).toBe('goroutine 1 [running]:');
+    expect(record.err).toContain('main.loadConfig');
+  });
+});
+
+describe('older logrus text (its README sample): values with spaces unquoted (logfmt.ts)', () => {
+  it('reads the line, the unquoted value whole under its key', () => {
+    const record = line(
+      `time="2015-03-26T01:27:38-04:00" level=fatal msg="The ice breaks!" err=&{0x2082280c0 map[animal:orca size:9009] 2015-03-26 01:27:38.441574009 -0400 EDT panic It's over 9000!} number=100 omg=true`,
+    );
+    expect(record).toMatchObject({
+      log_format: 'logfmt',
+      levelname: 'CRITICAL',
+      message: 'The ice breaks!',
+      err: "&{0x2082280c0 map[animal:orca size:9009] 2015-03-26 01:27:38.441574009 -0400 EDT panic It's over 9000!}",
+      number: '100',
+    });
+  });
+
+  it('leaves prose and a level followed by words as text', () => {
+    expect(line('user=bob logged in at noon').log_format).toBe('text');
+    expect(line('level=ERROR something failed msg=x').log_format).toBe('text');
+    expect(line('msg=started the server level=info').log_format).toBe('text');
   });
 });
 
