@@ -26,7 +26,8 @@ import {
  * - Python (awslambdaric `lambda_runtime_log_utils.JsonFormatter`): `{"timestamp","level","message",
  *   "logger","requestId", …extra}`; with an exception also `stackTrace` (`traceback.format_tb`
  *   entries), `errorType`, `errorMessage`, `location`; an uncaught error (bootstrap `log_error`) is
- *   `{"timestamp","level":"ERROR","errorMessage","errorType","requestId","stackTrace"}`, no `message`.
+ *   `{"timestamp","log_level":"ERROR","errorMessage","errorType","requestId","stackTrace"}`, no
+ *   `message` (read as the error payload below).
  * - Node.js (RIC `LogPatch.js` `formatJsonMessage`): `{"timestamp","level","requestId","message"}`,
  *   `message` any JSON value; a single `Error` argument becomes `message: {"errorType","errorMessage",
  *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);

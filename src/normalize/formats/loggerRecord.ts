@@ -63,13 +63,20 @@ export interface LoggerRecord {
 const MAX_DEPTH = 1000;
 const DEPTH_CHECK_LENGTH = 2 * MAX_DEPTH;
 
-/** True when `text`, whitespace aside, starts with `{` and ends with `}`: two character reads. */
+/**
+ * True when `text`, whitespace aside, starts with `{"` and ends with `}`: a few character reads.
+ * The quote turns away Python's `logger.info(a_dict)` (`{'a': 1}`, the dict's repr) before it
+ * pays for a failing `JSON.parse`.
+ */
 function looksLikeObject(text: string): boolean {
   let start = 0;
   while (start < text.length && text.charCodeAt(start) <= 0x20) start++;
   if (text.charCodeAt(start) !== 0x7b /* { */) return false;
+  let key = start + 1;
+  while (key < text.length && text.charCodeAt(key) <= 0x20) key++;
+  if (text.charCodeAt(key) !== 0x22 /* " */) return false;
   let end = text.length - 1;
-  while (end > start && text.charCodeAt(end) <= 0x20) end--;
+  while (end > key && text.charCodeAt(end) <= 0x20) end--;
   return text.charCodeAt(end) === 0x7d; /* } */
 }
 
@@ -77,7 +84,7 @@ function looksLikeObject(text: string): boolean {
  * The logging library's record that `text` is (`console.log(JSON.stringify(pinoRecord))`,
  * `logger.info(json.dumps(structlogEvent))`), or `undefined` when it is none: not a JSON object,
  * or an object no logging library's format claims (an arbitrary payload). Only text that starts
- * with `{` and ends with `}` pays for `JSON.parse`.
+ * with `{"` and ends with `}` pays for `JSON.parse`.
  */
 export function loggerRecordIn(text: string, context: ParseContext): LoggerRecord | undefined {
   if (!looksLikeObject(text)) return undefined;

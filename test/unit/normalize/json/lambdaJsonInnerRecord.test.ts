@@ -74,6 +74,14 @@ describe('a Lambda JSON record whose message is a logging library’s record', (
     expect(missing(line)).toEqual([]);
   });
 
+  it('reads a record pretty-printed with JSON.stringify(record, null, 2)', () => {
+    const line = nodeLine('INFO', JSON.stringify({ level: 'warn', message: 'Disk space low' }, null, 2));
+    const record = normalize(line);
+    expect(record.levelname).toBe('WARNING');
+    expect(record.message).toBe('Disk space low');
+    expect(missing(line)).toEqual([]);
+  });
+
   it('takes the record’s logger name and keeps an inner request id that differs from the envelope’s', () => {
     const inner = {
       level: 30,
@@ -148,7 +156,9 @@ describe('a Lambda JSON record whose message is a logging library’s record', (
       _aws: { Timestamp: 1755829171297, CloudWatchMetrics: [{ Namespace: 'GameServer', Dimensions: [[]] }] },
       EventLoopUtilization: 0.3,
     });
-    for (const message of [emf, '{"order":42}', '{not json}', '{"level":"high","message":"x"']) {
+    // `logger.info(a_dict)` in Python: the dict's repr, no JSON.
+    const repr = "{'level': 'info', 'message': 'x'}";
+    for (const message of [emf, '{"order":42}', '{not json}', '{"level":"high","message":"x"', repr]) {
       const record = normalize(nodeLine('INFO', message));
       expect(record.log_format).toBe('lambda-json');
       expect(record.message).toBe(message);
