@@ -125,14 +125,26 @@ function withoutReasonStack(message: JsonObject): JsonObject {
   return { ...message, reason: without(reason, ['stackTrace']) ?? {} };
 }
 
-function trimCarriageReturns(text: string): string {
+/**
+ * A string message without the line breaks it ends with: the runtimes write a string argument as
+ * it is (Node's `console.log('done\n')` gives `"message":"done\n"`, RIC `formatJsonMessage`;
+ * Java's `LambdaLogger.log("x\n")` the same, JsonLogFormatter), and Python ends its
+ * `LAMBDA_WARNING` messages with `\r` (its stdout line terminator, awslambdaric
+ * lambda_literals.py). A trailing line break is a separator, no part of the message (as
+ * parseLine treats the event's own).
+ */
+function trimLineBreaks(text: string): string {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 0x0a && c !== 0x0d) break;
+    end--;
+  }
   return end === text.length ? text : text.slice(0, end);
 }
 
 function parseApplication(object: JsonObject, context: ParseContext): ParsedLine {
-  const message = object.message;
+  const message = typeof object.message === 'string' ? trimLineBreaks(object.message) : object.message;
   if (typeof message === 'string') {
     const inner = loggerRecordIn(message, context);
     if (inner !== undefined) return parseEnveloped(object, inner);
@@ -176,9 +188,7 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   } else if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
     // console.log(err.stack) / a logged traceback: the stack is exc_info, not part of the message.
     const split = splitStack(message);
-    // The `\r` the Python runtime ends its LAMBDA_WARNING messages with (its stdout line
-    // terminator, awslambdaric lambda_literals.py) is no part of the message.
-    text = split.exc_info === undefined ? trimCarriageReturns(split.message) : split.message;
+    text = split.message;
     exc_info = split.exc_info;
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
