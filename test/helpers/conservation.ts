@@ -18,7 +18,10 @@
  * - **JSON tokens.** Every object key is a key token (its value is the member's value); every
  *   scalar is a value token: strings split into text tokens as above, numbers as their literal
  *   (`1e400` stays `1e400`), `true`/`false`/`null` as themselves. Arrays and objects are walked to
- *   any depth.
+ *   any depth. A string member at the JSON part's top level whose whole value (whitespace aside)
+ *   is a JSON object (Lambda's JSON log format around `console.log(JSON.stringify(record))`) is
+ *   read as that object, a *nested part*: its tokens are JSON tokens, and rule 2 holds for it on
+ *   its own. Only that one level: a string inside a nested part is text.
  * - **Survival.** The record is read as it ships (its JSON text, with the same JSON reader, so a
  *   number is its literal): its keys and scalar values outside the forwarder's own provenance
  *   (`cloudwatch`, `@timestamp`, `log_format`) and outside `levelname`. A text token survives when
@@ -31,7 +34,7 @@
  *      `2023-11-01`, `2023/11/01`, `10:47:57,081`), a level word (`INFO`, `[ERROR]`, `fail:`, Serilog's `WRN`,
  *      Ruby's `I,`) and a request id (`undefined` or a UUID, which must then be the record's
  *      `aws_request_id`) may be absent.
- *   2. In a JSON part, at its top level: one member whose value is a time (a timestamp string,
+ *   2. In a JSON part (and in each nested part), at its top level: one member whose value is a time (a timestamp string,
  *      or an epoch number in s/ms/µs/ns), one whose value names the record's `levelname` (a
  *      level word or a pino number), and one whose value is the record's `aws_request_id` may
  *      be absent: for each, the first such member the record does not hold (else the first).
@@ -241,16 +244,30 @@ function jsonTokens(value: JsonValue, out: Token[], top?: number): void {
   }
 }
 
-/** {@link jsonTokens} of a JSON part, its top-level scalars tagged with their member's index. */
-function jsonPartTokens(value: JsonValue): Token[] {
+/** The object a string value is, whitespace aside, or `undefined` (see nested parts above). */
+export function nestedObject(value: JsonValue): JsonValue | undefined {
+  if (value.kind !== 'string' || !value.value.trimStart().startsWith('{')) return undefined;
+  const read = JsonReader.readAt(value.value, 0);
+  if (read?.value.kind !== 'object' || value.value.slice(read.end).trim() !== '') return undefined;
+  return read.value;
+}
+
+/**
+ * {@link jsonTokens} of a JSON part, its top-level scalars tagged with their member's index; the
+ * nested parts among its members (when `nested` is given: a nested part has none) are left to
+ * the caller, which reads them as parts of their own.
+ */
+function jsonPartTokens(value: JsonValue, nested?: JsonValue[]): Token[] {
   const out: Token[] = [];
   if (value.kind !== 'object') {
     jsonTokens(value, out);
     return out;
   }
   value.members.forEach(([key, member], index) => {
-    for (const text of textTokens(key)) out.push({ text, key: { value: member } });
-    if (member.kind === 'object' || member.kind === 'array') jsonTokens(member, out);
+    const object = nested === undefined ? undefined : nestedObject(member);
+    for (const text of textTokens(key)) out.push({ text, key: { value: object ?? member } });
+    if (object !== undefined) nested?.push(object);
+    else if (member.kind === 'object' || member.kind === 'array') jsonTokens(member, out);
     else jsonTokens(member, out, index);
   });
   return out;
@@ -646,9 +663,15 @@ export function checkConservation(line: string, recordJson: string): Conservatio
   const tokens = textPartTokens(text);
   markHead(tokens, hay);
   if (json !== undefined) {
-    const inJson = jsonPartTokens(json.value);
+    const nested: JsonValue[] = [];
+    const inJson = jsonPartTokens(json.value, nested);
     markJsonTop(json.value, inJson, hay);
     tokens.push(...inJson);
+    for (const part of nested) {
+      const inPart = jsonPartTokens(part);
+      markJsonTop(part, inPart, hay);
+      tokens.push(...inPart);
+    }
   }
   markKeys(tokens, hay);
   const missing = tokens

@@ -1,6 +1,8 @@
 import { toLevelName } from '../levels.js';
-import type { JsonFormat, ParsedLine } from '../logFormat.js';
+import { setField } from '../../json.js';
+import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
+import { loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
@@ -24,7 +26,8 @@ import {
  * - Python (awslambdaric `lambda_runtime_log_utils.JsonFormatter`): `{"timestamp","level","message",
  *   "logger","requestId", …extra}`; with an exception also `stackTrace` (`traceback.format_tb`
  *   entries), `errorType`, `errorMessage`, `location`; an uncaught error (bootstrap `log_error`) is
- *   `{"timestamp","level":"ERROR","errorMessage","errorType","requestId","stackTrace"}`, no `message`.
+ *   `{"timestamp","log_level":"ERROR","errorMessage","errorType","requestId","stackTrace"}`, no
+ *   `message` (read as the error payload below).
  * - Node.js (RIC `LogPatch.js` `formatJsonMessage`): `{"timestamp","level","requestId","message"}`,
  *   `message` any JSON value; a single `Error` argument becomes `message: {"errorType","errorMessage",
  *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);
@@ -122,14 +125,30 @@ function withoutReasonStack(message: JsonObject): JsonObject {
   return { ...message, reason: without(reason, ['stackTrace']) ?? {} };
 }
 
-function trimCarriageReturns(text: string): string {
+/**
+ * A string message without the line breaks it ends with: the runtimes write a string argument as
+ * it is (Node's `console.log('done\n')` gives `"message":"done\n"`, RIC `formatJsonMessage`;
+ * Java's `LambdaLogger.log("x\n")` the same, JsonLogFormatter), and Python ends its
+ * `LAMBDA_WARNING` messages with `\r` (its stdout line terminator, awslambdaric
+ * lambda_literals.py). A trailing line break is a separator, no part of the message (as
+ * parseLine treats the event's own).
+ */
+function trimLineBreaks(text: string): string {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x0d) end--;
+  while (end > 0) {
+    const c = text.charCodeAt(end - 1);
+    if (c !== 0x0a && c !== 0x0d) break;
+    end--;
+  }
   return end === text.length ? text : text.slice(0, end);
 }
 
-function parseApplication(object: JsonObject): ParsedLine {
-  const message = object.message;
+function parseApplication(object: JsonObject, context: ParseContext): ParsedLine {
+  const message = typeof object.message === 'string' ? trimLineBreaks(object.message) : object.message;
+  if (typeof message === 'string') {
+    const inner = loggerRecordIn(message, context);
+    if (inner !== undefined) return parseEnveloped(object, inner);
+  }
   // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
   const nameKey = firstStringKey(object, NAME_KEYS);
   const requestId = requestIdOf(object);
@@ -169,9 +188,7 @@ function parseApplication(object: JsonObject): ParsedLine {
   } else if (exc_info === undefined && typeof message === 'string' && isMultiLine(message)) {
     // console.log(err.stack) / a logged traceback: the stack is exc_info, not part of the message.
     const split = splitStack(message);
-    // The `\r` the Python runtime ends its LAMBDA_WARNING messages with (its stdout line
-    // terminator, awslambdaric lambda_literals.py) is no part of the message.
-    text = split.exc_info === undefined ? trimCarriageReturns(split.message) : split.message;
+    text = split.message;
     exc_info = split.exc_info;
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
@@ -190,6 +207,98 @@ function parseApplication(object: JsonObject): ParsedLine {
         ? ((reasonStack === undefined ? without(message, ['stackTrace']) : withoutReasonStack(message)) ?? {})
         : message,
     ),
+  };
+}
+
+const SEVERITY: Readonly<Record<LevelName, number>> = {
+  DEBUG: 0,
+  INFO: 1,
+  WARNING: 2,
+  ERROR: 3,
+  CRITICAL: 4,
+};
+
+function moreSevere(a: LevelName | undefined, b: LevelName | undefined): LevelName | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
+
+/**
+ * The inner record's top-level members its library took (absent from its fields) that `wanted`
+ * picks: the level or request id the record does not say after all, put back as they came.
+ */
+function takenMembers(inner: LoggerRecord, wanted: (value: unknown) => boolean): [string, unknown][] {
+  const fields = inner.parsed.fields ?? {};
+  const members: [string, unknown][] = [];
+  for (const key in inner.object) {
+    if (!Object.prototype.hasOwnProperty.call(inner.object, key) || Object.hasOwn(fields, key)) continue;
+    const value = inner.object[key];
+    if (wanted(value)) members.push([key, value]);
+  }
+  return members;
+}
+
+/**
+ * A record whose `message` is another logger's JSON record (`console.log(JSON.stringify(
+ * pinoRecord))`, `logger.info(json.dumps(event))` through structlog's stdlib integration; the
+ * runtimes write a string argument as it is: Node's RIC `formatJsonMessage`, awslambdaric's
+ * `JsonFormatter`, `record.getMessage()`). The inner record is read by its library's format
+ * (loggerRecord.ts): its message, logger name, stack and fields. The level is the more severe of
+ * the envelope's and the inner record's (`console.error` of an INFO record never reads under
+ * ERROR, and an ERROR record logged with `console.log` is ERROR); the one not taken stays a
+ * field under its own key. The envelope's `requestId` is the Lambda request id; an inner request
+ * id that differs stays under its key. The envelope's other fields follow the inner record's;
+ * one named like an inner field is kept as `runtime_<key>` (the key's spelling survives in the
+ * inner one). `log_format` is `lambda-json/<library>`.
+ */
+function parseEnveloped(object: JsonObject, inner: LoggerRecord): ParsedLine {
+  const body = inner.parsed;
+  const nameKey = firstStringKey(object, NAME_KEYS);
+  const requestId = requestIdOf(object);
+  const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
+  const envelopeLevel = unnamed ? UNNAMED_LEVELS.get(object.level as string) : toLevelName(object.level);
+  const levelname = moreSevere(envelopeLevel, body.levelname);
+  const consumed = ['timestamp', 'message'];
+  if (!unnamed && envelopeLevel !== undefined && envelopeLevel === levelname) consumed.push('level');
+  const envelopeName = nameKey === undefined ? undefined : (object[nameKey] as string);
+  const name = body.name ?? envelopeName;
+  if (nameKey !== undefined && envelopeName === name) consumed.push(nameKey);
+  if (requestId !== undefined) consumed.push(requestId[0]);
+
+  // Python's `logger.exception(json.dumps(…))`: the runtime's own error keys beside the record.
+  let envelopeStack: string | undefined;
+  if (isLambdaError(object)) envelopeStack = lambdaErrorStack(object);
+  else envelopeStack = stackText(object.stackTrace);
+  if (envelopeStack !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
+  const exc_info =
+    body.exc_info === undefined || envelopeStack === undefined
+      ? (body.exc_info ?? envelopeStack)
+      : `${body.exc_info}\n${envelopeStack}`;
+
+  const fields: JsonObject = body.fields ?? {};
+  const innerLevel = body.levelname;
+  if (innerLevel !== undefined && innerLevel !== levelname)
+    for (const [key, value] of takenMembers(inner, (v) => toLevelName(v) === innerLevel))
+      setField(fields, key, value);
+  const innerId = body.aws_request_id;
+  if (requestId !== undefined && innerId !== undefined && innerId !== requestId[1])
+    for (const [key, value] of takenMembers(inner, (v) => v === innerId)) setField(fields, key, value);
+  const rest = without(object, consumed);
+  for (const key in rest) {
+    if (!Object.prototype.hasOwnProperty.call(rest, key)) continue;
+    let target = key;
+    while (Object.hasOwn(fields, target)) target = `runtime_${target}`;
+    setField(fields, target, rest[key]);
+  }
+  return {
+    message: body.message,
+    levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+    name,
+    exc_info,
+    aws_request_id: requestId?.[1] ?? innerId,
+    fields,
+    format: `lambda-json/${body.format ?? 'json'}`,
   };
 }
 
@@ -212,8 +321,8 @@ function isErrorPayload(object: JsonObject): boolean {
 
 export const lambdaJson: JsonFormat = {
   name: 'lambda-json',
-  parse(object) {
-    if (isApplicationRecord(object)) return parseApplication(object);
+  parse(object, context) {
+    if (isApplicationRecord(object)) return parseApplication(object, context);
     if (isErrorPayload(object)) {
       const exc_info = lambdaErrorStack(object);
       // A Java `cause` is folded into the stack as `Caused by:` lines; any other stays a field.

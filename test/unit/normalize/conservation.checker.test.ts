@@ -157,4 +157,31 @@ describe('the conservation checker', () => {
       'a',
     ]);
   });
+
+  it('reads a top-level string that is a JSON object as a nested part, with its own time and level', () => {
+    // Lambda's JSON log format around console.log(JSON.stringify(pinoRecord)).
+    const inner = JSON.stringify({ level: 50, time: 1531171074631, pid: 657, msg: 'boom' });
+    const line = JSON.stringify({
+      timestamp: '2023-11-01T10:47:57.081Z',
+      level: 'INFO',
+      requestId: ID,
+      message: inner,
+    });
+    const kept = { levelname: 'ERROR', message: 'boom', aws_request_id: ID, pid: 657, level: 'INFO' };
+    expect(checkConservation(line, record(kept)).missing).toEqual([]);
+    // The nested part's other members are tokens like any: a dropped pid is a drop.
+    expect(checkConservation(line, record({ ...kept, pid: undefined })).missing).toEqual(['pid', '657']);
+    // Its level may go only when the record says it: an ERROR record read as INFO loses `50`.
+    expect(checkConservation(line, record({ ...kept, levelname: 'INFO', level: undefined })).missing).toEqual(
+      ['level', '50'],
+    );
+  });
+
+  it('reads a string that is not one whole JSON object, or a nested part’s strings, as text', () => {
+    const line = JSON.stringify({ level: 'INFO', message: '{"a":1} and more' });
+    expect(checkConservation(line, record({ message: 'and more' })).missing).toEqual(['a', '1']);
+    // One level only: a JSON string inside a nested part is text, its `level` no level member.
+    const deep = JSON.stringify({ message: JSON.stringify({ msg: 'm', inner: '{"level":"warn"}' }) });
+    expect(checkConservation(deep, record({ message: 'm', inner: '{}' })).missing).toEqual(['level', 'warn']);
+  });
 });

@@ -14,7 +14,9 @@ import { LEVEL_NAMES, type ForwarderRecord } from '../../../src/normalize/record
  *    a. a plain text line (no prefix any runtime writes, no JSON, one line) is the message, as is;
  *    b. for a JSON object line with a `message` value V (any JSON value):
  *       - V a string: every non-blank line of V (colour codes stripped) is found in
- *         `message` or `exc_info` (a stack in the message moves to exc_info, nothing is dropped);
+ *         `message` or `exc_info` (a stack in the message moves to exc_info, nothing is dropped),
+ *         unless V is a logging library's JSON record, which is read as that record
+ *         (json/lambdaJsonInnerRecord.test.ts; random strings never are one);
  *       - V anything else: `message` is `JSON.stringify(V)`, and an object V is `message_fields`;
  *    c. every other key of the line that no format consumes is kept with its value, at the top
  *       level or under `original_fields`.

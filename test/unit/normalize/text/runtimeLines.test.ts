@@ -249,6 +249,20 @@ describe('Lambda JSON records whose level is no level name (lambdaJson.ts)', () 
   });
 });
 
+describe('Lambda JSON string messages that end in a line break (lambdaJson.ts)', () => {
+  it('drops the trailing \\n of console.log(\'done\\n\') and LambdaLogger.log("x\\r\\n"), and nothing else', () => {
+    const node = `{"timestamp":"2024-05-01T10:00:00.123Z","level":"INFO","requestId":"${RID}","message":"order 42 stored\\n"}`;
+    expect(normalize(node)).toMatchObject({ message: 'order 42 stored', levelname: 'INFO' });
+    const java = `{"timestamp":"2024-05-01T10:00:00.123Z","message":"Received event\\r\\n","level":"UNDEFINED","AWSRequestId":"${RID}"}`;
+    expect(normalize(java).message).toBe('Received event');
+    // A line break inside the message stays; only the ones it ends with go.
+    const inner = `{"timestamp":"2024-05-01T10:00:00.123Z","level":"INFO","requestId":"${RID}","message":"a\\n b\\n"}`;
+    expect(normalize(inner).message).toBe('a\n b');
+    expect(missing(node)).toEqual([]);
+    expect(missing(java)).toEqual([]);
+  });
+});
+
 describe('the Java runtime’s error reports (javaRuntime.ts)', () => {
   it('reads an init error’s report (`Class not found: <class>: <type>` above the stack) as the runtime’s ERROR', () => {
     const line =
