@@ -210,20 +210,6 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   };
 }
 
-const SEVERITY: Readonly<Record<LevelName, number>> = {
-  DEBUG: 0,
-  INFO: 1,
-  WARNING: 2,
-  ERROR: 3,
-  CRITICAL: 4,
-};
-
-function moreSevere(a: LevelName | undefined, b: LevelName | undefined): LevelName | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return SEVERITY[b] > SEVERITY[a] ? b : a;
-}
-
 /**
  * The inner record's top-level members its library took (absent from its fields) that `wanted`
  * picks: the level or request id the record does not say after all, put back as they came.
@@ -244,10 +230,12 @@ function takenMembers(inner: LoggerRecord, wanted: (value: unknown) => boolean):
  * pinoRecord))`, `logger.info(json.dumps(event))` through structlog's stdlib integration; the
  * runtimes write a string argument as it is: Node's RIC `formatJsonMessage`, awslambdaric's
  * `JsonFormatter`, `record.getMessage()`). The inner record is read by its library's format
- * (loggerRecord.ts): its message, logger name, stack and fields. The level is the more severe of
- * the envelope's and the inner record's (`console.error` of an INFO record never reads under
- * ERROR, and an ERROR record logged with `console.log` is ERROR); the one not taken stays a
- * field under its own key. The envelope's `requestId` is the Lambda request id; an inner request
+ * (loggerRecord.ts): its message, logger name, stack and fields. The level is the inner record's,
+ * the one the program stated (the envelope's only when the record states none): a transport
+ * that writes every level through one console method (winston's Console transport with
+ * `forceConsole`, Powertools' dev mode) keeps its DEBUG lines DEBUG, and a function reads the
+ * same under Lambda's text format, where a structured body's level wins over the prefix's
+ * (envelope.ts). The envelope's level, when it differs, stays a field under its own key. The envelope's `requestId` is the Lambda request id; an inner request
  * id that differs stays under its key. The envelope's other fields follow the inner record's;
  * one named like an inner field is kept as `runtime_<key>` (the key's spelling survives in the
  * inner one). `log_format` is `lambda-json/<library>`.
@@ -258,7 +246,7 @@ function parseEnveloped(object: JsonObject, inner: LoggerRecord): ParsedLine {
   const requestId = requestIdOf(object);
   const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
   const envelopeLevel = unnamed ? UNNAMED_LEVELS.get(object.level as string) : toLevelName(object.level);
-  const levelname = moreSevere(envelopeLevel, body.levelname);
+  const levelname = body.levelname ?? envelopeLevel;
   const consumed = ['timestamp', 'message'];
   if (!unnamed && envelopeLevel !== undefined && envelopeLevel === levelname) consumed.push('level');
   const envelopeName = nameKey === undefined ? undefined : (object[nameKey] as string);

@@ -61,16 +61,27 @@ describe('a Lambda JSON record whose message is a logging library’s record', (
     expect(missing(line)).toEqual([]);
   });
 
-  it('never reads console.error of an INFO record under ERROR, and keeps the record’s own level', () => {
+  it('keeps a DEBUG record DEBUG when a transport writes every level through console.log', () => {
+    // winston's Console transport with forceConsole: levels outside stderrLevels go to console.log.
+    const line = nodeLine('INFO', JSON.stringify({ level: 'debug', message: 'cache miss for order 42' }));
+    const record = normalize(line);
+    expect(record.levelname).toBe('DEBUG');
+    expect(record.message).toBe('cache miss for order 42');
+    expect(record.level).toBe('INFO');
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('takes the record’s own level over the console method’s, and keeps the runtime’s as a field', () => {
+    // winston's Console transport with stderrLevels ['info']: an INFO record through console.error.
     const line = nodeLine(
       'ERROR',
       JSON.stringify({ level: 'info', message: 'Hello distributed log files!' }),
     );
     const record = normalize(line);
-    expect(record.levelname).toBe('ERROR');
+    expect(record.levelname).toBe('INFO');
     expect(record.message).toBe('Hello distributed log files!');
     expect(record.log_format).toBe('lambda-json/winston');
-    expect(record.level).toBe('info');
+    expect(record.level).toBe('ERROR');
     expect(missing(line)).toEqual([]);
   });
 
