@@ -32,7 +32,8 @@ import {
  *   `message` any JSON value; a single `Error` argument becomes `message: {"errorType","errorMessage",
  *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);
  *   several arguments with an Error put `errorType`/`errorMessage`/`stackTrace` at the top level.
- *   `requestId` is absent outside an invocation.
+ *   `requestId` is absent outside an invocation, `message` when the single argument has no JSON value
+ *   (`console.log(undefined)`): the message is empty.
  * - Java (aws-lambda-java-libs `JsonLogFormatter`): `{"timestamp","level","message","AWSRequestId"}`;
  *   with aws-lambda-java-log4j2's JSON layout (`LambdaLayout.json`): `{"timestamp","level","message",
  *   "logger","errorType","errorMessage","stackTrace", …MDC flattened, `AWSRequestId` among it}`,
@@ -290,11 +291,23 @@ function parseEnveloped(object: JsonObject, inner: LoggerRecord): ParsedLine {
   };
 }
 
+/**
+ * The keys of a Node.js record whose single argument JSON has no value for (`console.log(undefined)`,
+ * a function): `JSON.stringify` leaves `message` out (LogPatch.js formatJsonMessage), so the record
+ * is the envelope alone.
+ */
+const NODE_ENVELOPE_KEYS: ReadonlySet<string> = new Set(['timestamp', 'level', 'requestId', 'tenantId']);
+
+function isEnvelopeOnly(object: JsonObject): boolean {
+  for (const key in object) if (!NODE_ENVELOPE_KEYS.has(key)) return false;
+  return true;
+}
+
 function isApplicationRecord(object: JsonObject): boolean {
   const level = object.level;
   if (typeof level !== 'string' || !RUNTIME_LEVELS.has(level)) return false;
   if (typeof object.timestamp !== 'string') return false;
-  return 'message' in object || isLambdaError(object);
+  return 'message' in object || isLambdaError(object) || isEnvelopeOnly(object);
 }
 
 /** A runtime's uncaught-error payload printed on its own: `{"errorMessage","errorType","stackTrace"}`. */

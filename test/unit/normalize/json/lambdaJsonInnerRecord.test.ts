@@ -192,3 +192,23 @@ describe('LOGGER_RECORD_FORMATS (loggerRecord.ts)', () => {
     expect(LOGGER_RECORD_FORMATS).toEqual(JSON_FORMATS.filter((format) => !excluded.has(format)));
   });
 });
+
+describe('Node.js records with no message (lambdaJson.ts)', () => {
+  it('reads console.log(undefined), whose message JSON.stringify left out, as an empty Lambda record', () => {
+    const line = JSON.stringify({
+      timestamp: '2023-11-01T10:47:57.081Z',
+      level: 'WARN',
+      requestId: RID,
+      tenantId: 'tenant-7',
+    });
+    const record = normalize(line);
+    expect(record).toMatchObject({
+      levelname: 'WARNING',
+      message: '',
+      aws_request_id: RID,
+      log_format: 'lambda-json',
+      tenantId: 'tenant-7',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+});
