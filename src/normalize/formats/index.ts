@@ -2,6 +2,7 @@
  * Every log format the normalizer understands, in the order they are tried. Adding a format is
  * adding its file (parser, detection, source it was checked against) and one line here.
  */
+import { useLoggerRecordFormats } from './loggerRecord.js';
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
 import {
@@ -127,6 +128,26 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   gelf,
   genericJson,
 ];
+
+/** Lambda's own records, the Datadog extension's line, AWS services' records and generic JSON. */
+const NOT_LOGGER_RECORDS: ReadonlySet<JsonFormat> = new Set([
+  lambdaJsonPlatform,
+  lambdaJson,
+  lambdaExtensionJson,
+  apiGatewayAccessJson,
+  stepFunctions,
+  cloudTrail,
+  genericJson,
+]);
+
+/**
+ * The JSON formats that are a logging library's record, in `JSON_FORMATS` order: what a Lambda
+ * JSON record's message may hold (loggerRecord.ts, lambdaJson.ts).
+ */
+export const LOGGER_RECORD_FORMATS: readonly JsonFormat[] = JSON_FORMATS.filter(
+  (format) => !NOT_LOGGER_RECORDS.has(format),
+);
+useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
 
 /**
  * Tried on every other line; a line none claims is plain text. Each format rejects a line on its

@@ -1,56 +1,18 @@
 import { parseJson } from '../../json.js';
 import { isObject, jsonDepthExceeds, type JsonObject } from '../fields.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
-import { bunyan } from './bunyan.js';
-import { dotnetJsonConsole } from './dotnetJsonConsole.js';
-import { ecs } from './ecs.js';
-import { gelf } from './gelf.js';
-import { logrus, zap, zerolog } from './goJson.js';
-import { goSlog } from './goSlog.js';
-import { log4j2Json } from './log4j2Json.js';
-import { logstashLogback } from './logstashLogback.js';
-import { loguru } from './loguru.js';
-import { monolog } from './monolog.js';
-import { pino } from './pino.js';
-import { powertools } from './powertools.js';
-import { powertoolsDotnet } from './powertoolsDotnet.js';
-import { powertoolsJava } from './powertoolsJava.js';
-import { pythonJsonLogger } from './pythonJsonLogger.js';
-import { rustTracingJson } from './rustTracingJson.js';
-import { serilogClef } from './serilogClef.js';
-import { structlog } from './structlog.js';
-import { winston, winstonLogstash } from './winston.js';
 
 /**
- * The JSON formats that are a logging library's record, in the order of `JSON_FORMATS`
- * (formats/index.ts): every JSON format but Lambda's own records, the Datadog extension's line,
- * AWS services' records (API Gateway access, Step Functions, CloudTrail) and the generic JSON
- * format, which claims any object. A test keeps the two lists in step.
+ * The JSON formats that are a logging library's record, in the order of `JSON_FORMATS`: given by
+ * formats/index.ts when it registers the formats (this module is imported by lambdaJson.ts, which
+ * index.ts imports, so it cannot import the list itself).
  */
-export const LOGGER_RECORD_FORMATS: readonly JsonFormat[] = [
-  powertoolsDotnet,
-  powertoolsJava,
-  powertools,
-  pythonJsonLogger,
-  rustTracingJson,
-  bunyan,
-  pino,
-  zap,
-  goSlog,
-  logrus,
-  zerolog,
-  winston,
-  serilogClef,
-  dotnetJsonConsole,
-  loguru,
-  ecs,
-  logstashLogback,
-  monolog,
-  structlog,
-  winstonLogstash,
-  log4j2Json,
-  gelf,
-];
+let loggerRecordFormats: readonly JsonFormat[] = [];
+
+/** Sets the formats {@link loggerRecordIn} tries (formats/index.ts, once, at load). */
+export function useLoggerRecordFormats(formats: readonly JsonFormat[]): void {
+  loggerRecordFormats = formats;
+}
 
 /** A logging library's record found in a string, as the object it is and as that library reads it. */
 export interface LoggerRecord {
@@ -96,7 +58,7 @@ export function loggerRecordIn(text: string, context: ParseContext): LoggerRecor
     return undefined;
   }
   if (!isObject(object)) return undefined;
-  for (const format of LOGGER_RECORD_FORMATS) {
+  for (const format of loggerRecordFormats) {
     const parsed = format.parse(object, context, text);
     if (parsed !== undefined) {
       parsed.format ??= format.name;

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { JSON_FORMATS } from '../../../../src/normalize/formats/index.js';
+import { JSON_FORMATS, LOGGER_RECORD_FORMATS } from '../../../../src/normalize/formats/index.js';
 import { apiGatewayAccessJson } from '../../../../src/normalize/formats/apiGatewayAccess.js';
 import { cloudTrail } from '../../../../src/normalize/formats/cloudTrail.js';
 import { genericJson } from '../../../../src/normalize/formats/genericJson.js';
 import { lambdaExtensionJson } from '../../../../src/normalize/formats/lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from '../../../../src/normalize/formats/lambdaJson.js';
 import { stepFunctions } from '../../../../src/normalize/formats/stepFunctions.js';
-import { LOGGER_RECORD_FORMATS } from '../../../../src/normalize/formats/loggerRecord.js';
 import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
 import { checkConservation } from '../../../helpers/conservation.js';
 
@@ -189,7 +188,22 @@ describe('LOGGER_RECORD_FORMATS (loggerRecord.ts)', () => {
       cloudTrail,
       genericJson,
     ]);
-    expect(LOGGER_RECORD_FORMATS).toEqual(JSON_FORMATS.filter((format) => !excluded.has(format)));
+    for (const format of excluded) expect(LOGGER_RECORD_FORMATS, format.name).not.toContain(format);
+    // Every other JSON format is a library's record, tried in registration order.
+    expect(LOGGER_RECORD_FORMATS.map((format) => format.name)).toEqual(
+      JSON_FORMATS.filter((format) => !excluded.has(format)).map((format) => format.name),
+    );
+    expect(LOGGER_RECORD_FORMATS.map((format) => format.name)).toEqual(
+      expect.arrayContaining([
+        'pino',
+        'bunyan',
+        'winston',
+        'powertools',
+        'python-json-logger',
+        'structlog',
+        'ecs',
+      ]),
+    );
   });
 });
 
