@@ -239,6 +239,20 @@ export function stripAnsi(text: string): string {
   return text.includes('\u001b') ? text.replace(ANSI, '') : text;
 }
 
+// Nesting the record's JSON encoding survives with room to spare (V8 recurses per level), and
+// the text length below which that depth cannot be reached (two characters per level).
+const MAX_FIELD_DEPTH = 1000;
+const DEPTH_CHECK_LENGTH = 2 * MAX_FIELD_DEPTH;
+
+/**
+ * True when JSON `text` nests deeper than the record's encoding survives: such a line (or a
+ * message holding such a record) is forwarded as text. Only text long enough to nest that deep
+ * pays for the scan.
+ */
+export function nestsTooDeepForRecord(text: string): boolean {
+  return text.length > DEPTH_CHECK_LENGTH && jsonDepthExceeds(text, MAX_FIELD_DEPTH);
+}
+
 /**
  * True when the JSON text nests objects/arrays deeper than `max` (brackets inside strings
  * ignored). `JSON.parse` accepts any depth, but `JSON.stringify` (the record's encoding) recurses

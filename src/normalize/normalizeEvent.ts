@@ -1,6 +1,6 @@
 import type { LogEvent, MalformedLogEvent } from '../decode/subscriptionPayload.js';
 import { setField } from '../json.js';
-import { jsonDepthExceeds, messageObjectOf, stripAnsi } from './fields.js';
+import { messageObjectOf, nestsTooDeepForRecord, stripAnsi } from './fields.js';
 import type { ParsedLine } from './logFormat.js';
 import { parseLine } from './parseLine.js';
 import { COLLISIONS_KEY, MESSAGE_FIELDS_KEY, RESERVED_KEYS, type ForwarderRecord } from './record.js';
@@ -61,11 +61,6 @@ export function buildRecord(
   return record;
 }
 
-// Nesting the record's JSON encoding survives with room to spare (V8 recurses per level), and
-// the line length below which that depth cannot be reached (two characters per level).
-const MAX_FIELD_DEPTH = 1000;
-const DEPTH_CHECK_LENGTH = 2 * MAX_FIELD_DEPTH;
-
 /**
  * Parses one event's message ({@link parseLine}) so that its record can always be encoded: a
  * line whose fields nest deeper than the record's JSON encoding survives is forwarded whole as
@@ -73,11 +68,7 @@ const DEPTH_CHECK_LENGTH = 2 * MAX_FIELD_DEPTH;
  */
 export function parseEvent(message: string): ParsedLine {
   const parsed = parseLine(message);
-  if (
-    parsed.fields !== undefined &&
-    message.length > DEPTH_CHECK_LENGTH &&
-    jsonDepthExceeds(message, MAX_FIELD_DEPTH)
-  ) {
+  if (parsed.fields !== undefined && nestsTooDeepForRecord(message)) {
     return { message: message.replace(/\r?\n$/, ''), format: 'text' };
   }
   return parsed;

@@ -1,5 +1,5 @@
 import { parseJson } from '../../json.js';
-import { isObject, jsonDepthExceeds, type JsonObject } from '../fields.js';
+import { isObject, nestsTooDeepForRecord, type JsonObject } from '../fields.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 
 /**
@@ -19,11 +19,6 @@ export interface LoggerRecord {
   readonly object: JsonObject;
   readonly parsed: ParsedLine;
 }
-
-// As parseEvent's guard (normalizeEvent.ts): text this long may nest deeper than the record's
-// JSON encoding survives; such a record stays text.
-const MAX_DEPTH = 1000;
-const DEPTH_CHECK_LENGTH = 2 * MAX_DEPTH;
 
 /**
  * True when `text`, whitespace aside, starts with `{"` and ends with `}`: a few character reads.
@@ -50,7 +45,8 @@ function looksLikeObject(text: string): boolean {
  */
 export function loggerRecordIn(text: string, context: ParseContext): LoggerRecord | undefined {
   if (!looksLikeObject(text)) return undefined;
-  if (text.length > DEPTH_CHECK_LENGTH && jsonDepthExceeds(text, MAX_DEPTH)) return undefined;
+  // As parseEvent's guard: a record nested deeper than its encoding survives stays text.
+  if (nestsTooDeepForRecord(text)) return undefined;
   let object: unknown;
   try {
     object = parseJson(text);

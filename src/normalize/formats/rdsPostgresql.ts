@@ -186,11 +186,11 @@ export const rdsPostgresql: TextFormat = {
         ms < 0 || ms - start > 32 ? Number.NaN : Number(line.slice(start + DURATION.length, ms));
       if (Number.isFinite(duration)) fields.duration_ms = duration;
     }
-    const message = line.slice(start).replace(/\r?\n$/, '');
+    const message = line.slice(start);
     if (message.startsWith(AUDIT)) {
       const audit = pgauditFields(message);
       if (audit !== undefined) fields.pgaudit = audit;
     }
-    return { message: line.slice(start), levelname, fields };
+    return { message, levelname, fields };
   },
 };
