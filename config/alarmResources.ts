@@ -45,6 +45,7 @@ export const ALARM_ID = Object.freeze({
   failureDestination: 'ForwarderFailureDestinationAlarm',
   asyncEventAge: 'ForwarderAsyncEventAgeAlarm',
   iteratorAge: 'ForwarderIteratorAgeAlarm',
+  undecodableKinesis: 'ForwarderUndecodableKinesisAlarm',
   throttled: 'DeliveryStreamThrottledAlarm',
   freshness: 'DeliveryStreamFreshnessAlarm',
   indexing: 'DeliveryStreamIndexingAlarm',
@@ -52,6 +53,17 @@ export const ALARM_ID = Object.freeze({
 
 /** The function's logical id, as osls names it. */
 const FUNCTION = 'ForwarderLambdaFunction';
+
+/**
+ * The forwarder's own metrics (src/metrics/forwarderMetrics.ts, kinesisMetrics.ts: namespace and
+ * `service` dimension when POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME are unset, which
+ * the template never sets); a unit test holds these to those modules.
+ */
+export const FORWARDER_METRICS = Object.freeze({
+  namespace: 'CwlForwarder',
+  service: 'cwl-forwarder',
+  undecodableKinesisRecords: 'KinesisRecordsUndecodable',
+});
 
 /** Every alarm looks at 5-minute sums or extremes: soon enough to act, few false alarms. */
 const PERIOD_SECONDS = 300;
@@ -103,7 +115,7 @@ export function readAlarmSettings(params: Readonly<Record<string, unknown>>): Al
 }
 
 interface AlarmSpec {
-  readonly namespace: 'AWS/Lambda' | 'AWS/Firehose';
+  readonly namespace: 'AWS/Lambda' | 'AWS/Firehose' | typeof FORWARDER_METRICS.namespace;
   readonly metric: string;
   readonly statistic: 'Sum' | 'Maximum' | 'Minimum';
   readonly comparison: 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
@@ -205,6 +217,20 @@ export function alarmResources(settings: AlarmSettings, context: AlarmContext): 
           "The forwarder is over an hour behind the Kinesis stream: records the stream's retention passes before they are read are lost. Raise kinesisParallelization or memorySize, or look for failing batches.",
       },
       fn,
+    );
+    add(
+      ALARM_ID.undecodableKinesis,
+      {
+        namespace: FORWARDER_METRICS.namespace,
+        metric: FORWARDER_METRICS.undecodableKinesisRecords,
+        statistic: 'Sum',
+        comparison: 'GreaterThanOrEqualToThreshold',
+        threshold: 1,
+        name: 'kinesis-undecodable',
+        description:
+          'Kinesis records that are no subscription payload were saved to the on-failure bucket under kinesis-undecodable/ and acknowledged (or, when saving failed, left to the mapping retries): their logs are not in Kibana. Look at them, then replay with npm run replay:failed -- --bucket <name> --prefix kinesis-undecodable/.',
+      },
+      { Name: 'service', Value: FORWARDER_METRICS.service },
     );
   }
   add(

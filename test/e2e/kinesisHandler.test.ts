@@ -81,5 +81,11 @@ describe('forwarder handler: a Kinesis batch', () => {
       RecordsDelivered: 2,
       RecordsFailed: 0,
     });
+    // The stack's alarm on undecodable records (config/alarmResources.ts) matches this line's
+    // namespace and dimensions exactly, or it would never see the metric.
+    expect(emf).toMatchObject({
+      service: 'cwl-forwarder',
+      _aws: { CloudWatchMetrics: [{ Namespace: 'CwlForwarder', Dimensions: [['service']] }] },
+    });
   });
 });

@@ -82,6 +82,7 @@ describe('serverless package: alarms', () => {
     const found = alarms(runs.kinesisStream);
     const metrics = Object.values(found).map((a) => a.MetricName);
     expect(metrics).toContain('IteratorAge');
+    expect(metrics).toContain('KinesisRecordsUndecodable');
     expect(metrics).toContain('DeliveryToAmazonOpenSearchService.Success');
     expect(metrics).toContain('DeliveryToAmazonOpenSearchService.DataFreshness');
     expect(metrics).not.toContain('AsyncEventsDropped');

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   ALARM_ID,
   alarmResources,
+  FORWARDER_METRICS,
   readAlarmSettings,
   type AlarmContext,
 } from '../../../config/alarmResources.js';
 import { InputParamError } from '../../../config/inputSettings.js';
+import { DEFAULT_METRICS_NAMESPACE, DEFAULT_SERVICE_NAME } from '../../../src/metrics/forwarderMetrics.js';
+import { KINESIS_METRIC } from '../../../src/metrics/kinesisMetrics.js';
 
 const subscription: AlarmContext = {
   service: 'cwl-forwarder',
@@ -83,6 +86,22 @@ describe('alarmResources', () => {
     expect(metrics[ALARM_ID.payloadsToFailureBucket]).toBeUndefined();
     expect(metrics[ALARM_ID.asyncEventAge]).toBeUndefined();
     expect(metrics[ALARM_ID.failureDestination]).toBe('DestinationDeliveryFailures');
+    // Undecodable records are acknowledged (never blocking the shard): only this alarm tells.
+    expect(metrics[ALARM_ID.undecodableKinesis]).toBe('KinesisRecordsUndecodable');
+    expect(metricsOf(subscription)[ALARM_ID.undecodableKinesis]).toBeUndefined();
+  });
+
+  it("alarms on the forwarder's own metric under the namespace and dimension the function writes it with", () => {
+    expect(FORWARDER_METRICS).toEqual({
+      namespace: DEFAULT_METRICS_NAMESPACE,
+      service: DEFAULT_SERVICE_NAME,
+      undecodableKinesisRecords: KINESIS_METRIC.undecodable,
+    });
+    const { Resources } = alarmResources(readAlarmSettings({}), { ...subscription, input: 'kinesis' });
+    expect(Resources[ALARM_ID.undecodableKinesis]?.Properties).toMatchObject({
+      Namespace: 'CwlForwarder',
+      Dimensions: [{ Name: 'service', Value: 'cwl-forwarder' }],
+    });
   });
 
   it('adds indexing failures and late delivery when the stack creates the stream to OpenSearch', () => {
