@@ -249,6 +249,14 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [zap, { appearsIn: ['top', 'go', 'custom'] }],
   [logrus, { appearsIn: ['top', 'go', 'custom'] }],
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
+  // Single-language loggers' JSON: a Node.js program's hand-rolled `{"level":"INFO","msg":…}` or
+  // `{"event":…,"level":"info"}` is generic JSON, not Go's slog or Python's structlog.
+  [goSlog, { appearsIn: ['top', 'go', 'custom'] }],
+  [rustTracingJson, { appearsIn: ['top', 'custom'] }],
+  [structlog, { appearsIn: ['top', 'python'] }],
+  [loguru, { appearsIn: ['top', 'python'] }],
+  [serilogClef, { appearsIn: ['top', 'dotnet'] }],
+  [logstashLogback, { appearsIn: ['top', 'java'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],

@@ -3,7 +3,7 @@ import { setField } from '../../json.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
-import { loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
+import { handRolledRecord, loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
@@ -166,6 +166,11 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   if (typeof message === 'string') {
     const inner = loggerRecordIn(message, context);
     if (inner !== undefined) return parseEnveloped(object, inner);
+  } else if (isObject(message) && isRecordObject(message)) {
+    // Node's `console.log({ level: 'warn', message: '…' })`: the argument is the record, as its
+    // JSON.stringify'd text would be.
+    const inner = handRolledRecord(message, context, jsonText(message));
+    if (inner !== undefined) return parseRecordObject(object, message, inner.parsed);
   }
   // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
   const nameKey = firstStringKey(object, NAME_KEYS);
@@ -235,6 +240,40 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
     aws_request_id: requestId?.[1],
     // An error message keeps its type, message and own fields; its stack is exc_info.
     fields: withMessageObject(fields, errorFields ?? message),
+  };
+}
+
+/**
+ * A message object that is a log record (a level word and a `message` or `msg` string), not an
+ * error (the runtime's `errorType` shape) nor an object logged whole, which stays the message.
+ */
+function isRecordObject(message: JsonObject): boolean {
+  if (isLambdaError(message)) return false;
+  return typeof message.message === 'string' || typeof message.msg === 'string';
+}
+
+/**
+ * Node's `console.log({ level: 'warn', message: 'slow query', durationMs })` in Lambda's JSON log
+ * format: the record's message, level (the object's, as for its JSON.stringify'd text), logger
+ * name and stack are the object's; the object stays whole under `message_fields`, as any message
+ * object does (its `level` keeps its spelling there), and the runtime's level, when it differs,
+ * stays a field.
+ */
+function parseRecordObject(object: JsonObject, message: JsonObject, body: ParsedLine): ParsedLine {
+  const requestId = requestIdOf(object);
+  const envelopeLevel = toLevelName(object.level);
+  const levelname = body.levelname ?? envelopeLevel;
+  const consumed = ['timestamp', 'message'];
+  if (envelopeLevel === levelname) consumed.push('level');
+  if (requestId !== undefined) consumed.push(requestId[0]);
+  return {
+    message: body.message,
+    levelname,
+    name: body.name,
+    exc_info: body.exc_info,
+    aws_request_id: requestId?.[1],
+    fields: withMessageObject(without(object, consumed), message),
+    format: 'lambda-json/json',
   };
 }
 
