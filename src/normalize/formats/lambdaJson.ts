@@ -3,6 +3,7 @@ import { setField } from '../../json.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
+import { isProcessWarning, PROCESS_WARNING_HEAD } from './nodeRuntime.js';
 import { handRolledRecord, loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -177,7 +178,14 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   const requestId = requestIdOf(object);
   // Only what the record took is consumed: an empty `requestId` or `stackTrace` stays a field.
   const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
-  const consumed = unnamed ? ['timestamp', 'message'] : ['timestamp', 'level', 'message'];
+  // Node's warnings go through the patched console.error, as in the text format (nodeRuntime.ts):
+  // `ERROR` is the method, the line a warning; the runtime's `level` stays a field.
+  const warning =
+    object.level === 'ERROR' &&
+    typeof message === 'string' &&
+    message.startsWith(PROCESS_WARNING_HEAD) &&
+    isProcessWarning(message);
+  const consumed = unnamed || warning ? ['timestamp', 'message'] : ['timestamp', 'level', 'message'];
   if (nameKey !== undefined) consumed.push(nameKey);
   if (requestId !== undefined) consumed.push(requestId[0]);
   let exc_info: string | undefined;
@@ -231,7 +239,11 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
   const fields = without(object, consumed);
-  const level = unnamed ? UNNAMED_LEVELS.get(object.level as string) : toLevelName(object.level);
+  const level = warning
+    ? 'WARNING'
+    : unnamed
+      ? UNNAMED_LEVELS.get(object.level as string)
+      : toLevelName(object.level);
   return {
     message: text,
     levelname: level ?? (exc_info === undefined ? undefined : 'ERROR'),
