@@ -15,6 +15,8 @@ import { splitStack } from './stacks.js';
  * record takes its level. The text stays the message as printed, since inspect's output cannot be
  * turned back into the values it shows (depth cut, `[Object]`, `[Circular *1]`); a stack printed
  * inside it (an `err: Error: boom` entry) goes to exc_info as in plain text.
+ * winston's `format.prettyPrint()` writes its records the same way (`{ freePct: 9, level: 'warn',
+ * message: 'disk low' }`, winstonjs/logform pretty-print.js: util.inspect of the info).
  * Only the top level's entries are read, in one pass over the text (quotes and brackets tracked).
  * Checked against nodejs/node lib/internal/util/inspect.js (`formatValue`, `formatProperty`,
  * `strEscape`, `reduceToSingleString`) and aws-lambda-nodejs-runtime-interface-client

@@ -52,4 +52,11 @@ describe('console.log(object) in the Node.js text format (util.inspect output)',
     const { record } = shippedLine("{'level': 'error', 'message': 'x'}", 'orders-fn');
     expect(record.levelname).toBe('INFO');
   });
+  it("reads winston's format.prettyPrint() records (util.inspect of the info) at the top of an event", () => {
+    const line =
+      "{\n  user: { id: 1, roles: [ 'a', 'b' ] },\n  level: 'error',\n  message: 'charge failed'\n}";
+    const { record, missing } = shippedLine(line, 'orders-fn');
+    expect(record).toMatchObject({ levelname: 'ERROR', message: line, log_format: 'node-inspect' });
+    expect(missing).toEqual([]);
+  });
 });
