@@ -35,7 +35,10 @@ import {
  *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);
  *   several arguments with an Error put `errorType`/`errorMessage`/`stackTrace` at the top level.
  *   `requestId` is absent outside an invocation, `message` when the single argument has no JSON value
- *   (`console.log(undefined)`): the message is empty.
+ *   (`console.log(undefined)`): the message is empty. A string message that is a logger's record
+ *   (or a hand-rolled one stating a level word), and a message object that states a level word
+ *   beside a message, are read as that record; Node's process warnings arrive as `ERROR` (the
+ *   patched console.error) and are WARNING.
  * - Java (aws-lambda-java-libs `JsonLogFormatter`): `{"timestamp","level","message","AWSRequestId"}`;
  *   with aws-lambda-java-log4j2's JSON layout (`LambdaLayout.json`): `{"timestamp","level","message",
  *   "logger","errorType","errorMessage","stackTrace", …MDC flattened, `AWSRequestId` among it}`,
