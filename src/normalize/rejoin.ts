@@ -24,8 +24,11 @@ import type { ForwarderRecord } from './record.js';
  * indented `at …` frames of Java, Node.js and .NET; `Caused by:` / `Suppressed:`; `... N more`;
  * .NET's `--- End of …` and ` ---> ` lines; Go's `goroutine N […]:` and its frames after a
  * `panic:`; and the throwable's own line (`java.lang.X: boom`) between a logger's ERROR / WARNING
- * line without a stack and a frame. A plain-text line whose record gains a stack becomes ERROR,
- * as it would had the stack come in the same event.
+ * line without a stack and a frame; after a pino-pretty head line (`[time] LEVEL (…): msg`),
+ * every line indented by four spaces, the record's keys pino-pretty prints under it (pino's
+ * transport writes the block to stdout, which Lambda and the `awslogs` driver cut at each
+ * newline), the block then read whole as pino-pretty's format reads it. A plain-text line whose
+ * record gains a stack becomes ERROR, as it would had the stack come in the same event.
  *
  * Each head line is parsed as {@link normalizeEvent} parses it (its depth guard included), and a
  * group too large for one Firehose record is split, never cut: see {@link splitGroup}.
@@ -62,13 +65,17 @@ export function rejoinPayload(
     }
     if (group !== undefined) emitGroup(group, source, sink);
     group = { event, parsed: parseEvent(event.message), lines: [], ids: [], times: [] };
-    state = initialState(line);
+    state = group.parsed.format === PINO_PRETTY ? 'pinoPretty' : initialState(line);
   }
   if (group !== undefined) emitGroup(group, source, sink);
 }
 
 /** Where a stack being folded stands: what the next line may continue. */
-type StackState = 'none' | 'python' | 'pythonEnd' | 'pythonStack' | 'frames' | 'go';
+type StackState = 'none' | 'python' | 'pythonEnd' | 'pythonStack' | 'frames' | 'go' | 'pinoPretty';
+
+/** pino-pretty's head line (formats/pinoPretty.ts); the record's keys follow it indented by four. */
+const PINO_PRETTY = 'pino-pretty';
+const PINO_PRETTY_INDENT = '    ';
 
 const PY_CHAIN = [
   'During handling of the above exception, another exception occurred:',
@@ -115,6 +122,8 @@ function initialState(line: string): StackState {
 
 /** The state after `line` when it continues the stack, or `undefined` when it starts a record. */
 function continuation(line: string, state: StackState, openToTraceback: boolean): StackState | undefined {
+  // Every line of pino-pretty's block is indented (keys by four, their JSON and stacks more).
+  if (state === 'pinoPretty') return line.startsWith(PINO_PRETTY_INDENT) ? 'pinoPretty' : undefined;
   if (line === PY_TRACEBACK) {
     // A traceback continues a traceback (chained exceptions) or a logger's error line without a
     // stack (`logger.exception`); after anything else it is an uncaught error of its own.
@@ -185,6 +194,14 @@ function isThrowableHeader(
 function recordOf(group: Group, source: EventSource): ForwarderRecord {
   const { event, parsed, lines, ids } = group;
   if (lines.length === 0) return buildRecord(parsed, source, event.id, event.timestamp);
+  if (parsed.format === PINO_PRETTY) {
+    // The block is read whole, as pino-pretty's format reads it from one event: its keys are
+    // fields, its error's stack exc_info.
+    const block = parseEvent([trimmedEnd(event.message), ...lines].join('\n'));
+    const whole = buildRecord(block, source, event.id, event.timestamp);
+    whole.cloudwatch.folded_ids = ids;
+    return whole;
+  }
   const folded = lines.join('\n').trimEnd();
   const first = lines[0] ?? '';
   if (parsed.exc_info !== undefined) {

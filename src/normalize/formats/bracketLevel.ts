@@ -11,7 +11,8 @@ import { splitStack } from './stacks.js';
  * line (Java's enum has no WARNING or CRITICAL). The level is the line's; the message is the rest,
  * a stack in it moves to exc_info. Tried after every runtime format, so their lines stay theirs.
  * The same after an ISO 8601 time (`2023-11-01T10:47:57.081Z [ERROR] failed`), the time kept as
- * `time`: SPEC §3's conventional place of a level.
+ * `time`: SPEC §3's conventional place of a level. A colon may follow the bracket (`[warn]: …`,
+ * winston's `format.printf` as its users commonly write it; winstonjs/winston README "Formats").
  */
 
 const NAME = 'bracket-level';
@@ -33,12 +34,14 @@ function parseBracket(line: string): ParsedLine | undefined {
   if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
   const close = line.indexOf(']', 1);
   if (close < 0 || close > MAX_LEVEL + 1) return undefined;
-  const after = line.charCodeAt(close + 1);
+  // winston's common `printf` layout, `${timestamp} [${level}]: ${message}`, adds a colon.
+  const colon = line.charCodeAt(close + 1) === 0x3a /* : */ ? 1 : 0;
+  const after = line.charCodeAt(close + 1 + colon);
   if (after !== 0x20 && after !== 0x09) return undefined;
   const word = line.slice(1, close).toLowerCase();
   const levelname = LEVELS.has(word) ? toLevelName(word) : undefined;
   if (levelname === undefined) return undefined;
-  const { message, exc_info } = splitStack(line.slice(close + 2).trimStart());
+  const { message, exc_info } = splitStack(line.slice(close + 2 + colon).trimStart());
   return { message, levelname, exc_info };
 }
 

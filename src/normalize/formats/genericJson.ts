@@ -21,6 +21,17 @@ const LEVEL_KEYS = ['levelname', 'level', 'severity', 'log.level', 'lvl', 'logle
 const STACK_KEYS = ['exc_info', 'stack', 'stack_trace', 'stackTrace', 'exception', 'traceback'];
 const REQUEST_ID_KEYS = ['aws_request_id', 'requestId', 'request_id', 'awsRequestId'];
 
+/**
+ * True when `object` states its level as a word (`"warn"`, `"ERROR"`) under one of the usual
+ * level keys: a record some program wrote by hand (`console.log(JSON.stringify({ level, message
+ * }))`), not an arbitrary payload. A number (`"level": 3`) is no such statement: only pino's and
+ * bunyan's scale gives numbers a level, and their records are their formats'.
+ */
+export function statesLevelWord(object: Record<string, unknown>): boolean {
+  const level = first(object, LEVEL_KEYS)?.[1];
+  return typeof level === 'string' && toLevelName(level) !== undefined && Number.isNaN(Number(level));
+}
+
 function first(object: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
   for (const key of keys) if (object[key] !== undefined && object[key] !== null) return [key, object[key]];
   return undefined;

@@ -45,6 +45,7 @@ import { loguruText } from './loguruText.js';
 import { monolog } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
+import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { phpFpm } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -167,7 +168,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * CLF, java.util.logging's two-line record after Tomcat's one-line layout, Serilog's console
  * `[HH:mm:ss LVL] ` (and its file template's `yyyy-MM-dd HH:mm:ss.fff zzz [LVL] `) and structlog's
  * console `[level    ]` before the bare `[LEVEL] ` head, pino-pretty's `[time] LEVEL (…): ` after
- * Serilog's console head and log4js' `[time] [LEVEL]`.
+ * Serilog's console head and log4js' `[time] [LEVEL]`, util.inspect's `{ level: 'warn', … }` (a
+ * `{` line that is no JSON) after them.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -218,6 +220,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   winstonText,
   log4js,
   pinoPretty,
+  nodeInspect,
   structlogConsole,
   bracketLevel,
 ];
@@ -249,6 +252,14 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [zap, { appearsIn: ['top', 'go', 'custom'] }],
   [logrus, { appearsIn: ['top', 'go', 'custom'] }],
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
+  // Single-language loggers' JSON: a Node.js program's hand-rolled `{"level":"INFO","msg":…}` or
+  // `{"event":…,"level":"info"}` is generic JSON, not Go's slog or Python's structlog.
+  [goSlog, { appearsIn: ['top', 'go', 'custom'] }],
+  [rustTracingJson, { appearsIn: ['top', 'custom'] }],
+  [structlog, { appearsIn: ['top', 'python'] }],
+  [loguru, { appearsIn: ['top', 'python'] }],
+  [serilogClef, { appearsIn: ['top', 'dotnet'] }],
+  [logstashLogback, { appearsIn: ['top', 'java'] }],
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
@@ -298,6 +309,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // Its time is never coloured: the line starts with `[` even with `colorize`.
   [pinoPretty, { appearsIn: ['top', 'nodejs'], firstChars: '[' }],
+  // console.log(object): util.inspect's `{ ` or `{\n`.
+  [nodeInspect, { appearsIn: ['top', 'nodejs'], firstChars: '{' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
 

@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
+import { stackWithCauses } from './errorCauses.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   firstStringKey,
@@ -114,9 +115,18 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
 
       let fields = without(object, consumed);
-      if (errorObject !== undefined && fields !== undefined && exc_info === stackText(errorObject[1].stack)) {
-        // The error keeps its type, message and own fields; only its stack moves to exc_info.
-        fields[errorObject[0]] = without(errorObject[1], ['stack']) ?? {};
+      const errorStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
+      if (
+        errorObject !== undefined &&
+        fields !== undefined &&
+        errorStack !== undefined &&
+        exc_info === errorStack
+      ) {
+        // The error keeps its type, message and own fields; only its stack moves to exc_info, with
+        // its causes' and inner errors' (pino's `aggregateErrors`), as Node prints them.
+        const chained = stackWithCauses(errorObject[1], errorStack, ['stack']);
+        exc_info = chained.exc_info;
+        fields[errorObject[0]] = chained.rest;
       }
       fields = withMessageObject(fields, message);
       let text = messageText(message);

@@ -1,7 +1,7 @@
 import { parseJson } from '../../json.js';
 import { isObject, messageText, without } from '../fields.js';
 import type { ParsedLine } from '../logFormat.js';
-import { stackWithCauses } from './errorCauses.js';
+import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
 
 /**
  * The error object Lambda's runtimes print when a handler fails, in text log format:
@@ -80,9 +80,10 @@ export function parseLambdaErrorPayload(json: string, kind: string | undefined):
   }
   const fields: Record<string, unknown> = { error_type: errorType };
   if (kind !== undefined) fields.lambda_error = kind;
-  // A serialized cause's stack joins the error's, as Node prints causes; the rest of it stays.
-  // A rejection's reason stays whole as a field: only exc_info takes its causes' stacks.
-  if (stack !== undefined && consumed.length > 2 && isObject(error.cause)) {
+  // A serialized cause's stack and inner errors' (`errors`) join the error's, as Node prints
+  // them; the rest of them stays. A rejection's reason stays whole as a field: only exc_info takes
+  // its causes' and inner errors' stacks.
+  if (stack !== undefined && consumed.length > 2 && hasInnerErrors(error)) {
     const chained = stackWithCauses(error, stack, consumed);
     return {
       message: headline,
@@ -91,7 +92,7 @@ export function parseLambdaErrorPayload(json: string, kind: string | undefined):
       fields: { ...fields, ...chained.rest },
     };
   }
-  if (stack !== undefined && isObject(reason) && isObject(reason.cause))
+  if (stack !== undefined && isObject(reason) && hasInnerErrors(reason))
     stack = stackWithCauses(reason, stack, []).exc_info;
   return {
     message: headline,

@@ -2,7 +2,9 @@ import { toLevelName } from '../levels.js';
 import { setField } from '../../json.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
-import { loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
+import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
+import { isProcessWarning, PROCESS_WARNING_HEAD } from './nodeRuntime.js';
+import { handRolledRecord, loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   errorHeadline,
@@ -33,7 +35,10 @@ import {
  *   "stackTrace":[…stack lines], …own props}` (uncaught errors too, via `console.error(intoError(err))`);
  *   several arguments with an Error put `errorType`/`errorMessage`/`stackTrace` at the top level.
  *   `requestId` is absent outside an invocation, `message` when the single argument has no JSON value
- *   (`console.log(undefined)`): the message is empty.
+ *   (`console.log(undefined)`): the message is empty. A string message that is a logger's record
+ *   (or a hand-rolled one stating a level word), and a message object that states a level word
+ *   beside a message, are read as that record; Node's process warnings arrive as `ERROR` (the
+ *   patched console.error) and are WARNING.
  * - Java (aws-lambda-java-libs `JsonLogFormatter`): `{"timestamp","level","message","AWSRequestId"}`;
  *   with aws-lambda-java-log4j2's JSON layout (`LambdaLayout.json`): `{"timestamp","level","message",
  *   "logger","errorType","errorMessage","stackTrace", …MDC flattened, `AWSRequestId` among it}`,
@@ -88,6 +93,9 @@ const RUNTIME_LEVELS = new Set([
 
 const REQUEST_ID_KEYS = ['requestId', 'AWSRequestId'];
 
+/** Where the Node.js runtime's `jsonErrorReplacer` (LogPatch.js) writes a nested Error's stack. */
+const NODE_RECORD_STACK = ['stackTrace'];
+
 /** The request id and the key it came from (`requestId` first); an empty one is no id. */
 function requestIdOf(object: JsonObject): [string, string] | undefined {
   for (const key of REQUEST_ID_KEYS) {
@@ -105,19 +113,32 @@ function stackTaken(value: unknown): boolean {
 /**
  * `console.error('Failed', err, ctx)`: util.format wrote the arguments separated by spaces, the
  * error as its stack, so the message holds the stack the record keeps as exc_info. The message is
- * what is left around it: the text before the stack and what follows it (`ctx`).
+ * what is left around it: the text before the stack and what follows it (`ctx`). An error with
+ * properties of its own is printed with them after its last frame, ` {` to a `}` at the start of a
+ * line (util.inspect `formatError`: `[errors]: [ …inner errors' stacks… ]`, `[cause]: …`,
+ * `code: 'E1'`): that block is part of the error's printout, not of the message; it is returned as
+ * `props`, for exc_info.
  */
-function withoutStack(text: string, frames: readonly unknown[]): string {
+function withoutStack(text: string, frames: readonly unknown[]): { text: string; props?: string } {
   const first = frames[0];
   const at = typeof first === 'string' && first !== '' ? text.indexOf(first) : -1;
-  if (at < 0) return text;
+  if (at < 0) return { text };
   let end = at;
   for (const frame of frames) {
     if (typeof frame !== 'string' || !text.startsWith(frame, end)) break;
     end += frame.length;
     if (text.charCodeAt(end) === 0x0a) end++;
   }
-  return [text.slice(0, at).trimEnd(), text.slice(end).trim()].filter((part) => part !== '').join(' ');
+  let props: string | undefined;
+  if (text.startsWith(' {\n', end)) {
+    const close = text.indexOf('\n}', end);
+    if (close >= 0) {
+      props = text.slice(end, close + 2);
+      end = close + 2;
+    }
+  }
+  const rest = [text.slice(0, at).trimEnd(), text.slice(end).trim()].filter((part) => part !== '').join(' ');
+  return props === undefined ? { text: rest } : { text: rest, props };
 }
 
 /** The rejection with its `reason`'s stack taken (it is exc_info); the wrapper's stays. */
@@ -149,13 +170,25 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   if (typeof message === 'string') {
     const inner = loggerRecordIn(message, context);
     if (inner !== undefined) return parseEnveloped(object, inner);
+  } else if (isObject(message) && isRecordObject(message)) {
+    // Node's `console.log({ level: 'warn', message: '…' })`: the argument is the record, as its
+    // JSON.stringify'd text would be.
+    const inner = handRolledRecord(message, context, jsonText(message));
+    if (inner !== undefined) return parseRecordObject(object, message, inner.parsed);
   }
   // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
   const nameKey = firstStringKey(object, NAME_KEYS);
   const requestId = requestIdOf(object);
   // Only what the record took is consumed: an empty `requestId` or `stackTrace` stays a field.
   const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
-  const consumed = unnamed ? ['timestamp', 'message'] : ['timestamp', 'level', 'message'];
+  // Node's warnings go through the patched console.error, as in the text format (nodeRuntime.ts):
+  // `ERROR` is the method, the line a warning; the runtime's `level` stays a field.
+  const warning =
+    object.level === 'ERROR' &&
+    typeof message === 'string' &&
+    message.startsWith(PROCESS_WARNING_HEAD) &&
+    isProcessWarning(message);
+  const consumed = unnamed || warning ? ['timestamp', 'message'] : ['timestamp', 'level', 'message'];
   if (nameKey !== undefined) consumed.push(nameKey);
   if (requestId !== undefined) consumed.push(requestId[0]);
   let exc_info: string | undefined;
@@ -163,6 +196,8 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   // Node's `Runtime.UnhandledPromiseRejection` wraps the rejected error (`reason`): its stack is
   // the one that helps, as in the text format; the wrapper's (the runtime's frames) stays a field.
   let reasonStack: string | undefined;
+  // The serialized error as it stays a field (`message_fields`), its stacks taken.
+  let errorFields: JsonObject | undefined;
   if (isLambdaError(message)) {
     // console.error(err) / uncaught error in Node.js: the message is the serialized error.
     const reason = message.reason;
@@ -170,6 +205,17 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
       isLambdaError(reason) && Array.isArray(reason.stackTrace) ? lambdaErrorStack(reason) : undefined;
     exc_info = reasonStack ?? lambdaErrorStack(message);
     text = errorHeadline(message);
+    // The runtime's replacer writes a cause or an `errors` list of Errors as errors too
+    // (`stackTrace` lines): their stacks join exc_info, as in the text format's payload.
+    const holder = reasonStack === undefined ? message : (reason as JsonObject);
+    if (exc_info !== undefined && hasInnerErrors(holder, NODE_RECORD_STACK)) {
+      const chained = stackWithCauses(holder, exc_info, ['stackTrace'], NODE_RECORD_STACK);
+      exc_info = chained.exc_info;
+      errorFields = reasonStack === undefined ? chained.rest : { ...message, reason: chained.rest };
+    } else {
+      errorFields =
+        (reasonStack === undefined ? without(message, ['stackTrace']) : withoutReasonStack(message)) ?? {};
+    }
   } else {
     // No message, or .NET's empty one for an unhandled exception (`FormattedWriteLine("Error",
     // exception, null)` writes `"message":""`): the error's headline says what happened.
@@ -179,10 +225,12 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
         : messageText(message);
   }
   if (isLambdaError(object)) {
-    exc_info ??= lambdaErrorStack(object);
+    const ownStack = lambdaErrorStack(object);
+    exc_info ??= ownStack;
     const frames: unknown[] = Array.isArray(object.stackTrace) ? (object.stackTrace as unknown[]) : [];
     const rest = withoutStack(text, frames);
-    if (rest !== text) text = rest === '' ? errorHeadline(object) : rest;
+    if (rest.text !== text) text = rest.text === '' ? errorHeadline(object) : rest.text;
+    if (rest.props !== undefined && exc_info === ownStack) exc_info = `${exc_info ?? ''}${rest.props}`;
   } else if (exc_info === undefined && stackText(object.stackTrace) !== undefined) {
     // A stack without an error type (a logger's own `stackTrace` key): still the stack.
     exc_info = stackText(object.stackTrace);
@@ -194,7 +242,11 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
   const fields = without(object, consumed);
-  const level = unnamed ? UNNAMED_LEVELS.get(object.level as string) : toLevelName(object.level);
+  const level = warning
+    ? 'WARNING'
+    : unnamed
+      ? UNNAMED_LEVELS.get(object.level as string)
+      : toLevelName(object.level);
   return {
     message: text,
     levelname: level ?? (exc_info === undefined ? undefined : 'ERROR'),
@@ -202,12 +254,41 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
     exc_info,
     aws_request_id: requestId?.[1],
     // An error message keeps its type, message and own fields; its stack is exc_info.
-    fields: withMessageObject(
-      fields,
-      isLambdaError(message)
-        ? ((reasonStack === undefined ? without(message, ['stackTrace']) : withoutReasonStack(message)) ?? {})
-        : message,
-    ),
+    fields: withMessageObject(fields, errorFields ?? message),
+  };
+}
+
+/**
+ * A message object that is a log record (a level word and a `message` or `msg` string), not an
+ * error (the runtime's `errorType` shape) nor an object logged whole, which stays the message.
+ */
+function isRecordObject(message: JsonObject): boolean {
+  if (isLambdaError(message)) return false;
+  return typeof message.message === 'string' || typeof message.msg === 'string';
+}
+
+/**
+ * Node's `console.log({ level: 'warn', message: 'slow query', durationMs })` in Lambda's JSON log
+ * format: the record's message, level (the object's, as for its JSON.stringify'd text), logger
+ * name and stack are the object's; the object stays whole under `message_fields`, as any message
+ * object does (its `level` keeps its spelling there), and the runtime's level, when it differs,
+ * stays a field.
+ */
+function parseRecordObject(object: JsonObject, message: JsonObject, body: ParsedLine): ParsedLine {
+  const requestId = requestIdOf(object);
+  const envelopeLevel = toLevelName(object.level);
+  const levelname = body.levelname ?? envelopeLevel;
+  const consumed = ['timestamp', 'message'];
+  if (envelopeLevel === levelname) consumed.push('level');
+  if (requestId !== undefined) consumed.push(requestId[0]);
+  return {
+    message: body.message,
+    levelname,
+    name: body.name,
+    exc_info: body.exc_info,
+    aws_request_id: requestId?.[1],
+    fields: withMessageObject(without(object, consumed), message),
+    format: 'lambda-json/json',
   };
 }
 

@@ -1,6 +1,7 @@
 import { parseJson } from '../../json.js';
 import { isObject, nestsTooDeepForRecord, type JsonObject } from '../fields.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
+import { genericJson, statesLevelWord } from './genericJson.js';
 
 /**
  * The JSON formats that are a logging library's record, in the order of `JSON_FORMATS`: given by
@@ -39,11 +40,43 @@ function looksLikeObject(text: string): boolean {
 
 /**
  * The logging library's record that `text` is (`console.log(JSON.stringify(pinoRecord))`,
- * `logger.info(json.dumps(structlogEvent))`), or `undefined` when it is none: not a JSON object,
- * or an object no logging library's format claims (an arbitrary payload). Only text that starts
- * with `{"` and ends with `}` pays for `JSON.parse`.
+ * `logger.info(json.dumps(structlogEvent))`), or a hand-rolled record ({@link handRolledRecord}),
+ * or `undefined` when it is none: not a JSON object, or an object that is neither (an arbitrary
+ * payload). Only text that starts with `{"` and ends with `}` pays for `JSON.parse`.
  */
 export function loggerRecordIn(text: string, context: ParseContext): LoggerRecord | undefined {
+  const object = objectIn(text);
+  if (object === undefined) return undefined;
+  for (const format of loggerRecordFormats) {
+    const parsed = format.parse(object, context, text);
+    if (parsed !== undefined) {
+      parsed.format ??= format.name;
+      return { object, parsed };
+    }
+  }
+  return handRolledRecord(object, context, text);
+}
+
+/**
+ * A record a program wrote by hand, no library's (`console.log(JSON.stringify({ level: 'warn',
+ * message }))`): an object that states its level as a word ({@link statesLevelWord}), read as the
+ * generic JSON format reads it (format `json`); `undefined` for any other object (an event or
+ * payload logged whole stays the message it is). Exported for a message that is that object
+ * itself (Node's `console.log({ level, message })` in Lambda's JSON log format).
+ */
+export function handRolledRecord(
+  object: JsonObject,
+  context: ParseContext,
+  text: string,
+): LoggerRecord | undefined {
+  if (!statesLevelWord(object)) return undefined;
+  const parsed = genericJson.parse(object, context, text);
+  if (parsed === undefined) return undefined;
+  parsed.format ??= genericJson.name;
+  return { object, parsed };
+}
+
+function objectIn(text: string): JsonObject | undefined {
   if (!looksLikeObject(text)) return undefined;
   // As parseEvent's guard: a record nested deeper than its encoding survives stays text.
   if (nestsTooDeepForRecord(text)) return undefined;
@@ -53,13 +86,5 @@ export function loggerRecordIn(text: string, context: ParseContext): LoggerRecor
   } catch {
     return undefined;
   }
-  if (!isObject(object)) return undefined;
-  for (const format of loggerRecordFormats) {
-    const parsed = format.parse(object, context, text);
-    if (parsed !== undefined) {
-      parsed.format ??= format.name;
-      return { object, parsed };
-    }
-  }
-  return undefined;
+  return isObject(object) ? object : undefined;
 }

@@ -52,21 +52,26 @@ export const nodeRuntime: TextFormat = {
     }
     // Node's warnings go through the patched console.error: `ERROR` is the method, not the level.
     const stated =
-      level === 'ERROR' && body.startsWith(WARNING_HEAD) && isProcessWarning(body) ? 'WARNING' : level;
+      level === 'ERROR' && body.startsWith(PROCESS_WARNING_HEAD) && isProcessWarning(body)
+        ? 'WARNING'
+        : level;
     return envelope(NAME, context.parseBody(body), stated, requestId);
   },
 };
 
-const WARNING_HEAD = '(node:';
+/** How a line of {@link isProcessWarning} starts: a cheap test before it. */
+export const PROCESS_WARNING_HEAD = '(node:';
 
 /**
  * `(node:8) [DEP0005] DeprecationWarning: …`, `(node:10) Warning: …`, `(node:8) NOTE: …` (the AWS
  * SDK v2's `emitWarning` type): what `process.emitWarning` prints, `(<name>:<pid>) [<code>]
- * <type>: <message>`, a type ending in `Warning` or written in capitals.
+ * <type>: <message>`, a type ending in `Warning` or written in capitals. Node writes it with the
+ * global console's `error`, which the runtime patched: the text format's `ERROR` line and the
+ * JSON format's `"level":"ERROR"` record (lambdaJson.ts) both hold a warning.
  * Checked against nodejs/node lib/internal/process/warning.js (`onWarning`, `writeOut`).
  */
-function isProcessWarning(body: string): boolean {
-  let i = WARNING_HEAD.length;
+export function isProcessWarning(body: string): boolean {
+  let i = PROCESS_WARNING_HEAD.length;
   const pidStart = i;
   while (i < body.length && isDigit(body.charCodeAt(i))) i++;
   if (i === pidStart || !body.startsWith(') ', i)) return false;

@@ -1,4 +1,6 @@
 import type { JsonFormat } from '../logFormat.js';
+import type { JsonObject } from '../fields.js';
+import { isIsoTimestampAt } from './envelope.js';
 import { jsonLibraryFormat } from './jsonLibrary.js';
 
 /**
@@ -6,17 +8,27 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  * numeric levels (10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal), `time` in epoch ms, an
  * error serialized by `pino.stdSerializers.err` under `err` as `{"type","message","stack",…}`
  * (`logger.error(err)` also sets `msg` to the error's message). `name` is the logger's name
- * (`pino({ name })`); `messageKey: 'message'` writes the message under `message`. bunyan lines (`"v":0`) are bunyan's, not pino's.
+ * (`pino({ name })`); `messageKey: 'message'` writes the message under `message`; `timestamp:
+ * pino.stdTimeFunctions.isoTime` writes `time` as an ISO string, `timestamp: false` none. bunyan lines (`"v":0`) are bunyan's, not pino's.
  * Checked against pinojs/pino (lib/tools.js `asJson`, docs/api.md "levels", pino-std-serializers err.js).
  */
+/**
+ * A numeric level, or its label with `formatters.level` (then beside `pid`); `time` in epoch ms
+ * (`stdTimeFunctions.epochTime`, the default, or `unixTime`'s seconds), or, beside pino's `pid` and
+ * `hostname` (its `base`), `stdTimeFunctions.isoTime`'s ISO string or none (`timestamp: false`).
+ */
+function isPinoRecord(o: JsonObject): boolean {
+  if (o.v !== undefined) return false;
+  if (typeof o.level !== 'number' && !(typeof o.level === 'string' && 'pid' in o)) return false;
+  const time = o.time;
+  if (typeof time === 'number') return 'pid' in o || 'msg' in o;
+  if (typeof time === 'string' ? !isIsoTimestampAt(time, 0, time.length) : time !== undefined) return false;
+  return 'pid' in o && 'hostname' in o;
+}
+
 export const pino: JsonFormat = jsonLibraryFormat({
   name: 'pino',
-  // A numeric level, or its label with `formatters.level`; `time` in epoch ms.
-  detect: (o) =>
-    (typeof o.level === 'number' || (typeof o.level === 'string' && 'pid' in o)) &&
-    typeof o.time === 'number' &&
-    o.v === undefined &&
-    ('pid' in o || 'msg' in o),
+  detect: isPinoRecord,
   messageKey: 'msg',
   // `pino({ messageKey: 'message' })`, the usual other choice (docs/api.md `messageKey`).
   otherMessageKeys: ['message'],

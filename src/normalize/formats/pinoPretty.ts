@@ -2,6 +2,7 @@ import { setField } from '../../json.js';
 import { isObject, stripAnsi } from '../fields.js';
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { stackWithCauses } from './errorCauses.js';
 import { isDigit } from './scan.js';
 import { isAtFrame, splitLines, splitStack } from './stacks.js';
 
@@ -112,8 +113,9 @@ function readBlock(
     const error = value.length > 1 ? errorObject(value) : undefined;
     // The error stays whole: its `stack` key is a word of the line, and only JSON keys may be
     // re-expressed (test/helpers/conservation.ts).
+    // Its inner errors' stacks (`aggregateErrors`, a `cause`) follow, as Node prints them.
     if (error !== undefined && exc_info === undefined && typeof error.stack === 'string')
-      exc_info = error.stack;
+      exc_info = stackWithCauses(error, error.stack, []).exc_info;
     const text = value.join('\n');
     setField(fields, key, error ?? (reprinted(text) ?? { value: text }).value);
   }

@@ -317,3 +317,55 @@ describe('rejoin of Python’s stack_info block printed line by line', () => {
     });
   });
 });
+
+// pino's transport with pino-pretty writes each record as a block to stdout; Lambda (and the
+// awslogs driver) cut it at each newline, one event per line (pinojs/pino-pretty lib/pretty.js).
+const PINO_PRETTY = [
+  '[10:47:57.081] ERROR (orders/8): charge failed',
+  '    err: {',
+  '      "type": "Error",',
+  '      "message": "card declined",',
+  '      "stack":',
+  '          Error: card declined',
+  '              at charge (/var/task/index.js:12:11)',
+  '              at processTicksAndRejections (node:internal/process/task_queues:95:5)',
+  '      "code": "E_CARD"',
+  '    }',
+  '    orderId: 42',
+  '[10:47:57.090] INFO (orders/8): retrying',
+];
+
+describe('rejoin of pino-pretty blocks', () => {
+  it("folds the indented lines under a pino-pretty head and reads the block as pino-pretty's format does", () => {
+    const records = normalizePayload(payload(PINO_PRETTY), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      levelname: 'ERROR',
+      name: 'orders',
+      message: 'charge failed',
+      exc_info:
+        'Error: card declined\n    at charge (/var/task/index.js:12:11)\n' +
+        '    at processTicksAndRejections (node:internal/process/task_queues:95:5)',
+      orderId: 42,
+      err: { type: 'Error', message: 'card declined', code: 'E_CARD' },
+      log_format: 'pino-pretty',
+    });
+    expect(records[0]?.cloudwatch.folded_ids).toEqual(PINO_PRETTY.slice(1, -1).map((_, i) => `id-${i + 1}`));
+    expect(records[1]).toMatchObject({ levelname: 'INFO', message: 'retrying' });
+  });
+
+  it('gives the same record as the block arriving in one event', () => {
+    const block = PINO_PRETTY.slice(0, -1);
+    const [split] = normalizePayload(payload(block), { rejoinMultiline: true });
+    const [whole] = normalizePayload(payload([block.join('\n')]));
+    const { cloudwatch: _splitSource, ...splitRecord } = split as ForwarderRecord;
+    const { cloudwatch: _wholeSource, ...wholeRecord } = whole as ForwarderRecord;
+    expect(splitRecord).toEqual(wholeRecord);
+  });
+
+  it('does not fold an unindented line, nor indented lines after a line of another format', () => {
+    const lines = ['[10:47:57.081] INFO (orders/8): done', 'plain line', '    indented'];
+    const records = normalizePayload(payload(lines), { rejoinMultiline: true });
+    expect(records.map((record) => record.message)).toEqual(['done', 'plain line', '    indented']);
+  });
+});

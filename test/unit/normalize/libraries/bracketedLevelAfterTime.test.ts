@@ -49,4 +49,18 @@ describe('a bracketed level after the time (pythonLoggingText.ts, bracketLevel.t
     const line = '2023-11-01T10:47:57.081Z [main] started';
     expect(shipped(`${line}\n`).record).toMatchObject({ message: line, levelname: 'INFO' });
   });
+  it("reads winston's `format.printf` layout `${timestamp} [${level}]: ${message}`, in a Node.js prefix too", () => {
+    for (const line of [
+      '2023-11-01 10:47:57 [warn]: disk almost full\n',
+      '2023-11-01T10:47:57.081Z\t8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01\tINFO\t2023-11-01 10:47:57 [warn]: disk almost full\n',
+    ]) {
+      const { record, missing } = shipped(line);
+      expect(record).toMatchObject({
+        levelname: 'WARNING',
+        message: 'disk almost full',
+        time: '2023-11-01 10:47:57',
+      });
+      expect(missing).toEqual([]);
+    }
+  });
 });
