@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
+import { dotnetRecord, withShadowed } from './lambdaJsonDotnet.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   firstString,
@@ -44,7 +45,11 @@ function errorStack(value: unknown): string | undefined {
 
 export const genericJson: JsonFormat = {
   name: 'json',
-  parse(object, _context, line) {
+  parse(parsed, _context, line) {
+    // The .NET runtime's record read here (inside a text prefix): its own values, not its
+    // same-named template properties (lambdaJsonDotnet.ts), which are kept beside them.
+    const dotnet = dotnetRecord(parsed, line);
+    const object = dotnet?.object ?? parsed;
     const consumed: string[] = [];
     // A `message` that is null is still the line's message (`null`), unless another key has one.
     const message =
@@ -54,7 +59,10 @@ export const genericJson: JsonFormat = {
     const level = first(object, LEVEL_KEYS);
     const levelname = level === undefined ? undefined : toLevelName(level[1]);
     if (level !== undefined && levelname !== undefined) consumed.push(level[0]);
-    const name = NAME_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '');
+    const name =
+      dotnet === undefined
+        ? NAME_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '')
+        : undefined;
     if (name !== undefined) consumed.push(name);
     const stackKey = first(object, STACK_KEYS);
     let exc_info = stackKey === undefined ? undefined : errorStack(stackKey[1]);
@@ -80,7 +88,7 @@ export const genericJson: JsonFormat = {
       name: name === undefined ? undefined : (object[name] as string),
       exc_info,
       aws_request_id: requestId === undefined ? undefined : firstString(object, [requestId]),
-      fields: withMessageObject(without(object, consumed), message?.[1]),
+      fields: withMessageObject(withShadowed(without(object, consumed), dotnet), message?.[1]),
     };
   },
 };

@@ -19,8 +19,11 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  *   `Caller` under `caller`; levels trace debug info warn error fatal panic. (rs/zerolog globals.go
  *   field names, event.go)
  *
- * `exc_info` is the error's text followed by the stack when there is one (like an exception line
- * heading its traceback); a record with an error and no level is ERROR.
+ * The error's text (`err.Error()`) is no stack: it stays the `error` field, which Kibana filters
+ * on, and exc_info (SPEC §3: a traceback or stack) is only there when the line has a stack: zap's
+ * `errorVerbose` (pkg/errors' `%+v`: the error's text and the frames where it was made, zapcore
+ * error.go `encodeError`) then its `stacktrace` (where it was logged); zerolog's and logrus'
+ * `stack`, headed by the error's text as an exception's line heads its traceback.
  */
 export const logrus: JsonFormat = jsonLibraryFormat({
   name: 'logrus',
@@ -36,6 +39,7 @@ export const zap: JsonFormat = jsonLibraryFormat({
     typeof o.level === 'string' && 'msg' in o && (typeof o.ts === 'number' || typeof o.ts === 'string'),
   messageKey: 'msg',
   errorKeys: ['error'],
+  errorStackKeys: ['errorVerbose'],
   stackKeys: ['stacktrace'],
 });
 

@@ -88,9 +88,11 @@ import { zerologConsole } from './zerologConsole.js';
  * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
  * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
  * zerolog's `time` + `message` tells it from winston's; the Datadog extension's JSON line (a
- * `message` starting `DD_EXTENSION | `) before the loggers whose `level` + `message` it has. The
- * conventions with keys of their own (CLEF's `@t`, .NET ILogger's `LogLevel` + `Category`,
- * loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` + `channel`,
+ * `message` starting `DD_EXTENSION | `) before the loggers whose `level` + `message` it has;
+ * Serilog's CLEF (`@t` with `@mt`/`@m`, one property read on other lines) before the Node and Go
+ * loggers, whose keys its template properties may be named like (`{level}`, `{msg}`, `{time}`,
+ * `{message}`: a property is a top-level key). The other conventions with keys of their own
+ * (.NET ILogger's `LogLevel` + `Category`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` + `channel`,
  * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
@@ -107,6 +109,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   rustTracingJson,
   lambdaJson,
   lambdaExtensionJson,
+  serilogClef,
   bunyan,
   pino,
   zap,
@@ -114,7 +117,6 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   logrus,
   zerolog,
   winston,
-  serilogClef,
   dotnetJsonConsole,
   loguru,
   ecs,

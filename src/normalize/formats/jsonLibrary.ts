@@ -34,10 +34,18 @@ export interface JsonLibrary {
   readonly otherMessageKeys?: readonly string[];
   /** The level as the library writes it, mapped to the five names; default {@link toLevelName}. */
   readonly level?: (value: unknown) => LevelName | undefined;
-  /** Keys holding an error: an object with a `stack` (pino, bunyan) or a string (Go's `error`). */
+  /**
+   * Keys holding an error: an object with a `stack` (pino, bunyan), or a string: Go's `Error()` text,
+   * which stays a field and heads a stack the line has, or a stack printed as text.
+   */
   readonly errorKeys: readonly string[];
   /** Keys holding a stack as a string or an array of frames. */
   readonly stackKeys: readonly string[];
+  /**
+   * Keys holding the error's text followed by its own stack (zap's `errorVerbose`, pkg/errors'
+   * `%+v`): exc_info's head, before the stack of {@link stackKeys}.
+   */
+  readonly errorStackKeys?: readonly string[];
   /** A stack value as text, for libraries with a structured stack of their own; default {@link stackText}. */
   readonly stack?: (value: unknown) => string | undefined;
   /**
@@ -100,9 +108,11 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       for (const key of library.errorKeys) {
         const value = object[key];
         if (typeof value === 'string' && value.trim() !== '') {
-          // Go: `error` is the error's text; it heads the stack like an exception line.
+          // Go: `error` is the error's `Error()` text, no stack (SPEC §3: exc_info is a stack): it
+          // stays a field, to filter on, and heads a stack the line has, as an exception's line
+          // heads its traceback. A multi-line one is a stack printed as text (`{ error: err.stack }`).
           errorText = value;
-          consumed.push(key);
+          if (isMultiLine(value)) consumed.push(key);
           break;
         }
         if (isObject(value) && stackText(value.stack) !== undefined) {
@@ -110,21 +120,31 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
           break;
         }
       }
-      let exc_info = stack;
-      if (errorText !== undefined) exc_info = stack === undefined ? errorText : `${errorText}\n${stack}`;
+      let errorStack: string | undefined;
+      for (const key of library.errorStackKeys ?? []) {
+        errorStack = stackText(object[key]);
+        if (errorStack !== undefined) {
+          consumed.push(key);
+          break;
+        }
+      }
+      const head =
+        errorStack ??
+        (errorText !== undefined && (stack !== undefined || isMultiLine(errorText)) ? errorText : undefined);
+      let exc_info = head === undefined ? stack : stack === undefined ? head : `${head}\n${stack}`;
       if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
 
       let fields = without(object, consumed);
-      const errorStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
+      const objectStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
       if (
         errorObject !== undefined &&
         fields !== undefined &&
-        errorStack !== undefined &&
-        exc_info === errorStack
+        objectStack !== undefined &&
+        exc_info === objectStack
       ) {
         // The error keeps its type, message and own fields; only its stack moves to exc_info, with
         // its causes' and inner errors' (pino's `aggregateErrors`), as Node prints them.
-        const chained = stackWithCauses(errorObject[1], errorStack, ['stack']);
+        const chained = stackWithCauses(errorObject[1], objectStack, ['stack']);
         exc_info = chained.exc_info;
         fields[errorObject[0]] = chained.rest;
       }

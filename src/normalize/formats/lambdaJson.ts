@@ -4,6 +4,7 @@ import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
 import { isProcessWarning, PROCESS_WARNING_HEAD } from './nodeRuntime.js';
+import { dotnetRecord, withShadowed, type DotnetRecord } from './lambdaJsonDotnet.js';
 import { handRolledRecord, loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -165,19 +166,27 @@ function trimLineBreaks(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-function parseApplication(object: JsonObject, context: ParseContext): ParsedLine {
+/**
+ * The key naming the record's logger: Lambda's own is `logger` (Python, log4j2), SPEC §3
+ * precedence decides among any others. A .NET record has none: its `name` or `logger` is a
+ * message-template property (lambdaJsonDotnet.ts), and the record is named by the function.
+ */
+function nameKeyOf(object: JsonObject, dotnet: DotnetRecord | undefined): string | undefined {
+  return dotnet === undefined ? firstStringKey(object, NAME_KEYS) : undefined;
+}
+
+function parseApplication(object: JsonObject, context: ParseContext, dotnet?: DotnetRecord): ParsedLine {
   const message = typeof object.message === 'string' ? trimLineBreaks(object.message) : object.message;
   if (typeof message === 'string') {
     const inner = loggerRecordIn(message, context);
-    if (inner !== undefined) return parseEnveloped(object, inner);
+    if (inner !== undefined) return parseEnveloped(object, inner, dotnet);
   } else if (isObject(message) && isRecordObject(message)) {
     // Node's `console.log({ level: 'warn', message: '…' })`: the argument is the record, as its
     // JSON.stringify'd text would be.
     const inner = handRolledRecord(message, context, jsonText(message));
     if (inner !== undefined) return parseRecordObject(object, message, inner.parsed);
   }
-  // Lambda's own key is `logger` (Python, log4j2); SPEC §3 precedence decides among any others.
-  const nameKey = firstStringKey(object, NAME_KEYS);
+  const nameKey = nameKeyOf(object, dotnet);
   const requestId = requestIdOf(object);
   // Only what the record took is consumed: an empty `requestId` or `stackTrace` stays a field.
   const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
@@ -241,7 +250,7 @@ function parseApplication(object: JsonObject, context: ParseContext): ParsedLine
     exc_info = split.exc_info;
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
-  const fields = without(object, consumed);
+  const fields = withShadowed(without(object, consumed), dotnet);
   const level = warning
     ? 'WARNING'
     : unnamed
@@ -322,9 +331,9 @@ function takenMembers(inner: LoggerRecord, wanted: (value: unknown) => boolean):
  * one named like an inner field is kept as `runtime_<key>` (the key's spelling survives in the
  * inner one). `log_format` is `lambda-json/<library>`.
  */
-function parseEnveloped(object: JsonObject, inner: LoggerRecord): ParsedLine {
+function parseEnveloped(object: JsonObject, inner: LoggerRecord, dotnet?: DotnetRecord): ParsedLine {
   const body = inner.parsed;
-  const nameKey = firstStringKey(object, NAME_KEYS);
+  const nameKey = nameKeyOf(object, dotnet);
   const requestId = requestIdOf(object);
   const unnamed = typeof object.level === 'string' && UNNAMED_LEVELS.has(object.level);
   const envelopeLevel = unnamed ? UNNAMED_LEVELS.get(object.level as string) : toLevelName(object.level);
@@ -354,7 +363,7 @@ function parseEnveloped(object: JsonObject, inner: LoggerRecord): ParsedLine {
   const innerId = body.aws_request_id;
   if (requestId !== undefined && innerId !== undefined && innerId !== requestId[1])
     for (const [key, value] of takenMembers(inner, (v) => v === innerId)) setField(fields, key, value);
-  const rest = without(object, consumed);
+  const rest = withShadowed(without(object, consumed), dotnet);
   for (const key in rest) {
     if (!Object.prototype.hasOwnProperty.call(rest, key)) continue;
     let target = key;
@@ -403,8 +412,10 @@ function isErrorPayload(object: JsonObject): boolean {
 
 export const lambdaJson: JsonFormat = {
   name: 'lambda-json',
-  parse(object, context) {
-    if (isApplicationRecord(object)) return parseApplication(object, context);
+  parse(object, context, line) {
+    const dotnet = dotnetRecord(object, line);
+    const record = dotnet?.object ?? object;
+    if (isApplicationRecord(record)) return parseApplication(record, context, dotnet);
     if (isErrorPayload(object)) {
       const exc_info = lambdaErrorStack(object);
       // A Java `cause` is folded into the stack as `Caused by:` lines; any other stays a field.

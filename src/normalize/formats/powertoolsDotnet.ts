@@ -1,5 +1,6 @@
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import { firstString, isObject, stackText, without, type JsonObject } from '../fields.js';
+import { isDotnetRuntimeRecord } from './lambdaJsonDotnet.js';
 import { parsePowertools, POWERTOOLS_KEYS, type PowertoolsError, type PowertoolsKeys } from './powertools.js';
 
 /**
@@ -22,7 +23,9 @@ import { parsePowertools, POWERTOOLS_KEYS, type PowertoolsError, type Powertools
  * is `function_request_id` in the output case.
  * Recognised by `service` (`Service`) and `message` (`Message`) beside a level spelled as .NET
  * does, with no Lambda `requestId` (Lambda's own .NET JSON records carry one and no `service`).
- * A line with neither `service` nor `Service` costs two property reads.
+ * A line with neither `service` nor `Service` costs two property reads. The .NET runtime's own
+ * JSON record with a `{service}` template property is told apart by its key order
+ * (lambdaJsonDotnet.ts).
  * Checked against aws-powertools/powertools-lambda-dotnet at b029cc51 (2025-03-07):
  * docs/core/logging.md ("Configure Log Output Casing", the ALC warning on `LogLevel`),
  * libraries/src/AWS.Lambda.Powertools.Logging/Internal/PowertoolsLogger.cs (`GetLogEntry`,
@@ -118,8 +121,12 @@ function outputCaseOf(object: JsonObject): PowertoolsKeys | undefined {
 
 export const powertoolsDotnet: JsonFormat = {
   name: 'powertools-dotnet',
-  parse(object): ParsedLine | undefined {
+  parse(object, _context, line): ParsedLine | undefined {
     const keys = outputCaseOf(object);
-    return keys === undefined ? undefined : parsePowertools(object, dotnetError, keys);
+    if (keys === undefined) return undefined;
+    // The .NET runtime's own record outside an invocation (no `requestId`) with a `{service}`
+    // property has every key this test reads; its key order tells it apart.
+    if (keys === LOWER_KEYS && isDotnetRuntimeRecord(object, line)) return undefined;
+    return parsePowertools(object, dotnetError, keys);
   },
 };

@@ -22,10 +22,11 @@ export interface MessageAndStack {
   message: string;
   exc_info?: string | undefined;
   /**
-   * `true` when `exc_info` is only where the line was logged from (Python's `stack_info`), no
-   * exception: the stack says nothing of the line's level.
+   * `true` when `exc_info` holds no exception: only where the line was logged from (Python's
+   * `stack_info`), or Python's `NoneType: None` (`exc_info` asked for with none being handled).
+   * It says nothing of the line's level.
    */
-  callStackOnly?: true;
+  noException?: true;
 }
 
 export const PY_TRACEBACK = 'Traceback (most recent call last):';
@@ -33,6 +34,15 @@ export const PY_TRACEBACK = 'Traceback (most recent call last):';
 export const PY_STACK = 'Stack (most recent call last):';
 const PY_FRAME = '  File "';
 const PY_GROUP_TRACEBACK = '+ Exception Group Traceback (most recent call last):';
+/**
+ * What `logging` appends for `exc_info` when no exception is being handled
+ * (`logger.exception(…)` outside an `except` block, `exc_info=True`): `sys.exc_info()` is
+ * `(None, None, None)` and `traceback.print_exception` prints the type and value of `None`
+ * (CPython Lib/logging/__init__.py `Formatter.formatException`, Lib/traceback.py). It is the
+ * record's exception part: python-json-logger writes it as `"exc_info": "NoneType: None"`, and
+ * awslambdaric's JSON formatter as `errorType: NoneType`, `errorMessage: None`.
+ */
+export const PY_NO_EXCEPTION = 'NoneType: None';
 
 /** Lines of a message; Lambda's runtimes use `\r` as well as `\n` between them. */
 export function splitLines(text: string): string[] {
@@ -128,6 +138,7 @@ export function splitStack(text: string): MessageAndStack {
   }
   if (firstFrame < 0) {
     if (traceback < 0 && (lines[0] ?? '').endsWith(PY_GROUP_TRACEBACK)) return splitGroupTraceback(lines, 0);
+    if (traceback < 0) return splitNoException(lines, text);
     return { message: text };
   }
   // The exception's own line (`Error: boom`, `java.lang.IllegalStateException: boom`) opens
@@ -181,8 +192,23 @@ export function splitStack(text: string): MessageAndStack {
 function splitCallStack(lines: readonly string[], start: number): MessageAndStack {
   const stack = joinTrimmed(lines, start, lines.length);
   const before = splitStack(joinTrimmed(lines, 0, start));
-  if (before.exc_info === undefined) return { message: before.message, exc_info: stack, callStackOnly: true };
-  return { message: before.message, exc_info: `${before.exc_info}\n${stack}` };
+  if (before.exc_info === undefined) return { message: before.message, exc_info: stack, noException: true };
+  return {
+    message: before.message,
+    exc_info: `${before.exc_info}\n${stack}`,
+    ...(before.noException === true ? { noException: true } : {}),
+  };
+}
+
+/**
+ * A message whose last line is {@link PY_NO_EXCEPTION}: that line is exc_info, the lines above it
+ * the message (as python-json-logger splits the same record). Any other text is the message.
+ */
+function splitNoException(lines: readonly string[], text: string): MessageAndStack {
+  let last = lines.length - 1;
+  while (last > 0 && (lines[last] ?? '').trim() === '') last--;
+  if (last < 1 || (lines[last] ?? '').trimEnd() !== PY_NO_EXCEPTION) return { message: text };
+  return { message: joinTrimmed(lines, 0, last), exc_info: PY_NO_EXCEPTION, noException: true };
 }
 
 /**

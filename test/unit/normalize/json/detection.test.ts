@@ -84,6 +84,43 @@ describe('JSON format detection', () => {
   });
 });
 
+describe('Serilog CLEF records with properties named like other loggers’ keys', () => {
+  // CompactJsonFormatter writes each property as a top-level key (serilog-formatting-compact).
+  it('reads `{level}` and `{message}` properties as CLEF, not winston: the template is the message', () => {
+    const record = normalize({
+      '@t': '2023-11-01T10:47:57.0810000Z',
+      '@mt': 'Processing {message} at {level}',
+      '@l': 'Warning',
+      message: 'order-1',
+      level: 'high',
+      SourceContext: 'Orders.Worker',
+    });
+    expect(record).toMatchObject({
+      log_format: 'serilog-clef',
+      levelname: 'WARNING',
+      name: 'Orders.Worker',
+      message: 'Processing "order-1" at "high"',
+      level: 'high',
+      original_fields: { message: 'order-1' },
+    });
+  });
+
+  it('reads `{msg}`, `{level}` and `{time}` properties as CLEF, not logrus', () => {
+    const record = normalize({
+      '@t': '2023-11-01T10:47:57.0810000Z',
+      '@mt': 'Processing {msg}',
+      msg: 'order-1',
+      level: 'info',
+      time: '10:47',
+    });
+    expect(record).toMatchObject({
+      log_format: 'serilog-clef',
+      message: 'Processing "order-1"',
+      msg: 'order-1',
+    });
+  });
+});
+
 describe('Lambda platform records', () => {
   it('reads a runtimeDone with status error as ERROR, with success as INFO', () => {
     const done = (status: string) =>

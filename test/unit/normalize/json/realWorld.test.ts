@@ -55,12 +55,14 @@ describe('logger names (SPEC §3)', () => {
 });
 
 describe('zerolog records without a message (goJson.ts, jsonLibrary.ts)', () => {
-  it('reads log.Error().Err(err).Msg("") as zerolog, the error its message and exc_info', () => {
+  it('reads log.Error().Err(err).Msg("") as zerolog, the error its message and its `error` field', () => {
     const record = normalize({ level: 'error', error: 'seems we have an error here', time: 1609085256 });
     expect(record.log_format).toBe('zerolog');
     expect(record.levelname).toBe('ERROR');
     expect(record.message).toBe('seems we have an error here');
-    expect(record.exc_info).toBe('seems we have an error here');
+    expect(record.error).toBe('seems we have an error here');
+    // No stack: nothing for exc_info (SPEC §3).
+    expect(record.exc_info).toBeUndefined();
   });
 
   it('puts a pkgerrors stack after the error text', () => {
@@ -72,6 +74,65 @@ describe('zerolog records without a message (goJson.ts, jsonLibrary.ts)', () => 
     });
     expect(record.message).toBe('seems we have an error here');
     expect(record.exc_info).toBe('seems we have an error here\ninner\n\terrors.go:20');
+    expect(record.error).toBe('seems we have an error here');
+  });
+});
+
+describe('Go errors without a stack (goJson.ts, jsonLibrary.ts)', () => {
+  // zap.Error / logrus WithError / zerolog Err write `err.Error()`: the error's text, no frames.
+  it('keeps logrus’ `error` a field, to filter on, with no exc_info: the text is no stack', () => {
+    const record = normalize({
+      level: 'error',
+      msg: 'failed to connect',
+      time: '2023-11-01T10:47:57Z',
+      error: 'dial tcp 10.0.0.1:5432: connect: connection refused',
+    });
+    expect(record).toMatchObject({
+      log_format: 'logrus',
+      levelname: 'ERROR',
+      message: 'failed to connect',
+      error: 'dial tcp 10.0.0.1:5432: connect: connection refused',
+    });
+    expect(record.exc_info).toBeUndefined();
+  });
+
+  it('takes zap’s errorVerbose (pkg/errors %+v) then its stacktrace for exc_info, the error kept', () => {
+    const record = normalize({
+      level: 'error',
+      ts: 1700000000.1,
+      caller: 'app/main.go:43',
+      msg: 'query failed',
+      error: 'connection refused',
+      errorVerbose: 'connection refused\nmain.query\n\t/app/db.go:9',
+      stacktrace: 'main.main\n\t/app/main.go:43',
+    });
+    expect(record.exc_info).toBe(
+      'connection refused\nmain.query\n\t/app/db.go:9\nmain.main\n\t/app/main.go:43',
+    );
+    expect(record).toMatchObject({ error: 'connection refused' });
+    expect(record).not.toHaveProperty('errorVerbose');
+  });
+
+  it('heads zap’s stacktrace with the error’s text when there is no errorVerbose', () => {
+    const record = normalize({
+      level: 'error',
+      ts: 1700000000.1,
+      msg: 'query failed',
+      error: 'connection refused',
+      stacktrace: 'main.main\n\t/app/main.go:43',
+    });
+    expect(record.exc_info).toBe('connection refused\nmain.main\n\t/app/main.go:43');
+  });
+
+  it('keeps slog’s `err` a field with no exc_info', () => {
+    const record = normalize({
+      time: '2023-08-04T16:09:20Z',
+      level: 'ERROR',
+      msg: 'request failed',
+      err: 'context deadline exceeded',
+    });
+    expect(record).toMatchObject({ levelname: 'ERROR', err: 'context deadline exceeded' });
+    expect(record.exc_info).toBeUndefined();
   });
 });
 

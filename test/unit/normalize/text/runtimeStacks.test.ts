@@ -78,6 +78,56 @@ describe('Python’s stack_info block (stacks.ts)', () => {
   });
 });
 
+describe('Python’s `NoneType: None` (stacks.ts)', () => {
+  // CPython Lib/logging/__init__.py `Formatter.formatException`: with no exception being handled,
+  // `sys.exc_info()` is `(None, None, None)` and traceback prints `NoneType: None`.
+  it('moves the line of logger.exception outside an except block to exc_info, as python-json-logger does', () => {
+    const line = `[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\tCould not find order 42\nNoneType: None\n`;
+    expect(normalize(line)).toMatchObject({
+      levelname: 'ERROR',
+      message: 'Could not find order 42',
+      exc_info: 'NoneType: None',
+    });
+    expect(missing(line)).toEqual([]);
+  });
+
+  it('gives the Lambda JSON record the same message and exc_info as the text line', () => {
+    const text = normalize(
+      `[ERROR]\t2023-11-01T10:47:57.081Z\t${RID}\tCould not find order 42\nNoneType: None\n`,
+    );
+    const json = normalize(
+      JSON.stringify({
+        timestamp: '2023-11-01T10:47:57Z',
+        level: 'ERROR',
+        message: 'Could not find order 42',
+        logger: 'root',
+        stackTrace: [],
+        errorType: 'NoneType',
+        errorMessage: 'None',
+        requestId: RID,
+        location: '/var/task/app.py:handler:5',
+      }),
+    );
+    expect({ message: json.message, exc_info: json.exc_info }).toEqual({
+      message: text.message,
+      exc_info: text.exc_info,
+    });
+  });
+
+  it('keeps a level-less line with it INFO: no exception was raised', () => {
+    expect(normalize('Refund skipped\nNoneType: None')).toMatchObject({
+      levelname: 'INFO',
+      message: 'Refund skipped',
+      exc_info: 'NoneType: None',
+    });
+  });
+
+  it('leaves `NoneType: None` that is the whole message, or not its last line, in the message', () => {
+    expect(normalize('NoneType: None')).toMatchObject({ message: 'NoneType: None' });
+    expect(normalize('got NoneType: None\nfrom lookup').exc_info).toBeUndefined();
+  });
+});
+
 describe('the Node.js runtime’s error payload with a cause (lambdaErrorPayload.ts)', () => {
   // aws-lambda-nodejs-runtime-interface-client src/Errors.js `toFormatted`: the replacer writes a
   // nested Error as `{errorType, errorMessage, …enumerable keys, stack: [lines]}`.
