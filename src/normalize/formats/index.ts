@@ -307,8 +307,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [stepFunctions, { appearsIn: TOP }],
   [cloudTrail, { appearsIn: TOP }],
   [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
-  // `${version} `: the default format's 2, a custom format's 3 to 5.
-  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345' }],
+  // `${version} `: the default format's 2, a custom format's 3 to 8 (6: Transit Gateway's).
+  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345678' }],
   [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],
