@@ -38,6 +38,7 @@ import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
 import { log4js } from './log4js.js';
+import { logbackJsonLayout } from './logbackJsonLayout.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
@@ -86,7 +87,8 @@ import { zerologConsole } from './zerologConsole.js';
  * first: Powertools for .NET (its level spelling) and Java (its own keys) before the other
  * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
  * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
- * zerolog's `time` + `message` tells it from winston's; the Datadog extension's JSON line (a
+ * logback-contrib's JsonLayout (`thread` beside `logger`) before Lambda's Java records, which have
+ * `logger` too; zerolog's `time` + `message` tells it from winston's; the Datadog extension's JSON line (a
  * `message` starting `DD_EXTENSION | `) before the loggers whose `level` + `message` it has. The
  * conventions with keys of their own (CLEF's `@t`, .NET ILogger's `LogLevel` + `Category`,
  * loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` + `channel`,
@@ -104,6 +106,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   powertools,
   pythonJsonLogger,
   rustTracingJson,
+  logbackJsonLayout,
   lambdaJson,
   lambdaExtensionJson,
   bunyan,
@@ -253,6 +256,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
   [log4j2Json, { appearsIn: ['top', 'java'] }],
+  [logbackJsonLayout, { appearsIn: ['top', 'java'] }],
   // Spring Boot's structured console format: a Java program's line.
   [gelf, { appearsIn: ['top', 'java'] }],
 
