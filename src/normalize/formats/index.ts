@@ -38,6 +38,7 @@ import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
 import { log4js } from './log4js.js';
+import { logbackJsonEncoder } from './logbackJsonEncoder.js';
 import { logbackJsonLayout } from './logbackJsonLayout.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
@@ -95,7 +96,8 @@ import { zerologConsole } from './zerologConsole.js';
  * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
- * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), GELF (`version` +
+ * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
+ * (`loggerName` + `threadName`), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
  * whatever is left.
  */
@@ -128,6 +130,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   cloudTrail,
   winstonLogstash,
   log4j2Json,
+  logbackJsonEncoder,
   gelf,
   genericJson,
 ];
@@ -257,6 +260,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
   [log4j2Json, { appearsIn: ['top', 'java'] }],
   [logbackJsonLayout, { appearsIn: ['top', 'java'] }],
+  [logbackJsonEncoder, { appearsIn: ['top', 'java'] }],
   // Spring Boot's structured console format: a Java program's line.
   [gelf, { appearsIn: ['top', 'java'] }],
 
