@@ -237,8 +237,11 @@ function customPrefix(line: string): ParsedLine | undefined {
   const zoneLength = zoneEnd - time - 1 - (offset ? 1 : 0);
   if (zoneLength < 2 || zoneLength > 5) return undefined;
   let from = zoneEnd;
+  // Only the prefix's stretch is searched: a long line that is not PostgreSQL's costs no full scan.
+  const limit = zoneEnd + MAX_PREFIX + 16;
+  const head = line.length > limit ? line.slice(0, limit) : line;
   for (;;) {
-    const separator = line.indexOf(SEPARATOR, from);
+    const separator = head.indexOf(SEPARATOR, from);
     if (separator < 0 || separator - zoneEnd > MAX_PREFIX) return undefined;
     let word = separator;
     while (word > zoneEnd && isWordChar(line.charCodeAt(word - 1))) word--;
