@@ -30,6 +30,7 @@ export const JSON_CONVENTION_FORMATS = [
   'serilog-clef',
   'ecs',
   'logstash-logback',
+  'logback-json',
   'structlog',
   'loguru',
   'go-slog',

@@ -13,10 +13,12 @@ import { isWordChar } from './scan.js';
  * state no level: failures (`Execution failed…`, `Lambda execution failed…`, `Endpoint request
  * timed out`, a completed status of 5xx, a gateway response of 5xx: `Gateway response type:
  * AUTHORIZER_CONFIGURATION_ERROR with status code: 500`) are ERROR, a 4xx status (of the method
- * or of a gateway response) or a failed authorization WARNING, everything else INFO.
+ * or of a gateway response), a failed authorization or an API key over its usage plan's throttle
+ * or quota limit (the client gets 429) WARNING, everything else INFO.
  * Checked against https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
  * and execution logs quoted in brefphp/bref#162 and elastic/integrations#4266; the gateway
- * response types and their status codes of supported-gateway-response-types.html.
+ * response types and their status codes of supported-gateway-response-types.html; the throttle and
+ * quota lines of https://repost.aws/knowledge-center/api-gateway-429-limit.
  */
 
 const NAME = 'api-gateway-execution';
@@ -45,6 +47,13 @@ const STATUS_PREFIXES = ['Method completed with status: ', 'Endpoint response st
 const WARNINGS = ['Unauthorized request', 'Authorizer error', 'API Key not authorized', 'Forbidden'];
 const API_KEY = 'API Key ';
 const NOT_AUTHORIZED = ' not authorized because ';
+// A usage plan's limits (the client gets 429): `API Key **…F0yrv6 exceeded throttle limit for API
+// Stage <api>/<stage>: Key throttle limit exceeded for Usage Plan ID …`, `… exceeded quota limit …`.
+const KEY_REFUSALS = [
+  NOT_AUTHORIZED,
+  ' exceeded throttle limit for API Stage ',
+  ' exceeded quota limit for API Stage ',
+];
 // API keys are 20 to 128 characters (masked in the log), with room to spare.
 const MAX_API_KEY = 160;
 
@@ -72,8 +81,10 @@ function levelOf(text: string): LevelName | undefined {
   for (const prefix of WARNINGS) if (text.startsWith(prefix)) return 'WARNING';
   // `API Key <masked key> not authorized because method 'GET /' requires API Key and …`.
   if (text.startsWith(API_KEY)) {
-    const at = text.indexOf(NOT_AUTHORIZED, API_KEY.length);
-    if (at >= 0 && at - API_KEY.length <= MAX_API_KEY) return 'WARNING';
+    for (const refusal of KEY_REFUSALS) {
+      const at = text.indexOf(refusal, API_KEY.length);
+      if (at >= 0 && at - API_KEY.length <= MAX_API_KEY) return 'WARNING';
+    }
   }
   return undefined;
 }

@@ -38,6 +38,8 @@ import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
 import { log4js } from './log4js.js';
+import { logbackJsonEncoder } from './logbackJsonEncoder.js';
+import { logbackJsonLayout } from './logbackJsonLayout.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
@@ -87,16 +89,19 @@ import { zerologConsole } from './zerologConsole.js';
  * first: Powertools for .NET (its level spelling) and Java (its own keys) before the other
  * Powertools, which also have Lambda's `timestamp`/`level`/`message`, as do flattened Rust
  * `tracing` records (told by `target`); slog's upper-case level beside `msg` before logrus;
- * zerolog's `time` + `message` tells it from winston's; the Datadog extension's JSON line (a
- * `message` starting `DD_EXTENSION | `) before the loggers whose `level` + `message` it has;
- * Serilog's CLEF (`@t` with `@mt`/`@m`, one property read on other lines) before the Node and Go
- * loggers, whose keys its template properties may be named like (`{level}`, `{msg}`, `{time}`,
+ * logback-contrib's JsonLayout (`thread` beside `logger`) before Lambda's Java records, which have
+ * `logger` too; zerolog's `time` + `message` tells it from winston's; the Datadog extension's JSON
+ * line (a `message` starting `DD_EXTENSION | `) before the loggers whose `level` + `message` it
+ * has; Serilog's CLEF (`@t` with `@mt`/`@m`, one property read on other lines) before the Node and
+ * Go loggers, whose keys its template properties may be named like (`{level}`, `{msg}`, `{time}`,
  * `{message}`: a property is a top-level key). The other conventions with keys of their own
- * (.NET ILogger's `LogLevel` + `Category`, loguru's `record`, `ecs.version`, logstash's `@version`, Monolog's `level_name` + `channel`,
+ * (.NET ILogger's `LogLevel` + `Category`, loguru's `record`, `ecs.version`, logstash's
+ * `@version`, Monolog's `level_name` + `channel`,
  * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
- * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), GELF (`version` +
+ * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
+ * (`loggerName` + `threadName`), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
  * whatever is left.
  */
@@ -107,6 +112,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   powertools,
   pythonJsonLogger,
   rustTracingJson,
+  logbackJsonLayout,
   lambdaJson,
   lambdaExtensionJson,
   serilogClef,
@@ -128,6 +134,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   cloudTrail,
   winstonLogstash,
   log4j2Json,
+  logbackJsonEncoder,
   gelf,
   genericJson,
 ];
@@ -266,6 +273,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
   [log4j2Json, { appearsIn: ['top', 'java'] }],
+  [logbackJsonLayout, { appearsIn: ['top', 'java'] }],
+  [logbackJsonEncoder, { appearsIn: ['top', 'java'] }],
   // Spring Boot's structured console format: a Java program's line.
   [gelf, { appearsIn: ['top', 'java'] }],
 
@@ -322,8 +331,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [stepFunctions, { appearsIn: TOP }],
   [cloudTrail, { appearsIn: TOP }],
   [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
-  // `${version} `: the default format's 2, a custom format's 3 to 5.
-  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345' }],
+  // `${version} `: the default format's 2, a custom format's 3 to 8 (6: Transit Gateway's).
+  [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345678' }],
   [rdsPostgresql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysql, { appearsIn: TOP, firstChars: DIGITS }],
   [rdsMysqlSlowLog, { appearsIn: TOP, firstChars: '#' }],

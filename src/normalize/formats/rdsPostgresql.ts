@@ -1,6 +1,6 @@
 import type { LevelName } from '../record.js';
-import type { TextFormat } from '../logFormat.js';
-import { dateTimeEnd, wordEnd } from './scan.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { dateTimeEnd, isWordChar, wordEnd } from './scan.js';
 
 /**
  * RDS and Aurora PostgreSQL logs (`/aws/rds/instance/<db>/postgresql`,
@@ -14,8 +14,23 @@ import { dateTimeEnd, wordEnd } from './scan.js';
  * DEBUG1–5 → DEBUG; a severity spelled otherwise than its level is kept as `severity`. A slow
  * statement's `duration: 1454.486 ms  statement: …` (log_min_duration_statement) also gives
  * `duration_ms`, a number Kibana can range over; the message keeps the whole text.
+ * With `log_error_verbosity = verbose` the message starts with the SQLSTATE (`ERROR:  42P01:
+ * relation "x" does not exist`), also given as `sqlstate`. A message of several lines (a statement
+ * written over lines, a HINT that wraps) is one event and stays whole in the message.
+ *
+ * Other `log_line_prefix` settings (a custom parameter group on RDS or Aurora, PostgreSQL's own
+ * default `%m [%p] `, Debian's `%t [%p-%l] `, pgBadger's `%t [%p]: user=%u,db=%d,app=%a,client=%h `,
+ * the RDS prefix with `%a:` or `%e:` appended) are read from their fixed ends: the line starts
+ * with `%t` or `%m` (a time and its zone), and the severity is the first of PostgreSQL's words
+ * followed by `:  ` (elog.c writes the severity, a colon and two spaces, after the prefix). What
+ * lies between stays whole as `line_prefix`, and the pieces whose shape is unambiguous are read
+ * from it: `[%p]` (or `[%p-%l]`) as `pid` (and `session_line`), `%u@%d` as `user` and `database`,
+ * `%r`'s `host(port)` as `client_addr` and `client_port`, and pgBadger-style `user=`, `db=`,
+ * `app=`, `client=`/`host=` as `user`, `database`, `application_name` and `client_addr`.
  * Checked against https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Concepts.PostgreSQL.html
- * (the default prefix) and postgres/postgres src/backend/utils/error/elog.c (`error_severity`).
+ * (the default prefix, "Parameters for logging in RDS for PostgreSQL"), postgres/postgres
+ * src/backend/utils/error/elog.c (`error_severity`, `log_line_prefix`, `send_message_to_server_log`)
+ * and doc/src/sgml/config.sgml (`log_line_prefix` escapes).
  *
  * pgAudit's entries (the `pgaudit` extension RDS offers for audit logging) are
  * `AUDIT: <AUDIT_TYPE>,<STATEMENT_ID>,<SUBSTATEMENT_ID>,<CLASS>,<COMMAND>,<OBJECT_TYPE>,<OBJECT_NAME>,<STATEMENT>,<PARAMETER>`
@@ -123,6 +138,126 @@ function within(line: string, char: string, start: number, max = MAX_PART): numb
   return at < 0 || at - start > max ? -1 : at;
 }
 
+const SQLSTATE = /^[0-9A-Z]{5}: /;
+// The longest prefix read: pgBadger's with a long user, database and application name.
+const MAX_PREFIX = 512;
+const SEPARATOR = ':  ';
+
+/**
+ * The record from its severity on: `line[severityStart, severityEnd)` is the severity word, a
+ * colon at `severityEnd`; undefined when that word is none of PostgreSQL's.
+ */
+function fromSeverity(
+  line: string,
+  severityStart: number,
+  severityEnd: number,
+  fields: Record<string, unknown>,
+): ParsedLine | undefined {
+  const severity = line.slice(severityStart, severityEnd);
+  const levelname = SEVERITIES.get(severity);
+  if (levelname === undefined) return undefined;
+  if (severity !== levelname) fields.severity = severity;
+  let start = severityEnd + 1;
+  while (line.charCodeAt(start) === 0x20) start++;
+  // `log_error_verbosity = verbose`: the SQLSTATE heads the message.
+  if (SQLSTATE.test(line.slice(start, start + 7)) && /\d/.test(line.slice(start, start + 5))) {
+    fields.sqlstate = line.slice(start, start + 5);
+  }
+  // `log_min_duration_statement`'s slow-query lines: `duration: 1454.486 ms  statement: …`.
+  if (line.startsWith(DURATION, start)) {
+    const ms = line.indexOf(' ms', start + DURATION.length);
+    const duration = ms < 0 || ms - start > 32 ? Number.NaN : Number(line.slice(start + DURATION.length, ms));
+    if (Number.isFinite(duration)) fields.duration_ms = duration;
+  }
+  const message = line.slice(start);
+  if (message.startsWith(AUDIT)) {
+    const audit = pgauditFields(message);
+    if (audit !== undefined) fields.pgaudit = audit;
+  }
+  return { message, levelname, fields };
+}
+
+const PREFIX_KEYS: ReadonlyMap<string, string> = new Map([
+  ['user', 'user'],
+  ['db', 'database'],
+  ['app', 'application_name'],
+  ['client', 'client_addr'],
+  ['host', 'client_addr'],
+]);
+
+/** The pieces of a custom prefix whose shape tells what they are (see the module comment). */
+function prefixFields(prefix: string, fields: Record<string, unknown>): void {
+  const pid = /\[(\d{1,10})(?:-(\d{1,12}))?\]/.exec(prefix);
+  if (pid !== null) {
+    fields.pid = Number(pid[1]);
+    if (pid[2] !== undefined) fields.session_line = Number(pid[2]);
+  }
+  const remote = /(?:^|[\s:])([\w.:-]+)\((\d{1,5})\)/.exec(prefix);
+  if (remote !== null) {
+    const host = remote[1] ?? '';
+    // The RDS prefix's `:` after `%t` is not part of the host.
+    fields.client_addr = remote.index === 0 && prefix.startsWith(':') ? host.slice(1) : host;
+    fields.client_port = Number(remote[2]);
+  }
+  for (const [, key, value] of prefix.matchAll(/(?:^|[\s,:])([a-z]+)=([^\s,]*)/g)) {
+    const field = PREFIX_KEYS.get(key ?? '');
+    if (field !== undefined && value !== undefined && value !== '' && value !== '[unknown]')
+      fields[field] = value;
+  }
+  if (fields.user === undefined) {
+    const at = /(?:^|[\s:\]])([\w.$-]+)@([\w.$-]+)(?=$|[\s:[])/.exec(prefix);
+    if (at !== null) {
+      fields.user = at[1];
+      fields.database = at[2];
+    }
+  }
+}
+
+/**
+ * A line with another `log_line_prefix` than RDS's: `%t`/`%m`, the rest of the prefix, the
+ * severity and `:  ` (see the module comment); undefined when it has not those ends.
+ */
+function customPrefix(line: string): ParsedLine | undefined {
+  // `%t` is `YYYY-MM-DD HH:MM:SS`, `%m` adds `.mmm`: never a `T` or a `,`.
+  if (line.charCodeAt(10) !== 0x20 || (line.charCodeAt(19) !== 0x20 && line.charCodeAt(19) !== 0x2e)) {
+    return undefined;
+  }
+  const time = dateTimeEnd(line, 0);
+  if (time < 0 || line.charCodeAt(time) !== 0x20) return undefined;
+  // `%Z`: an upper-case abbreviation (`UTC`, `CEST`) or, for a zone with none, an offset (`+03`).
+  let zoneEnd = time + 1;
+  const sign = line.charCodeAt(zoneEnd);
+  const offset = sign === 0x2b || sign === 0x2d;
+  if (offset) zoneEnd++;
+  for (;;) {
+    const z = line.charCodeAt(zoneEnd);
+    if (!(offset ? z >= 0x30 && z <= 0x39 : z >= 0x41 && z <= 0x5a) || zoneEnd - time > 6) break;
+    zoneEnd++;
+  }
+  const zoneLength = zoneEnd - time - 1 - (offset ? 1 : 0);
+  if (zoneLength < 2 || zoneLength > 5) return undefined;
+  let from = zoneEnd;
+  // Only the prefix's stretch is searched: a long line that is not PostgreSQL's costs no full scan.
+  const limit = zoneEnd + MAX_PREFIX + 16;
+  const head = line.length > limit ? line.slice(0, limit) : line;
+  for (;;) {
+    const separator = head.indexOf(SEPARATOR, from);
+    if (separator < 0 || separator - zoneEnd > MAX_PREFIX) return undefined;
+    let word = separator;
+    while (word > zoneEnd && isWordChar(line.charCodeAt(word - 1))) word--;
+    if (SEVERITIES.has(line.slice(word, separator))) {
+      const prefix = line.slice(zoneEnd, word).trim();
+      const fields: Record<string, unknown> = {};
+      if (prefix !== '') {
+        fields.line_prefix = prefix;
+        prefixFields(prefix, fields);
+      }
+      return fromSeverity(line, word, separator, fields);
+    }
+    from = separator + SEPARATOR.length;
+  }
+}
+
 export const rdsPostgresql: TextFormat = {
   name: NAME,
   parse(line) {
@@ -133,7 +268,7 @@ export const rdsPostgresql: TextFormat = {
     // `%t` ends in the zone's abbreviation (`UTC` on RDS).
     const zoneEnd = wordEnd(line, i + 1, 8);
     const colon = within(line, ':', i + 1, 8);
-    if (colon < 0 || (zoneEnd >= 0 && zoneEnd < colon)) return undefined;
+    if (colon < 0 || (zoneEnd >= 0 && zoneEnd < colon)) return customPrefix(line);
     i = colon + 1;
     const fields: Record<string, unknown> = {};
     // `%r`: `host(port)`, `[local]`, or empty; IPv6 hosts hold colons, so the port's `):` ends it.
@@ -142,16 +277,16 @@ export const rdsPostgresql: TextFormat = {
       const local = line.startsWith('[local]:', i);
       if (close >= 0 && !local) {
         const open = line.lastIndexOf('(', close);
-        if (open <= i) return undefined;
+        if (open <= i) return customPrefix(line);
         const host = line.slice(i, open);
-        if (host.includes(' ') || host.includes('@')) return undefined;
+        if (host.includes(' ') || host.includes('@')) return customPrefix(line);
         fields.client_addr = host;
         const port = Number(line.slice(open + 1, close));
         fields.client_port = Number.isInteger(port) ? port : line.slice(open + 1, close);
         i = close + 2;
       } else {
         const end = within(line, ':', i);
-        if (end < 0) return undefined;
+        if (end < 0) return customPrefix(line);
         fields.client_addr = line.slice(i, end);
         i = end + 1;
       }
@@ -159,38 +294,21 @@ export const rdsPostgresql: TextFormat = {
       i++;
     }
     const at = within(line, '@', i);
-    if (at < 0) return undefined;
+    if (at < 0) return customPrefix(line);
     const pidOpen = within(line, ':[', at);
-    if (pidOpen < 0) return undefined;
+    if (pidOpen < 0) return customPrefix(line);
     if (at > i) fields.user = line.slice(i, at);
     if (pidOpen > at + 1) fields.database = line.slice(at + 1, pidOpen);
     if (pidOpen > at + 1 || at > i) fields.user_at_database = line.slice(i, pidOpen);
     const pidClose = within(line, ']:', pidOpen, 16);
-    if (pidClose < 0) return undefined;
+    if (pidClose < 0) return customPrefix(line);
     const pid = Number(line.slice(pidOpen + 2, pidClose));
-    if (!Number.isInteger(pid)) return undefined;
+    if (!Number.isInteger(pid)) return customPrefix(line);
     fields.pid = pid;
     i = pidClose + 2;
     const severityEnd = within(line, ':', i, 10);
-    if (severityEnd < 0) return undefined;
-    const severity = line.slice(i, severityEnd);
-    const levelname = SEVERITIES.get(severity);
-    if (levelname === undefined) return undefined;
-    if (severity !== levelname) fields.severity = severity;
-    let start = severityEnd + 1;
-    while (line.charCodeAt(start) === 0x20) start++;
-    // `log_min_duration_statement`'s slow-query lines: `duration: 1454.486 ms  statement: …`.
-    if (line.startsWith(DURATION, start)) {
-      const ms = line.indexOf(' ms', start + DURATION.length);
-      const duration =
-        ms < 0 || ms - start > 32 ? Number.NaN : Number(line.slice(start + DURATION.length, ms));
-      if (Number.isFinite(duration)) fields.duration_ms = duration;
-    }
-    const message = line.slice(start);
-    if (message.startsWith(AUDIT)) {
-      const audit = pgauditFields(message);
-      if (audit !== undefined) fields.pgaudit = audit;
-    }
-    return { message, levelname, fields };
+    if (severityEnd < 0) return customPrefix(line);
+    const parsed = fromSeverity(line, i, severityEnd, fields);
+    return parsed ?? customPrefix(line);
   },
 };

@@ -60,16 +60,47 @@ describe('VPC Flow Logs custom formats (vpcFlowLogs.ts)', () => {
   it('leaves text a record whose count of fields matches no documented layout of its version', () => {
     // Version 3 is never written for the version 2 fields alone; the NAT gateway example has no version.
     expectText(`3 ${DEFAULT_FIELDS}\n`);
-    expectText(`3 ${DEFAULT_FIELDS} vpc-abcdefab012345678\n`);
     expectText('- eni-1235b8ca123456789 10.0.1.5 10.0.0.220 10.0.1.5 203.0.113.5\n');
   });
 
-  it('leaves text a record whose version is not the layout’s, or not one of 2 to 5', () => {
+  it('leaves text a record whose version is not the layout’s, or not one of 2 to 8', () => {
     expectText(`${TCP_FLAGS.replace(/^3/, '4')}\n`);
-    expectText(
-      `5 ${DEFAULT_FIELDS} vpc-abcdefab012345678 subnet-aaaaaaaa012345678 i-01234567890123456 2 IPv4 - -\n`,
-    );
     expectText(`7 ${DEFAULT_FIELDS}\n`);
+    expectText(`9 ${DEFAULT_FIELDS} vpc-abcdefab012345678\n`);
+  });
+
+  it('reads the default fields of a custom format that adds fields after them, naming only the values whose shape tells their field', () => {
+    const record = normalize(
+      `8 ${DEFAULT_FIELDS.replace('ACCEPT', 'REJECT')} vpc-abcdefab012345678 ingress 2 BPA\n`,
+    );
+    expect(record).toMatchObject({
+      log_format: 'vpc-flow-logs',
+      levelname: 'INFO',
+      version: 8,
+      account_id: '123456789010',
+      dstport: 22,
+      action: 'REJECT',
+      log_status: 'OK',
+      vpc_id: 'vpc-abcdefab012345678',
+      flow_direction: 'ingress',
+      reject_reason: 'BPA',
+    });
+    // `2` could be tcp-flags or traffic-path: only the message keeps it.
+    expect(record).not.toHaveProperty('tcp_flags');
+    expect(record).not.toHaveProperty('traffic_path');
+    expect(missing(`8 ${DEFAULT_FIELDS} vpc-abcdefab012345678 ingress 2 BPA\n`)).toEqual([]);
+  });
+
+  it('names neither of two later values of one shape', () => {
+    const record = normalize(`5 ${DEFAULT_FIELDS} ingress egress\n`);
+    expect(record.log_format).toBe('vpc-flow-logs');
+    expect(record).not.toHaveProperty('flow_direction');
+  });
+
+  it('leaves text a default-format head with a field its value cannot hold', () => {
+    expectText(`5 ${DEFAULT_FIELDS.replace(' 22 ', ' ssh ')} ingress\n`);
+    expectText(`5 ${DEFAULT_FIELDS.replace(' OK', ' DONE')} ingress\n`);
+    expectText(`5 ${DEFAULT_FIELDS} ingress  egress\n`);
   });
 
   it('leaves text a record with a value its field cannot hold', () => {
