@@ -1,6 +1,7 @@
 import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { envelope, requestIdBefore, timeAndRequestIdEnd } from './envelope.js';
+import { DOTNET_LEVELS } from './lambdaJsonDotnet.js';
 
 /**
  * The .NET runtime's text lines (.NET 6 and later): `<ISO time>\t<request id>\t<level>\t<message>`
@@ -24,12 +25,7 @@ const LABELS = levelSpellings([
   'fail',
   'crit',
   // Level names the runtime passes through when they are not its enum's (`LambdaLogger.Log(level, …)`).
-  'Trace',
-  'Debug',
-  'Information',
-  'Warning',
-  'Error',
-  'Critical',
+  ...DOTNET_LEVELS,
 ]);
 
 // `Information` is the longest label.

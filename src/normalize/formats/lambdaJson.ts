@@ -4,7 +4,7 @@ import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
 import { isProcessWarning, PROCESS_WARNING_HEAD } from './nodeRuntime.js';
-import { dotnetRecord, withShadowed, type DotnetRecord } from './lambdaJsonDotnet.js';
+import { DOTNET_LEVELS, dotnetRecord, withShadowed, type DotnetRecord } from './lambdaJsonDotnet.js';
 import { handRolledRecord, loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -83,12 +83,7 @@ const RUNTIME_LEVELS = new Set([
   'ERROR',
   'FATAL',
   'CRITICAL',
-  'Trace',
-  'Debug',
-  'Information',
-  'Warning',
-  'Error',
-  'Critical',
+  ...DOTNET_LEVELS,
   ...UNNAMED_LEVELS.keys(),
 ]);
 
