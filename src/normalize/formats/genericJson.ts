@@ -1,6 +1,8 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
+import type { LevelName } from '../record.js';
 import { dotnetRecord, withShadowed } from './lambdaJsonDotnet.js';
+import { monologLevel } from './monolog.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
   firstString,
@@ -33,6 +35,28 @@ export function statesLevelWord(object: Record<string, unknown>): boolean {
   return typeof level === 'string' && toLevelName(level) !== undefined && Number.isNaN(Number(level));
 }
 
+/** pino's and bunyan's levels (trace 10 … fatal 60) and Monolog's (RFC 5424: 100 … 600). */
+const PINO_NUMBERS = new Set([10, 20, 30, 40, 50, 60]);
+const MONOLOG_NUMBERS = new Set([100, 200, 250, 300, 400, 500, 550, 600]);
+
+/**
+ * A generic record's level. A number is read only on the two numeric scales whose values no other
+ * common one shares; any other (a syslog 3, a .NET `LogLevel` 2, an application's own 1–5) states
+ * nothing the forwarder can trust, so it stays a field and the record is INFO: read on pino's
+ * scale, a syslog ERROR 3 was DEBUG, which `minLevel` would drop, and Monolog's INFO 200 CRITICAL.
+ */
+function levelOf(value: unknown): LevelName | undefined {
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value)
+        : undefined;
+  if (number === undefined) return toLevelName(value);
+  if (PINO_NUMBERS.has(number)) return toLevelName(number);
+  return MONOLOG_NUMBERS.has(number) ? monologLevel(number) : undefined;
+}
+
 function first(object: Record<string, unknown>, keys: readonly string[]): [string, unknown] | undefined {
   for (const key of keys) if (object[key] !== undefined && object[key] !== null) return [key, object[key]];
   return undefined;
@@ -57,7 +81,7 @@ export const genericJson: JsonFormat = {
     // An empty `msg` is kept (the record's message may come from elsewhere); `message` is the record's key.
     if (message !== undefined && (message[1] !== '' || message[0] === 'message')) consumed.push(message[0]);
     const level = first(object, LEVEL_KEYS);
-    const levelname = level === undefined ? undefined : toLevelName(level[1]);
+    const levelname = level === undefined ? undefined : levelOf(level[1]);
     if (level !== undefined && levelname !== undefined) consumed.push(level[0]);
     const name =
       dotnet === undefined

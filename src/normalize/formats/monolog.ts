@@ -35,7 +35,7 @@ export const MONOLOG_LEVELS = levelSpellings([
 const MAX_PREVIOUS = 16;
 
 /** A Monolog level number (`Level::Info->value` = 200) as one of the five names. */
-function monologLevel(value: unknown): LevelName | undefined {
+export function monologLevel(value: unknown): LevelName | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
   if (value < 200) return 'DEBUG';
   if (value < 300) return 'INFO';

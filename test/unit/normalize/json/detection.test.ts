@@ -146,3 +146,34 @@ describe('Lambda platform records', () => {
     expect(record.message).toBe('INIT_START Runtime Version: nodejs:20.v13');
   });
 });
+
+describe('generic JSON: numeric levels', () => {
+  it('reads pino’s and bunyan’s numbers, as numbers or as their text', () => {
+    expect(normalize({ level: 50, message: 'm', service_id: 1 }).levelname).toBe('ERROR');
+    expect(normalize({ level: '40', message: 'm', service_id: 1 }).levelname).toBe('WARNING');
+  });
+
+  it('reads Monolog’s RFC 5424 numbers on Monolog’s scale: 200 is INFO, not CRITICAL', () => {
+    for (const [level, name] of [
+      [100, 'DEBUG'],
+      [200, 'INFO'],
+      [250, 'INFO'],
+      [300, 'WARNING'],
+      [400, 'ERROR'],
+      [600, 'CRITICAL'],
+    ] as const) {
+      const record = normalize({ level, message: 'm', service_id: 1 });
+      expect(record.log_format).toBe('json');
+      expect(record.levelname).toBe(name);
+    }
+  });
+
+  it('takes no level from a number of another scale, keeping it as a field: a syslog 3 is never read as DEBUG, which minLevel would drop', () => {
+    for (const level of [0, 2, 3, 5, 35, 1000]) {
+      const record = normalize({ level, message: 'payment failed', service_id: 1 });
+      expect(record.levelname).toBe('INFO');
+      expect(record.level).toBe(level);
+      expect(record.message).toBe('payment failed');
+    }
+  });
+});
