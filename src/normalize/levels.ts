@@ -53,9 +53,12 @@ export function toLevelName(value: unknown): LevelName | undefined {
   return undefined;
 }
 
-/** pino/bunyan numeric levels: https://getpino.io/#/docs/api?id=levels */
+/**
+ * pino/bunyan numeric levels: https://getpino.io/#/docs/api?id=levels. Under 10 (trace) is no
+ * level of theirs: a syslog 3 (error) or a zerolog 3 read as DEBUG would be dropped by `minLevel`.
+ */
 export function pinoLevel(value: number): LevelName | undefined {
-  if (!Number.isFinite(value) || value <= 0) return undefined;
+  if (!Number.isFinite(value) || value < 10) return undefined;
   if (value < 30) return 'DEBUG';
   if (value < 40) return 'INFO';
   if (value < 50) return 'WARNING';

@@ -32,6 +32,22 @@ describe('minLevel', () => {
     );
     expect(records.map((r) => r.levelname)).toEqual(['ERROR', 'CRITICAL']);
   });
+
+  it('keeps a line whose level is a number of no known scale (syslog 3, zerolog 3 = error): INFO, the number kept, never DEBUG', () => {
+    const { records, counts } = controlled(
+      lambdaPayload([
+        '{"level":3,"message":"payment failed","order":7}',
+        'time=2023-11-01T10:47:57Z level=3 msg="payment failed"',
+        '{"level":10,"message":"pino trace","order":7}',
+      ]),
+      { minLevel: 'INFO' },
+    );
+    expect(records.map((r) => [r.message, r.levelname, r.level])).toEqual([
+      ['payment failed', 'INFO', 3],
+      ['payment failed', 'INFO', '3'],
+    ]);
+    expect(counts.dropped.level).toBe(1);
+  });
 });
 
 describe('sampleBelow + sampleRate', () => {
