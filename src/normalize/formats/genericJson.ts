@@ -1,7 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat } from '../logFormat.js';
 import type { LevelName } from '../record.js';
-import { dotnetRecord, withShadowed } from './lambdaJsonDotnet.js';
+import { dotnetRecord, withShadowedProperties } from './lambdaJsonDotnet.js';
 import { monologLevel } from './monolog.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -112,7 +112,7 @@ export const genericJson: JsonFormat = {
       name: name === undefined ? undefined : (object[name] as string),
       exc_info,
       aws_request_id: requestId === undefined ? undefined : firstString(object, [requestId]),
-      fields: withMessageObject(withShadowed(without(object, consumed), dotnet), message?.[1]),
+      fields: withMessageObject(withShadowedProperties(without(object, consumed), dotnet), message?.[1]),
     };
   },
 };

@@ -41,6 +41,8 @@ export const zap: JsonFormat = jsonLibraryFormat({
   errorKeys: ['error'],
   errorStackKeys: ['errorVerbose'],
   stackKeys: ['stacktrace'],
+  // zapcore/json_encoder.go EncodeEntry: level, time, name, caller, function, message, then the fields.
+  ownKeys: { head: ['level', 'ts', 'logger', 'caller', 'function', 'msg'] },
 });
 
 export const zerolog: JsonFormat = jsonLibraryFormat({
@@ -55,4 +57,6 @@ export const zerolog: JsonFormat = jsonLibraryFormat({
   messageKey: 'message',
   errorKeys: ['error'],
   stackKeys: ['stack'],
+  // event.go: the level opens the event, `Msg` closes it with the message, fields in between.
+  ownKeys: { head: ['level'], tail: ['message'] },
 });

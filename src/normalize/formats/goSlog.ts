@@ -66,4 +66,6 @@ export const goSlog: JsonFormat = jsonLibraryFormat({
   keepsLevel: hasSlogOffset,
   errorKeys: ['err', 'error'],
   stackKeys: ['stack'],
+  // handler.go: time, level, source, msg, then the attributes, which are never checked against them.
+  ownKeys: { head: ['time', 'level', 'source', 'msg'] },
 });

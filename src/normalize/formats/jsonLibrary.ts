@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
+import { readDuplicates, withShadowed } from './duplicateKeys.js';
 import { stackWithCauses } from './errorCauses.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -53,6 +54,13 @@ export interface JsonLibrary {
    * level is mapped and also stays a field, so nothing of it is lost.
    */
   readonly keepsLevel?: (value: unknown) => boolean;
+  /**
+   * The keys the library writes before the line's fields (zap's encoder, slog's `JSONHandler`) and
+   * after them (zerolog's `message`), for libraries that do not check a field's name against
+   * their own: a field named like one is written twice, and `JSON.parse` keeps only the last
+   * (duplicateKeys.ts). The library's occurrence is the record's, the other kept as a field.
+   */
+  readonly ownKeys?: { readonly head: readonly string[]; readonly tail?: readonly string[] };
 }
 
 /** Stack keys other tools add to any library's records (java-style `exception`, Python `exc_info`). */
@@ -81,8 +89,13 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   ];
   return {
     name: library.name,
-    parse(object): ParsedLine | undefined {
-      if (!library.detect(object)) return undefined;
+    parse(parsed, _context, line): ParsedLine | undefined {
+      if (!library.detect(parsed)) return undefined;
+      const duplicates =
+        library.ownKeys === undefined
+          ? undefined
+          : readDuplicates(line, library.ownKeys.head, library.ownKeys.tail);
+      const object = duplicates?.object ?? parsed;
       const consumed: string[] = [];
       const messageKey = messageKeyOf(object, library);
       const message = object[messageKey];
@@ -134,7 +147,7 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       let exc_info = head === undefined ? stack : stack === undefined ? head : `${head}\n${stack}`;
       if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
 
-      let fields = without(object, consumed);
+      let fields = withShadowed(without(object, consumed), duplicates, `${library.name}_`);
       const objectStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
       if (
         errorObject !== undefined &&

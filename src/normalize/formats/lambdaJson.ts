@@ -4,7 +4,12 @@ import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { hasInnerErrors, stackWithCauses } from './errorCauses.js';
 import { isProcessWarning, PROCESS_WARNING_HEAD } from './nodeRuntime.js';
-import { DOTNET_LEVELS, dotnetRecord, withShadowed, type DotnetRecord } from './lambdaJsonDotnet.js';
+import {
+  DOTNET_LEVELS,
+  dotnetRecord,
+  withShadowedProperties,
+  type DotnetRecord,
+} from './lambdaJsonDotnet.js';
 import { handRolledRecord, loggerRecordIn, type LoggerRecord } from './loggerRecord.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -245,7 +250,7 @@ function parseApplication(object: JsonObject, context: ParseContext, dotnet?: Do
     exc_info = split.exc_info;
   }
   if (exc_info !== undefined && stackTaken(object.stackTrace)) consumed.push('stackTrace');
-  const fields = withShadowed(without(object, consumed), dotnet);
+  const fields = withShadowedProperties(without(object, consumed), dotnet);
   const level = warning
     ? 'WARNING'
     : unnamed
@@ -358,7 +363,7 @@ function parseEnveloped(object: JsonObject, inner: LoggerRecord, dotnet?: Dotnet
   const innerId = body.aws_request_id;
   if (requestId !== undefined && innerId !== undefined && innerId !== requestId[1])
     for (const [key, value] of takenMembers(inner, (v) => v === innerId)) setField(fields, key, value);
-  const rest = withShadowed(without(object, consumed), dotnet);
+  const rest = withShadowedProperties(without(object, consumed), dotnet);
   for (const key in rest) {
     if (!Object.prototype.hasOwnProperty.call(rest, key)) continue;
     let target = key;

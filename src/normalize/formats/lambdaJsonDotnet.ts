@@ -1,5 +1,5 @@
-import { parseJson, setField } from '../../json.js';
-import { isObject, type JsonObject } from '../fields.js';
+import type { JsonObject } from '../fields.js';
+import { readDuplicates, withShadowed, type DuplicateRead } from './duplicateKeys.js';
 
 /**
  * The .NET runtime's records in Lambda's JSON log format, as Amazon.Lambda.RuntimeSupport's
@@ -30,9 +30,6 @@ export const DOTNET_LEVELS: ReadonlySet<string> = new Set([
 const HEAD_KEYS = ['timestamp', 'level', 'requestId', 'tenantId', 'traceId', 'message'];
 /** The exception's keys, written after the properties: the last occurrence is the runtime's. */
 const TAIL_KEYS = ['errorType', 'errorMessage', 'stackTrace'];
-// A key no line can have (a NUL in it), for the first occurrence of a duplicate while re-reading.
-const MARK = '\\u0000first';
-const MARKED = '\u0000first';
 const HEAD = '"timestamp":"';
 const LEVEL = ',"level":"';
 
@@ -65,12 +62,7 @@ export function isDotnetRuntimeRecord(object: JsonObject, line: string): boolean
 }
 
 /** What the runtime wrote, and the properties whose key it wrote too. */
-export interface DotnetRecord {
-  /** The record with the runtime's values under its keys. */
-  readonly object: JsonObject;
-  /** The properties that had one of the runtime's keys, by key; empty when none had. */
-  readonly shadowed: JsonObject;
-}
+export type DotnetRecord = DuplicateRead;
 
 /**
  * The .NET runtime's record in `line`, or `undefined` when the line is no such record (it has no
@@ -81,72 +73,16 @@ export interface DotnetRecord {
  */
 export function dotnetRecord(object: JsonObject, line: string): DotnetRecord | undefined {
   if (dotnetHeadEnd(object, line) < 0) return undefined;
-  const none: DotnetRecord = { object, shadowed: {} };
-  // Where each duplicated key first occurs; `"key":` is only ever a key (a quote inside a
-  // string is escaped), though perhaps of a nested object, which the re-read tells apart.
-  const firsts: [number, string][] = [];
-  for (const key of [...HEAD_KEYS, ...TAIL_KEYS]) {
-    const quoted = `"${key}":`;
-    const first = line.indexOf(quoted);
-    if (first >= 0 && line.indexOf(quoted, first + quoted.length) >= 0) firsts.push([first, key]);
-  }
-  if (firsts.length === 0) return none;
-  // Each first occurrence renamed (from the end, so the offsets before it stay), then read again.
-  firsts.sort((a, b) => b[0] - a[0]);
-  let marked = line;
-  for (const [at, key] of firsts) {
-    const end = at + key.length + 1;
-    marked = `${marked.slice(0, end)}${MARK}${marked.slice(end)}`;
-  }
-  let reread: unknown;
-  try {
-    reread = parseJson(marked);
-  } catch {
-    return none;
-  }
-  if (!isObject(reread)) return none;
-  const fixed: JsonObject = {};
-  const shadowed: JsonObject = {};
-  const renamed = new Map(firsts.map(([, key]) => [`${key}${MARKED}`, key]));
-  // A first occurrence that was nested (a serialized `{@Order}` with a `message` key) is not the
-  // runtime's: the line is read as it was.
-  for (const [, key] of firsts) if (!Object.hasOwn(reread, `${key}${MARKED}`)) return none;
-  for (const key of Object.keys(reread)) {
-    const value = reread[key];
-    const original = renamed.get(key);
-    if (original !== undefined) {
-      // A first occurrence: the runtime's head key, or a property before the exception's key.
-      const isTail = TAIL_KEYS.includes(original);
-      setField(isTail && Object.hasOwn(reread, original) ? shadowed : fixed, original, value);
-    } else if (renamed.has(`${key}${MARKED}`)) {
-      // A last occurrence: a property after the runtime's head key, or the exception's key.
-      setField(TAIL_KEYS.includes(key) ? fixed : shadowed, key, value);
-    } else {
-      setField(fixed, key, value);
-    }
-  }
-  return { object: fixed, shadowed };
+  return readDuplicates(line, HEAD_KEYS, TAIL_KEYS) ?? { object, shadowed: {} };
 }
 
 /**
  * The properties of a .NET record that the runtime's keys shadowed, each under its own key; a
  * runtime value already kept under that key (`traceId`) moves to `runtime_<key>`.
  */
-export function withShadowed(
+export function withShadowedProperties(
   fields: JsonObject | undefined,
   dotnet: DotnetRecord | undefined,
 ): JsonObject | undefined {
-  if (dotnet === undefined) return fields;
-  let out = fields;
-  for (const key in dotnet.shadowed) {
-    if (!Object.prototype.hasOwnProperty.call(dotnet.shadowed, key)) continue;
-    out ??= {};
-    if (Object.hasOwn(out, key)) {
-      let target = `runtime_${key}`;
-      while (Object.hasOwn(out, target)) target = `runtime_${target}`;
-      setField(out, target, out[key]);
-    }
-    setField(out, key, dotnet.shadowed[key]);
-  }
-  return out;
+  return withShadowed(fields, dotnet, 'runtime_');
 }

@@ -1,0 +1,100 @@
+import { parseJson, setField } from '../../json.js';
+import { isObject, type JsonObject } from '../fields.js';
+
+/**
+ * Duplicate keys in a JSON line. Writers that do not check for them (the .NET runtime's
+ * `Utf8JsonWriter`, zap's encoder, slog's `JSONHandler`) write a field named like one of their own
+ * keys (`zap.String("msg", …)`, a `{message}` template property) a second time, and `JSON.parse`
+ * keeps only the last occurrence: the writer's own message or level would be replaced by the
+ * field's, and one of the two values lost (SPEC §3). Each format names the keys it writes before
+ * the fields (the first occurrence is its own) and after them (the last is).
+ */
+
+/** The record with the writer's values under its keys, and the fields that had one of its keys. */
+export interface DuplicateRead {
+  readonly object: JsonObject;
+  /** The other occurrence of each duplicated key, by key; empty when no key occurs twice. */
+  readonly shadowed: JsonObject;
+}
+
+// A key no line can have (a NUL in it), for the first occurrence of a duplicate while re-reading.
+const MARK = '\\u0000first';
+const MARKED = '\u0000first';
+
+/**
+ * `line` (already parsed as `object`) read again when one of `headKeys` (written first by the
+ * writer) or `tailKeys` (written last) occurs twice in it; `undefined` when none does, the common
+ * case, which costs one `indexOf` per key. `"key":` is only ever a key (a quote inside a string is
+ * escaped), though perhaps of a nested object: a first occurrence that is nested leaves the line
+ * as `JSON.parse` read it.
+ */
+export function readDuplicates(
+  line: string,
+  headKeys: readonly string[],
+  tailKeys: readonly string[] = [],
+): DuplicateRead | undefined {
+  const firsts: [number, string][] = [];
+  for (const key of [...headKeys, ...tailKeys]) {
+    const quoted = `"${key}":`;
+    const first = line.indexOf(quoted);
+    if (first >= 0 && line.indexOf(quoted, first + quoted.length) >= 0) firsts.push([first, key]);
+  }
+  if (firsts.length === 0) return undefined;
+  // Each first occurrence renamed (from the end, so the offsets before it stay), then read again.
+  firsts.sort((a, b) => b[0] - a[0]);
+  let marked = line;
+  for (const [at, key] of firsts) {
+    const end = at + key.length + 1;
+    marked = `${marked.slice(0, end)}${MARK}${marked.slice(end)}`;
+  }
+  let reread: unknown;
+  try {
+    reread = parseJson(marked);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(reread)) return undefined;
+  for (const [, key] of firsts) if (!Object.hasOwn(reread, `${key}${MARKED}`)) return undefined;
+  const fixed: JsonObject = {};
+  const shadowed: JsonObject = {};
+  const renamed = new Map(firsts.map(([, key]) => [`${key}${MARKED}`, key]));
+  for (const key of Object.keys(reread)) {
+    const value = reread[key];
+    const original = renamed.get(key);
+    if (original !== undefined) {
+      // A first occurrence: the writer's head key, or a field before the writer's tail key.
+      const isTail = tailKeys.includes(original);
+      setField(isTail && Object.hasOwn(reread, original) ? shadowed : fixed, original, value);
+    } else if (renamed.has(`${key}${MARKED}`)) {
+      // A last occurrence: a field after the writer's head key, or the writer's tail key.
+      setField(tailKeys.includes(key) ? fixed : shadowed, key, value);
+    } else {
+      setField(fixed, key, value);
+    }
+  }
+  return { object: fixed, shadowed };
+}
+
+/**
+ * The record's fields with the shadowed ones added, each under its own key; a writer's value
+ * already kept under that key (`traceId`, zap's `ts`) moves to `<prefix><key>`.
+ */
+export function withShadowed(
+  fields: JsonObject | undefined,
+  read: DuplicateRead | undefined,
+  prefix: string,
+): JsonObject | undefined {
+  if (read === undefined) return fields;
+  let out = fields;
+  for (const key in read.shadowed) {
+    if (!Object.prototype.hasOwnProperty.call(read.shadowed, key)) continue;
+    out ??= {};
+    if (Object.hasOwn(out, key)) {
+      let target = `${prefix}${key}`;
+      while (Object.hasOwn(out, target)) target = `${prefix}${target}`;
+      setField(out, target, out[key]);
+    }
+    setField(out, key, read.shadowed[key]);
+  }
+  return out;
+}
