@@ -9,7 +9,7 @@
  * AWS/Firehose (https://docs.aws.amazon.com/firehose/latest/dev/monitoring-with-cloudwatch-metrics.html).
  */
 import type { Input } from './inputSettings.js';
-import { InputParamError } from './inputSettings.js';
+import { flag, InputParamError, text } from './inputSettings.js';
 
 export const ALARM_PARAMS = ['alarms', 'alarmTopicArn'] as const;
 
@@ -74,7 +74,7 @@ const PERIOD_SECONDS = 300;
  * concurrency too low).
  */
 const ASYNC_EVENT_AGE_MS = 30 * 60 * 1000;
-/** A quarter of the shortest Kinesis retention (24 h): time left to catch up before records expire. */
+/** An hour behind leaves most of the shortest Kinesis retention (24 h) to catch up before records expire. */
 const ITERATOR_AGE_MS = 60 * 60 * 1000;
 /**
  * Firehose's own advice: alarm when data freshness passes the largest buffering interval
@@ -82,33 +82,18 @@ const ITERATOR_AGE_MS = 60 * 60 * 1000;
  */
 const DATA_FRESHNESS_SECONDS = 900;
 
-const ON = ['true', '1', 'yes', 'on'];
-const OFF = ['false', '0', 'no', 'off'];
 /** A standard SNS topic (CloudWatch alarms cannot notify a FIFO topic). */
 const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
-/** A param's text: YAML gives booleans and numbers, `--param` strings; anything else reads as invalid. */
-function scalarText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
-}
-
 /** Reads params `alarms` (default true) and `alarmTopicArn` (default none); a bad value is refused, named. */
 export function readAlarmSettings(params: Readonly<Record<string, unknown>>): AlarmSettings {
-  const rawSwitch = params.alarms;
-  const flag = scalarText(rawSwitch).toLowerCase();
-  let enabled = true;
-  if (OFF.includes(flag)) enabled = false;
-  else if (flag !== '' && !ON.includes(flag)) throw new InputParamError('alarms', 'true or false', rawSwitch);
-  const rawTopic = params.alarmTopicArn;
-  const topic = scalarText(rawTopic);
+  const enabled = flag(params, 'alarms', true);
+  const topic = text(params, 'alarmTopicArn', '');
   if (topic !== '' && !TOPIC_ARN.test(topic)) {
     throw new InputParamError(
       'alarmTopicArn',
       "a standard SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>), or '' for none",
-      rawTopic,
+      params.alarmTopicArn,
     );
   }
   return Object.freeze({ enabled, topicArn: topic === '' ? undefined : topic });

@@ -10,13 +10,10 @@
 
 const tsx = require('tsx/cjs/api');
 const { readInput, messageOnly } = require('./subscriptions.cjs');
+const { isOn } = require('./optionalResources.cjs');
 
 /** @type {typeof import('./alarmResources.ts')} */
 const { ALARM_PARAMS, alarmResources, readAlarmSettings } = tsx.require('./alarmResources.ts', __filename);
-
-function isOn(value) {
-  return ['true', '1', 'yes', 'on'].includes(String(value).trim().toLowerCase());
-}
 
 module.exports = {
   resources: async ({ resolveVariable }) => {

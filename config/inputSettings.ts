@@ -99,7 +99,8 @@ const ACCOUNT_ID = /^\d{12}$/;
 const KMS_KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):\d{12}:key\/[a-zA-Z0-9-]{1,128}$/;
 const ARN_PARTS = /^arn:(aws[a-z-]*):[a-z]+:([a-z0-9-]+):/;
 
-function text(raw: RawInputParams, param: string, fallback: string): string {
+/** A param's value as trimmed text (`fallback` when unset); a list or a map is refused, named. */
+export function text(raw: RawInputParams, param: string, fallback: string): string {
   const value = raw[param];
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
@@ -108,10 +109,12 @@ function text(raw: RawInputParams, param: string, fallback: string): string {
   return String(value).trim();
 }
 
-function flag(raw: RawInputParams, param: string): boolean {
-  const value = text(raw, param, 'false').toLowerCase();
+/** A true/false param, as YAML or `--param` spells it; unset or '' is `fallback`. */
+export function flag(raw: RawInputParams, param: string, fallback = false): boolean {
+  const value = text(raw, param, String(fallback)).toLowerCase();
+  if (value === '') return fallback;
   if (['true', '1', 'yes', 'on'].includes(value)) return true;
-  if (['false', '0', 'no', 'off', ''].includes(value)) return false;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
   throw new InputParamError(param, 'true or false', raw[param]);
 }
 

@@ -52,6 +52,9 @@ function allowedCidrs(raw) {
 }
 
 module.exports = {
+  /** Shared with config/alarms.cjs: how a switch param reads as on. */
+  isOn,
+
   /**
    * The domain's resource policy: this account's IAM principals (signed requests), plus anyone
    * from param openSearchAllowedCidrs (basic auth, checked by fine-grained access control).

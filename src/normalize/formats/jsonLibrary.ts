@@ -147,7 +147,8 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       let exc_info = head === undefined ? stack : stack === undefined ? head : `${head}\n${stack}`;
       if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
 
-      let fields = withShadowed(without(object, consumed), duplicates, `${library.name}_`);
+      let fields = without(object, consumed);
+      if (duplicates !== undefined) fields = withShadowed(fields, duplicates, `${library.name}_`);
       const objectStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
       if (
         errorObject !== undefined &&
