@@ -1,5 +1,6 @@
 import { toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
+import type { LevelName } from '../record.js';
 import { dateTimeEnd, isDigit } from './scan.js';
 import { splitStack } from './stacks.js';
 
@@ -49,5 +50,61 @@ export const bracketLevel: TextFormat = {
   name: NAME,
   parse(line) {
     return isDigit(line.charCodeAt(0)) ? parseTimed(line) : parseBracket(line);
+  },
+};
+
+/**
+ * An upper-case level word at the head of a line, the other conventional place of SPEC §3:
+ * `ERROR: could not connect`, `WARN - retrying` (what `console.log('ERROR: …')` and Go's
+ * `log.Printf("ERROR: %v", err)` write when there is no logger), and after a time, where a space
+ * may follow it too: `2024-01-01 00:00:00.123 ERROR payment failed`, `… - WARN - …`, padded
+ * `INFO  started` (`%d %-5level %msg` layouts, a Python `datefmt` without a logger name, custom
+ * loggers), the time kept as `time`. Only the level names of SPEC §3, upper case, and a bare word
+ * only with its colon or ` - `: a sentence may start with `Debug` or `DEBUG mode is on`. Tried
+ * after every other format (the Python runtime's and `logging`'s `LEVEL:` lines stay theirs).
+ */
+const WORD_NAME = 'level-word';
+const WORD_LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
+  ['TRACE', 'DEBUG'],
+  ['DEBUG', 'DEBUG'],
+  ['INFO', 'INFO'],
+  ['WARN', 'WARNING'],
+  ['WARNING', 'WARNING'],
+  ['ERROR', 'ERROR'],
+  ['CRITICAL', 'CRITICAL'],
+  ['FATAL', 'CRITICAL'],
+]);
+
+function parseWord(line: string, start: number, timed: boolean): ParsedLine | undefined {
+  let end = start;
+  while (end - start <= MAX_LEVEL) {
+    const c = line.charCodeAt(end);
+    if (!(c >= 0x41 && c <= 0x5a)) break;
+    end++;
+  }
+  const levelname = WORD_LEVELS.get(line.slice(start, end));
+  if (levelname === undefined) return undefined;
+  let body: number;
+  if (line.startsWith(': ', end)) body = end + 2;
+  else if (line.startsWith(' - ', end)) body = end + 3;
+  else if (timed && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x09)) body = end + 1;
+  else return undefined;
+  const { message, exc_info } = splitStack(line.slice(body).trimStart());
+  return { message, levelname, exc_info };
+}
+
+export const levelWord: TextFormat = {
+  name: WORD_NAME,
+  parse(line) {
+    if (!isDigit(line.charCodeAt(0))) return parseWord(line, 0, false);
+    const timeEnd = dateTimeEnd(line, 0);
+    if (timeEnd < 0) return undefined;
+    let start: number;
+    if (line.startsWith(' - ', timeEnd)) start = timeEnd + 3;
+    else if (line.charCodeAt(timeEnd) === 0x20) start = timeEnd + 1;
+    else return undefined;
+    const parsed = parseWord(line, start, true);
+    if (parsed !== undefined) parsed.fields = { time: line.slice(0, timeEnd) };
+    return parsed;
   },
 };

@@ -13,7 +13,7 @@ import {
   apiGatewayAccessXml,
 } from './apiGatewayAccess.js';
 import { apiGatewayExecution } from './apiGatewayExecution.js';
-import { bracketLevel } from './bracketLevel.js';
+import { bracketLevel, levelWord } from './bracketLevel.js';
 import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { cloudTrail } from './cloudTrail.js';
@@ -232,6 +232,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   nodeInspect,
   structlogConsole,
   bracketLevel,
+  levelWord,
 ];
 
 const TOP: readonly Placement[] = ['top'];
@@ -324,6 +325,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [nodeInspect, { appearsIn: ['top', 'nodejs'], firstChars: '{' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
+  [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
   // runtime's prefix wraps an API Gateway, RDS, nginx or gunicorn line.

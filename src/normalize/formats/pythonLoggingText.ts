@@ -96,12 +96,16 @@ function parseWithTime(line: string): ParsedLine | undefined {
   return result(levelB, a[0], line.slice(b[1]));
 }
 
-/** `<time> name LEVEL message` for an asctime with a custom `datefmt`. */
+/**
+ * `<time> name LEVEL message` for an asctime with a custom `datefmt`, the fields also between
+ * ` - ` or ` | ` (the cookbook's layout with `datefmt='%Y-%m-%d %H:%M:%S'`).
+ */
 function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
   if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
-  const a = field(line, timeEnd + 1, ' ');
+  const separator = separatorAt(line, timeEnd);
+  const a = field(line, timeEnd + separator.length, separator);
   if (a === undefined || LEVELS.has(a[0])) return undefined;
-  const b = field(line, a[1], ' ');
+  const b = field(line, a[1], separator);
   const level = b === undefined ? undefined : LEVELS.get(b[0]);
   if (b === undefined || level === undefined) return undefined;
   return result(level, a[0], line.slice(b[1]));

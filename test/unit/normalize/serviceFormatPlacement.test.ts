@@ -35,6 +35,12 @@ describe.each(FORMATS)('%s lines', (format) => {
     const record = normalizeEvent({ id: 'e', timestamp: 0, message: wrapped }, source);
     if (JSON_FORMATS.has(format)) {
       expect(record.log_format).toBe('lambda-nodejs/json');
+    } else if (/^[A-Z]+(: | - )/.test(line)) {
+      // A line that opens with an upper-case level word (uvicorn's `INFO:     …`) states its
+      // level where any program's line may: the generic reader takes it, not the server's format.
+      expect(record.log_format).toBe('lambda-nodejs/level-word');
+      expect(record.aws_request_id).toBe(REQUEST_ID);
+      expect(record.message).toBe(line.replace(/^[A-Z]+(: | - ) */, ''));
     } else {
       expect(record.log_format).toBe('lambda-nodejs');
       expect(record.aws_request_id).toBe(REQUEST_ID);
