@@ -216,7 +216,6 @@ interface DeliveredPayload extends Omit<EncodedPayload, 'encoded'> {
  */
 const EVENTS_PER_TURN = 500;
 
-/** One turn of the event loop: lets calls handed to the SDK go out and their answers come in. */
 /**
  * The WARN line of a delivery's first retried failure: a stream that throttles, or an endpoint
  * that does not answer, shows in the function's log while the retries last (a local run used to
@@ -237,6 +236,7 @@ export function retryWarning(
   };
 }
 
+/** One turn of the event loop: lets calls handed to the SDK go out and their answers come in. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**

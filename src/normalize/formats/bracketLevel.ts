@@ -1,6 +1,5 @@
-import { toLevelName } from '../levels.js';
+import { levelSpellings, toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import type { LevelName } from '../record.js';
 import { dateTimeEnd, isDigit } from './scan.js';
 import { splitStack } from './stacks.js';
 
@@ -64,15 +63,15 @@ export const bracketLevel: TextFormat = {
  * after every other format (the Python runtime's and `logging`'s `LEVEL:` lines stay theirs).
  */
 const WORD_NAME = 'level-word';
-const WORD_LEVELS: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
-  ['TRACE', 'DEBUG'],
-  ['DEBUG', 'DEBUG'],
-  ['INFO', 'INFO'],
-  ['WARN', 'WARNING'],
-  ['WARNING', 'WARNING'],
-  ['ERROR', 'ERROR'],
-  ['CRITICAL', 'CRITICAL'],
-  ['FATAL', 'CRITICAL'],
+const WORD_LEVELS = levelSpellings([
+  'TRACE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'WARNING',
+  'ERROR',
+  'CRITICAL',
+  'FATAL',
 ]);
 
 function parseWord(line: string, start: number, timed: boolean): ParsedLine | undefined {
