@@ -316,7 +316,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time; `ansi` with a colour code.
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}\u001b` }],
-  [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: '\u001bewihvds' }],
+  [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: `\u001bewihvds[${DIGITS}` }],
   // The basic layout's `[`, the coloured layout's colour code.
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // Its time is never coloured: the line starts with `[` even with `colorize`.
