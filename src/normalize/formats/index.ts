@@ -5,6 +5,7 @@
 import { useLoggerRecordFormats } from './loggerRecord.js';
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
+import { apacheError } from './apacheError.js';
 import {
   apiGatewayAccessClf,
   apiGatewayAccessCsv,
@@ -16,6 +17,7 @@ import { apiGatewayExecution } from './apiGatewayExecution.js';
 import { bracketLevel, levelWord } from './bracketLevel.js';
 import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
+import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
 import { cppRuntime } from './cppRuntime.js';
 import { dotnetConsole } from './dotnetConsole.js';
@@ -213,8 +215,10 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   apiGatewayAccessXml,
   apiGatewayAccessServerless,
   accessLog,
+  celery,
   gunicorn,
   nginxError,
+  apacheError,
   phpFpm,
   logfmt,
   goRuntime,
@@ -354,9 +358,11 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [apiGatewayAccessServerless, { appearsIn: TOP, firstChars: 'r' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  [celery, { appearsIn: TOP, firstChars: '[' }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
   [nginxError, { appearsIn: TOP, firstChars: `${DIGITS}n` }],
+  [apacheError, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
 ]);
