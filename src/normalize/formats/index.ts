@@ -73,6 +73,7 @@ import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
 import { serilogText } from './serilogText.js';
+import { sidekiq } from './sidekiq.js';
 import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
@@ -220,6 +221,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   nginxError,
   apacheError,
   phpFpm,
+  sidekiq,
   logfmt,
   goRuntime,
   zapConsole,
@@ -365,4 +367,6 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apacheError, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
+  // The time, or `pid=` without it.
+  [sidekiq, { appearsIn: TOP, firstChars: `p${DIGITS}` }],
 ]);
