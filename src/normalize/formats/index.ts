@@ -20,6 +20,7 @@ import { bunyan } from './bunyan.js';
 import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
 import { cppRuntime } from './cppRuntime.js';
+import { djangoRunserver } from './djangoRunserver.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
@@ -216,6 +217,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   apiGatewayAccessXml,
   apiGatewayAccessServerless,
   accessLog,
+  djangoRunserver,
   celery,
   gunicorn,
   nginxError,
@@ -360,6 +362,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [apiGatewayAccessServerless, { appearsIn: TOP, firstChars: 'r' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  [djangoRunserver, { appearsIn: TOP, firstChars: '[' }],
   [celery, { appearsIn: TOP, firstChars: '[' }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
