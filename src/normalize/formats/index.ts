@@ -52,6 +52,7 @@ import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
+import { phpError } from './phpError.js';
 import { phpFpm } from './phpFpm.js';
 import { pino } from './pino.js';
 import { pinoPretty } from './pinoPretty.js';
@@ -223,6 +224,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   nginxError,
   apacheError,
   phpFpm,
+  phpError,
   sidekiq,
   logfmt,
   goRuntime,
@@ -370,6 +372,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apacheError, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
+  // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
+  [phpError, { appearsIn: TOP, firstChars: '[PN' }],
   // The time, or `pid=` without it.
   [sidekiq, { appearsIn: TOP, firstChars: `p${DIGITS}` }],
 ]);
