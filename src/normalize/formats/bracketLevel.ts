@@ -11,8 +11,9 @@ import { splitStack } from './stacks.js';
  * (`[LEVEL]\t<time>\t<id>\t` of Python, `[LEVEL] ` of Java) leave when they do not claim the
  * line (Java's enum has no WARNING or CRITICAL). The level is the line's; the message is the rest,
  * a stack in it moves to exc_info. Tried after every runtime format, so their lines stay theirs.
- * The same after an ISO 8601 time (`2023-11-01T10:47:57.081Z [ERROR] failed`), the time kept as
- * `time`: SPEC §3's conventional place of a level. A colon may follow the bracket (`[warn]: …`,
+ * The same after an ISO 8601 time (`2023-11-01T10:47:57.081Z [ERROR] failed`), or that time in
+ * brackets (`[2023-11-01 10:47:57 +0000] [ERROR] failed`), the time kept as `time`: SPEC §3's
+ * conventional place of a level. A colon may follow the bracket (`[warn]: …`,
  * winston's `format.printf` as its users commonly write it; winstonjs/winston README "Formats").
  */
 
@@ -46,10 +47,26 @@ function parseBracket(line: string): ParsedLine | undefined {
   return { message, levelname, exc_info };
 }
 
+/**
+ * `[2024-01-01T12:00:00Z] [ERROR] message`, `[2024-01-01 12:00:00 +0000] [WARN] …`: the time in
+ * brackets (a `%z` offset after a space, as gunicorn's datefmt writes it, inside them), kept as `time`.
+ */
+function parseBracketedTime(line: string): ParsedLine | undefined {
+  let end = dateTimeEnd(line, 1);
+  if (end < 0) return undefined;
+  const sign = line.charCodeAt(end + 1);
+  if (line.charCodeAt(end) === 0x20 && (sign === 0x2b || sign === 0x2d)) end += 6;
+  if (!line.startsWith('] ', end)) return undefined;
+  const parsed = parseBracket(line.slice(end + 2));
+  if (parsed !== undefined) parsed.fields = { time: line.slice(1, end) };
+  return parsed;
+}
+
 export const bracketLevel: TextFormat = {
   name: NAME,
   parse(line) {
-    return isDigit(line.charCodeAt(0)) ? parseTimed(line) : parseBracket(line);
+    if (isDigit(line.charCodeAt(0))) return parseTimed(line);
+    return isDigit(line.charCodeAt(1)) ? parseBracketedTime(line) : parseBracket(line);
   },
 };
 

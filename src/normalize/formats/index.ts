@@ -53,7 +53,7 @@ import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { phpError } from './phpError.js';
-import { phpFpm } from './phpFpm.js';
+import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
 import { pinoPretty } from './pinoPretty.js';
 import { powertools } from './powertools.js';
@@ -82,7 +82,7 @@ import { stepFunctions } from './stepFunctions.js';
 import { structlog } from './structlog.js';
 import { structlogConsole } from './structlogConsole.js';
 import { tomcat } from './tomcat.js';
-import { uvicorn } from './uvicorn.js';
+import { uvicorn, uvicornAccess } from './uvicorn.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
@@ -218,6 +218,8 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   apiGatewayAccessXml,
   apiGatewayAccessServerless,
   accessLog,
+  uvicornAccess,
+  phpFpmAccess,
   djangoRunserver,
   celery,
   gunicorn,
@@ -364,6 +366,10 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [apiGatewayAccessServerless, { appearsIn: TOP, firstChars: 'r' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  // The client's address (IPv4 or IPv6, uvicorn writes no brackets).
+  [uvicornAccess, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
+  // `%R`: the client's address, or `-`.
+  [phpFpmAccess, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:-` }],
   [djangoRunserver, { appearsIn: TOP, firstChars: '[' }],
   [celery, { appearsIn: TOP, firstChars: '[' }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
