@@ -76,7 +76,7 @@ export const bracketLevel: TextFormat = {
  * `log.Printf("ERROR: %v", err)` write when there is no logger), and after a time, where a space
  * may follow it too: `2024-01-01 00:00:00.123 ERROR payment failed`, `… - WARN - …`, padded
  * `INFO  started` (`%d %-5level %msg` layouts, a Python `datefmt` without a logger name, custom
- * loggers), the time kept as `time`. Only the level names of SPEC §3, upper case, and a bare word
+ * loggers; `time | LEVEL | msg` pipes too), the time kept as `time`. Only the level names of SPEC §3, upper case, and a bare word
  * only with its colon or ` - `: a sentence may start with `Debug` or `DEBUG mode is on`. Tried
  * after every other format (the Python runtime's and `logging`'s `LEVEL:` lines stay theirs).
  */
@@ -101,9 +101,13 @@ function parseWord(line: string, start: number, timed: boolean): ParsedLine | un
   }
   const levelname = WORD_LEVELS.get(line.slice(start, end));
   if (levelname === undefined) return undefined;
+  let pad = end;
+  while (line.charCodeAt(pad) === 0x20 && pad - end < MAX_LEVEL) pad++;
   let body: number;
   if (line.startsWith(': ', end)) body = end + 2;
   else if (line.startsWith(' - ', end)) body = end + 3;
+  // `time | ERROR   | msg`: a padded level column between pipes.
+  else if (timed && pad > end && line.startsWith('| ', pad)) body = pad + 2;
   else if (timed && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x09)) body = end + 1;
   else return undefined;
   const { message, exc_info } = splitStack(line.slice(body).trimStart());
@@ -117,7 +121,7 @@ export const levelWord: TextFormat = {
     const timeEnd = dateTimeEnd(line, 0);
     if (timeEnd < 0) return undefined;
     let start: number;
-    if (line.startsWith(' - ', timeEnd)) start = timeEnd + 3;
+    if (line.startsWith(' - ', timeEnd) || line.startsWith(' | ', timeEnd)) start = timeEnd + 3;
     else if (line.charCodeAt(timeEnd) === 0x20) start = timeEnd + 1;
     else return undefined;
     const parsed = parseWord(line, start, true);
