@@ -83,6 +83,7 @@ import { structlog } from './structlog.js';
 import { structlogConsole } from './structlogConsole.js';
 import { tomcat } from './tomcat.js';
 import { uvicorn, uvicornAccess } from './uvicorn.js';
+import { uwsgi } from './uwsgi.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
@@ -221,6 +222,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   uvicornAccess,
   phpFpmAccess,
   djangoRunserver,
+  uwsgi,
   celery,
   gunicorn,
   nginxError,
@@ -371,6 +373,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // `%R`: the client's address, or `-`.
   [phpFpmAccess, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:-` }],
   [djangoRunserver, { appearsIn: TOP, firstChars: '[' }],
+  [uwsgi, { appearsIn: TOP, firstChars: '[' }],
   [celery, { appearsIn: TOP, firstChars: '[' }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
