@@ -2,7 +2,7 @@ import { levelSpellings } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { requestParts, statusLevel } from './accessLog.js';
 import { matchShape } from './scan.js';
-import { isAddressStart } from './uvicorn.js';
+import { firstSpace, isAddressStart } from './uvicorn.js';
 
 /**
  * PHP-FPM's own log (Bref's `php-XX-fpm` runtimes start it with `--force-stderr`, so its lines
@@ -46,8 +46,8 @@ export const phpFpmAccess: TextFormat = {
   name: 'php-fpm-access',
   parse(line) {
     if (!isAddressStart(line.charCodeAt(0)) && line.charCodeAt(0) !== 0x2d /* - */) return undefined;
-    const hostEnd = line.indexOf(' - ');
-    if (hostEnd <= 0 || hostEnd > 64 || line.lastIndexOf(' ', hostEnd - 1) >= 0) return undefined;
+    const hostEnd = firstSpace(line, 64);
+    if (hostEnd <= 0 || !line.startsWith(' - ', hostEnd)) return undefined;
     const userEnd = line.indexOf(' ', hostEnd + 3);
     if (userEnd < 0 || userEnd - hostEnd > 256) return undefined;
     const timeStart = userEnd + 1;

@@ -77,6 +77,13 @@ function parseLevelPrefix(line: string): ParsedLine | undefined {
  * uvicorn/protocols/http/h11_impl.py (`access_logger.info('%s - "%s %s HTTP/%s" %d', …)`) and
  * benoitc/gunicorn gunicorn/glogging.py (`access_fmt = "%(message)s"`).
  */
+/** The index of the first space within `max` characters, or -1: a bounded look, never the whole line. */
+export function firstSpace(line: string, max: number): number {
+  const limit = Math.min(line.length, max + 1);
+  for (let i = 0; i < limit; i++) if (line.charCodeAt(i) === 0x20) return i;
+  return -1;
+}
+
 /** A digit, a hex letter or `:`: how an IPv4 or IPv6 address starts. */
 export function isAddressStart(c: number): boolean {
   return (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
@@ -86,9 +93,9 @@ export const uvicornAccess: TextFormat = {
   name: 'uvicorn-access',
   parse(line) {
     if (!isAddressStart(line.charCodeAt(0))) return undefined;
-    // `host:port - "`: one bounded look for the separator after the address.
-    const dash = line.indexOf(' - "');
-    if (dash <= 0 || dash > 64 || line.lastIndexOf(' ', dash - 1) >= 0) return undefined;
+    // `host:port - "`: the separator right after the address, its first space.
+    const dash = firstSpace(line, 64);
+    if (dash <= 0 || !line.startsWith(' - "', dash)) return undefined;
     // `%s:%d`: the client's host and port; a method before the path; the status and nothing after.
     if (!/:\d{1,5}$/.test(line.slice(0, dash))) return undefined;
     const fields = accessFields(line);
