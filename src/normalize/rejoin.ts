@@ -23,7 +23,8 @@ import type { ForwarderRecord } from './record.js';
  * `logging.Formatter` writes after the message of a line of any level (no error: the level stays);
  * indented `at …` frames of Java, Node.js and .NET; `Caused by:` / `Suppressed:`; `... N more`;
  * .NET's `--- End of …` and ` ---> ` lines; Go's `goroutine N […]:` and its frames after a
- * `panic:`; and the throwable's own line (`java.lang.X: boom`) between a logger's ERROR / WARNING
+ * `panic:`; PHP's `Stack trace:`, `#N …` frames and `  thrown in …` after an error line without a
+ * stack (FPM and Apache relay an uncaught exception's report line by line); and the throwable's own line (`java.lang.X: boom`) between a logger's ERROR / WARNING
  * line without a stack and a frame; after a pino-pretty head line (`[time] LEVEL (…): msg`),
  * every line indented by four spaces, the record's keys pino-pretty prints under it (pino's
  * transport writes the block to stdout, which Lambda and the `awslogs` driver cut at each
@@ -71,11 +72,22 @@ export function rejoinPayload(
 }
 
 /** Where a stack being folded stands: what the next line may continue. */
-type StackState = 'none' | 'python' | 'pythonEnd' | 'pythonStack' | 'frames' | 'go' | 'pinoPretty';
+type StackState = 'none' | 'python' | 'pythonEnd' | 'pythonStack' | 'frames' | 'go' | 'pinoPretty' | 'php';
 
 /** pino-pretty's head line (formats/pinoPretty.ts); the record's keys follow it indented by four. */
 const PINO_PRETTY = 'pino-pretty';
 const PINO_PRETTY_INDENT = '    ';
+
+// PHP's uncaught-exception report (formats/phpStack.ts): `Stack trace:`, `#0 …` frames, `  thrown in …`.
+const PHP_STACK = 'Stack trace:';
+const PHP_THROWN = '  thrown in ';
+
+/** `#0 /app/a.php(5): f()`, `#1 {main}`: a frame of PHP's stack trace. */
+function isPhpFrame(line: string): boolean {
+  let i = 1;
+  while (i < 8 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i++;
+  return line.charCodeAt(0) === 0x23 /* # */ && i > 1 && line.charCodeAt(i) === 0x20;
+}
 
 const PY_CHAIN = [
   'During handling of the above exception, another exception occurred:',
@@ -124,6 +136,9 @@ function initialState(line: string): StackState {
 function continuation(line: string, state: StackState, openToTraceback: boolean): StackState | undefined {
   // Every line of pino-pretty's block is indented (keys by four, their JSON and stacks more).
   if (state === 'pinoPretty') return line.startsWith(PINO_PRETTY_INDENT) ? 'pinoPretty' : undefined;
+  // PHP's `Stack trace:` after an error line without a stack, then its frames and `thrown in`.
+  if (line === PHP_STACK) return openToTraceback ? 'php' : undefined;
+  if (state === 'php') return isPhpFrame(line) || line.startsWith(PHP_THROWN) ? 'php' : undefined;
   if (line === PY_TRACEBACK) {
     // A traceback continues a traceback (chained exceptions) or a logger's error line without a
     // stack (`logger.exception`); after anything else it is an uncaught error of its own.

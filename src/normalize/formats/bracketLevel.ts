@@ -10,8 +10,9 @@ import { splitStack } from './stacks.js';
  * (`[LEVEL]\t<time>\t<id>\t` of Python, `[LEVEL] ` of Java) leave when they do not claim the
  * line (Java's enum has no WARNING or CRITICAL). The level is the line's; the message is the rest,
  * a stack in it moves to exc_info. Tried after every runtime format, so their lines stay theirs.
- * The same after an ISO 8601 time (`2023-11-01T10:47:57.081Z [ERROR] failed`), the time kept as
- * `time`: SPEC §3's conventional place of a level. A colon may follow the bracket (`[warn]: …`,
+ * The same after an ISO 8601 time (`2023-11-01T10:47:57.081Z [ERROR] failed`), or that time in
+ * brackets (`[2023-11-01 10:47:57 +0000] [ERROR] failed`), the time kept as `time`: SPEC §3's
+ * conventional place of a level. A colon may follow the bracket (`[warn]: …`,
  * winston's `format.printf` as its users commonly write it; winstonjs/winston README "Formats").
  */
 
@@ -45,10 +46,26 @@ function parseBracket(line: string): ParsedLine | undefined {
   return { message, levelname, exc_info };
 }
 
+/**
+ * `[2024-01-01T12:00:00Z] [ERROR] message`, `[2024-01-01 12:00:00 +0000] [WARN] …`: the time in
+ * brackets (a `%z` offset after a space, as gunicorn's datefmt writes it, inside them), kept as `time`.
+ */
+function parseBracketedTime(line: string): ParsedLine | undefined {
+  let end = dateTimeEnd(line, 1);
+  if (end < 0) return undefined;
+  const sign = line.charCodeAt(end + 1);
+  if (line.charCodeAt(end) === 0x20 && (sign === 0x2b || sign === 0x2d)) end += 6;
+  if (!line.startsWith('] ', end)) return undefined;
+  const parsed = parseBracket(line.slice(end + 2));
+  if (parsed !== undefined) parsed.fields = { time: line.slice(1, end) };
+  return parsed;
+}
+
 export const bracketLevel: TextFormat = {
   name: NAME,
   parse(line) {
-    return isDigit(line.charCodeAt(0)) ? parseTimed(line) : parseBracket(line);
+    if (isDigit(line.charCodeAt(0))) return parseTimed(line);
+    return isDigit(line.charCodeAt(1)) ? parseBracketedTime(line) : parseBracket(line);
   },
 };
 
@@ -58,7 +75,7 @@ export const bracketLevel: TextFormat = {
  * `log.Printf("ERROR: %v", err)` write when there is no logger), and after a time, where a space
  * may follow it too: `2024-01-01 00:00:00.123 ERROR payment failed`, `… - WARN - …`, padded
  * `INFO  started` (`%d %-5level %msg` layouts, a Python `datefmt` without a logger name, custom
- * loggers), the time kept as `time`. Only the level names of SPEC §3, upper case, and a bare word
+ * loggers; `time | LEVEL | msg` pipes too), the time kept as `time`. Only the level names of SPEC §3, upper case, and a bare word
  * only with its colon or ` - `: a sentence may start with `Debug` or `DEBUG mode is on`. Tried
  * after every other format (the Python runtime's and `logging`'s `LEVEL:` lines stay theirs).
  */
@@ -83,9 +100,13 @@ function parseWord(line: string, start: number, timed: boolean): ParsedLine | un
   }
   const levelname = WORD_LEVELS.get(line.slice(start, end));
   if (levelname === undefined) return undefined;
+  let pad = end;
+  while (line.charCodeAt(pad) === 0x20 && pad - end < MAX_LEVEL) pad++;
   let body: number;
   if (line.startsWith(': ', end)) body = end + 2;
   else if (line.startsWith(' - ', end)) body = end + 3;
+  // `time | ERROR   | msg`: a padded level column between pipes.
+  else if (timed && pad > end && line.startsWith('| ', pad)) body = pad + 2;
   else if (timed && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x09)) body = end + 1;
   else return undefined;
   const { message, exc_info } = splitStack(line.slice(body).trimStart());
@@ -99,7 +120,7 @@ export const levelWord: TextFormat = {
     const timeEnd = dateTimeEnd(line, 0);
     if (timeEnd < 0) return undefined;
     let start: number;
-    if (line.startsWith(' - ', timeEnd)) start = timeEnd + 3;
+    if (line.startsWith(' - ', timeEnd) || line.startsWith(' | ', timeEnd)) start = timeEnd + 3;
     else if (line.charCodeAt(timeEnd) === 0x20) start = timeEnd + 1;
     else return undefined;
     const parsed = parseWord(line, start, true);

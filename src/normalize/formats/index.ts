@@ -5,6 +5,7 @@
 import { useLoggerRecordFormats } from './loggerRecord.js';
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
+import { apacheError } from './apacheError.js';
 import {
   apiGatewayAccessClf,
   apiGatewayAccessCsv,
@@ -16,8 +17,10 @@ import { apiGatewayExecution } from './apiGatewayExecution.js';
 import { bracketLevel, levelWord } from './bracketLevel.js';
 import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
+import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
 import { cppRuntime } from './cppRuntime.js';
+import { djangoRunserver } from './djangoRunserver.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
@@ -49,7 +52,8 @@ import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
-import { phpFpm } from './phpFpm.js';
+import { phpError } from './phpError.js';
+import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
 import { pinoPretty } from './pinoPretty.js';
 import { powertools } from './powertools.js';
@@ -71,13 +75,15 @@ import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
 import { serilogText } from './serilogText.js';
+import { sidekiq } from './sidekiq.js';
 import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
 import { stepFunctions } from './stepFunctions.js';
 import { structlog } from './structlog.js';
 import { structlogConsole } from './structlogConsole.js';
 import { tomcat } from './tomcat.js';
-import { uvicorn } from './uvicorn.js';
+import { uvicorn, uvicornAccess } from './uvicorn.js';
+import { uwsgi } from './uwsgi.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
@@ -213,9 +219,17 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   apiGatewayAccessXml,
   apiGatewayAccessServerless,
   accessLog,
+  uvicornAccess,
+  phpFpmAccess,
+  djangoRunserver,
+  uwsgi,
+  celery,
   gunicorn,
   nginxError,
+  apacheError,
   phpFpm,
+  phpError,
+  sidekiq,
   logfmt,
   goRuntime,
   zapConsole,
@@ -354,9 +368,21 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [apiGatewayAccessServerless, { appearsIn: TOP, firstChars: 'r' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  // The client's address (IPv4 or IPv6, uvicorn writes no brackets).
+  [uvicornAccess, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
+  // `%R`: the client's address, or `-`.
+  [phpFpmAccess, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:-` }],
+  [djangoRunserver, { appearsIn: TOP, firstChars: '[' }],
+  [uwsgi, { appearsIn: TOP, firstChars: '[' }],
+  [celery, { appearsIn: TOP, firstChars: '[' }],
   [gunicorn, { appearsIn: TOP, firstChars: '[' }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
   [nginxError, { appearsIn: TOP, firstChars: `${DIGITS}n` }],
+  [apacheError, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
+  // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
+  [phpError, { appearsIn: TOP, firstChars: '[PN' }],
+  // The time, or `pid=` without it.
+  [sidekiq, { appearsIn: TOP, firstChars: `p${DIGITS}` }],
 ]);

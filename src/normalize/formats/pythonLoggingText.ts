@@ -9,7 +9,8 @@ import { splitStack } from './stacks.js';
  * - `%(asctime)s %(name)s %(levelname)s %(message)s` → `2020-05-11 12:44:44,123 app INFO msg`
  *   (asctime's default is `%Y-%m-%d %H:%M:%S,mmm`), also with ` - ` between the fields (the
  *   logging cookbook's `%(asctime)s - %(name)s - %(levelname)s - %(message)s`) or ` | `, and
- *   without the name (`%(asctime)s %(levelname)s %(message)s`);
+ *   without the name (`%(asctime)s %(levelname)s %(message)s`), or with it in brackets after the
+ *   level (`%(asctime)s %(levelname)s [%(name)s] %(message)s`);
  * - `%(asctime)s [%(levelname)s] %(name)s: %(message)s` → `2023-11-01 10:47:57,081 [ERROR] app: msg`,
  *   the time also in brackets, the name only when a logger name and `: ` follow the level;
  * - `logging.basicConfig()`'s default `%(levelname)s:%(name)s:%(message)s` → `INFO:root:msg`;
@@ -36,6 +37,8 @@ function result(level: LevelName, name: string | undefined, body: string): Parse
   // `%(levelname)-8s` pads the level with spaces: they are no part of the message.
   let start = 0;
   while (body.charCodeAt(start) === 0x20) start++;
+  // `[name] `, when the caller read the name from it (bracketedName).
+  if (name !== undefined && body.startsWith(`[${name}] `, start)) start += name.length + 3;
   const { message, exc_info } = splitStack(start === 0 ? body : body.slice(start));
   return { message, levelname: level, name, exc_info };
 }
@@ -72,6 +75,19 @@ function separatorAt(line: string, i: number): string {
   return line.startsWith(' | ', i) ? ' | ' : ' ';
 }
 
+/**
+ * `%(asctime)s %(levelname)s [%(name)s] %(message)s` (also `%(levelname)-8s`): the logger's name
+ * in brackets after the level, at `start`, when it is a logger name.
+ */
+function bracketedName(line: string, start: number): string | undefined {
+  let i = start;
+  while (line.charCodeAt(i) === 0x20) i++;
+  if (line.charCodeAt(i) !== 0x5b /* [ */) return undefined;
+  const close = line.slice(i + 1, i + MAX_NAME + 2).indexOf('] ');
+  const name = close > 0 ? line.slice(i + 1, i + 1 + close) : '';
+  return isLoggerName(name) ? name : undefined;
+}
+
 function parseWithTime(line: string): ParsedLine | undefined {
   const timeEnd = dateTimeEnd(line, 0);
   if (timeEnd < 0) return undefined;
@@ -87,7 +103,7 @@ function parseWithTime(line: string): ParsedLine | undefined {
   const a = field(line, i, separator);
   if (a === undefined) return undefined;
   const levelA = LEVELS.get(a[0]);
-  if (levelA !== undefined) return result(levelA, undefined, line.slice(a[1]));
+  if (levelA !== undefined) return result(levelA, bracketedName(line, a[1]), line.slice(a[1]));
   i = a[1];
   const b = field(line, i, separator);
   if (b === undefined) return undefined;

@@ -124,5 +124,7 @@ function parseUncoloured(line: string, padded: boolean): ParsedLine | undefined 
   const level = LEVELS.get(line.slice(i, space));
   // ` INFO` and ` WARN` are padded to five characters (a copy may have lost the pad).
   if (level === undefined || (space !== 5 && (padded || i !== 0))) return undefined;
+  // `ERROR - failed`: a separator no subscriber writes, the generic `LEVEL - msg` (levelWord).
+  if (line.startsWith('- ', space + 1)) return undefined;
   return parseBody(line, space + 1, level, false, {});
 }

@@ -1,7 +1,7 @@
 import { levelSpellings } from '../levels.js';
 import { stripAnsi } from '../fields.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { requestParts } from './accessLog.js';
+import { requestParts, statusLevel } from './accessLog.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -65,3 +65,41 @@ function parseLevelPrefix(line: string): ParsedLine | undefined {
     fields: exc_info === undefined ? accessFields(message) : undefined,
   };
 }
+
+/**
+ * uvicorn's access line under gunicorn (`gunicorn -k uvicorn.workers.UvicornWorker
+ * --access-logfile -`): `UvicornWorker` hands the `uvicorn.access` logger to gunicorn's access
+ * handler, whose formatter is `%(message)s`, so the line is the bare message, `'%s - "%s %s
+ * HTTP/%s" %d'` → `10.0.1.5:43210 - "GET /health HTTP/1.1" 200`: no level prefix and no status
+ * phrase. Its parts are the fields of uvicorn's own access line; with no level written, the level
+ * follows the status as on any access log line (5xx ERROR, 4xx WARNING).
+ * Checked against encode/uvicorn uvicorn/workers.py (`UvicornWorker.__init__`),
+ * uvicorn/protocols/http/h11_impl.py (`access_logger.info('%s - "%s %s HTTP/%s" %d', …)`) and
+ * benoitc/gunicorn gunicorn/glogging.py (`access_fmt = "%(message)s"`).
+ */
+/** The index of the first space within `max` characters, or -1: a bounded look, never the whole line. */
+export function firstSpace(line: string, max: number): number {
+  const limit = Math.min(line.length, max + 1);
+  for (let i = 0; i < limit; i++) if (line.charCodeAt(i) === 0x20) return i;
+  return -1;
+}
+
+/** A digit, a hex letter or `:`: how an IPv4 or IPv6 address starts. */
+export function isAddressStart(c: number): boolean {
+  return (c >= 0x30 && c <= 0x3a) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+export const uvicornAccess: TextFormat = {
+  name: 'uvicorn-access',
+  parse(line) {
+    if (!isAddressStart(line.charCodeAt(0))) return undefined;
+    // `host:port - "`: the separator right after the address, its first space.
+    const dash = firstSpace(line, 64);
+    if (dash <= 0 || !line.startsWith(' - "', dash)) return undefined;
+    // `%s:%d`: the client's host and port; a method before the path; the status and nothing after.
+    if (!/:\d{1,5}$/.test(line.slice(0, dash))) return undefined;
+    const fields = accessFields(line);
+    if (fields?.path === undefined || !/^" \d{3}$/.test(line.slice(line.lastIndexOf('"')))) return undefined;
+    return { message: line, levelname: statusLevel(fields.status_code as number), fields };
+  },
+};
