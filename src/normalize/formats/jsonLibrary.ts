@@ -1,7 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
-import { readDuplicates, withShadowed } from './duplicateKeys.js';
+import { readDuplicates, withShadowed, type DuplicateRead, type OwnKeys } from './duplicateKeys.js';
 import { stackWithCauses } from './errorCauses.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -58,9 +58,12 @@ export interface JsonLibrary {
    * The keys the library writes before the line's fields (zap's encoder, slog's `JSONHandler`) and
    * after them (zerolog's `message`), for libraries that do not check a field's name against
    * their own: a field named like one is written twice, and `JSON.parse` keeps only the last
-   * (duplicateKeys.ts). The library's occurrence is the record's, the other kept as a field.
+   * (duplicateKeys.ts). The library's occurrence is the record's, the other kept as a field. With
+   * `othersUnder`, for libraries that write their bindings and the call's fields without merging
+   * them (pino: the child's bindings, then the call's object), any other key written twice keeps
+   * its last value, the call's, and the earlier one goes under that field, by key.
    */
-  readonly ownKeys?: { readonly head: readonly string[]; readonly tail?: readonly string[] };
+  readonly ownKeys?: OwnKeys;
 }
 
 /** Stack keys other tools add to any library's records (java-style `exception`, Python `exc_info`). */
@@ -79,6 +82,23 @@ function messageKeyOf(object: JsonObject, library: JsonLibrary): string {
   return others.find((key) => typeof object[key] === 'string') ?? library.messageKey;
 }
 
+/**
+ * The line read again when a key occurs twice in it (duplicateKeys.ts): the library's own keys,
+ * and, with `othersUnder`, every other key of the record, each one `indexOf` (pino lines only).
+ */
+function readOwnDuplicates(
+  line: string,
+  object: JsonObject,
+  library: JsonLibrary,
+): DuplicateRead | undefined {
+  const own = library.ownKeys;
+  if (own === undefined) return undefined;
+  const tail = own.tail ?? [];
+  if (own.othersUnder === undefined) return readDuplicates(line, own.head, tail);
+  const others = Object.keys(object).filter((key) => !own.head.includes(key) && !tail.includes(key));
+  return readDuplicates(line, own.head, [...tail, ...others]);
+}
+
 /** Builds the format of one library from its description. */
 export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelOf = library.level ?? plainLevel;
@@ -91,10 +111,7 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
     name: library.name,
     parse(parsed, _context, line): ParsedLine | undefined {
       if (!library.detect(parsed)) return undefined;
-      const duplicates =
-        library.ownKeys === undefined
-          ? undefined
-          : readDuplicates(line, library.ownKeys.head, library.ownKeys.tail);
+      const duplicates = readOwnDuplicates(line, parsed, library);
       const object = duplicates?.object ?? parsed;
       const consumed: string[] = [];
       const messageKey = messageKeyOf(object, library);
@@ -148,7 +165,8 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
 
       let fields = without(object, consumed);
-      if (duplicates !== undefined) fields = withShadowed(fields, duplicates, `${library.name}_`);
+      if (duplicates !== undefined)
+        fields = withShadowed(fields, duplicates, `${library.name}_`, library.ownKeys);
       const objectStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
       if (
         errorObject !== undefined &&
