@@ -60,3 +60,21 @@ export const zerolog: JsonFormat = jsonLibraryFormat({
   // event.go: the level opens the event, `Msg` closes it with the message, fields in between.
   ownKeys: { head: ['level'], tail: ['message'] },
 });
+
+/**
+ * zap's JSON encoder with `zap.NewDevelopmentEncoderConfig()` (`cfg := zap.NewDevelopmentConfig();
+ * cfg.Encoding = "json"`): one-letter keys, `{"L":"INFO","T":"2021-05-07T14:14:12.434+0800",
+ * "N"?:"name","C":"pkg/file.go:24","M":"…","S"?:"<stack>"}`, capital levels (DEBUG … DPANIC PANIC
+ * FATAL), an ISO 8601 `T`. (uber-go/zap config.go `NewDevelopmentEncoderConfig`)
+ */
+export const zapDevelopment: JsonFormat = jsonLibraryFormat({
+  name: 'zap',
+  detect: (o) => typeof o.L === 'string' && typeof o.T === 'string' && 'M' in o && !('level' in o),
+  messageKey: 'M',
+  levelKey: 'L',
+  nameKeys: ['N'],
+  errorKeys: ['error'],
+  errorStackKeys: ['errorVerbose'],
+  stackKeys: ['S'],
+  ownKeys: { head: ['L', 'T', 'N', 'C', 'M'] },
+});

@@ -26,6 +26,7 @@ import { elixirLogger } from './elixirLogger.js';
 import { gelf } from './gelf.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
+import { zapDevelopment } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
 import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
@@ -119,6 +120,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   bunyan,
   pino,
   zap,
+  zapDevelopment,
   goSlog,
   logrus,
   zerolog,
@@ -260,6 +262,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [bunyan, { appearsIn: ['top', 'nodejs'] }],
   [pino, { appearsIn: ['top', 'nodejs'] }],
   [zap, { appearsIn: ['top', 'go', 'custom'] }],
+  [zapDevelopment, { appearsIn: ['top', 'go', 'custom'] }],
   [logrus, { appearsIn: ['top', 'go', 'custom'] }],
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   // Single-language loggers' JSON: a Node.js program's hand-rolled `{"level":"INFO","msg":…}` or

@@ -33,6 +33,10 @@ export interface JsonLibrary {
    * line has no `messageKey`.
    */
   readonly otherMessageKeys?: readonly string[];
+  /** Where the level is; default `level` (zap's development encoder config: `L`). */
+  readonly levelKey?: string;
+  /** Where the logger's name may be, first found wins; default {@link NAME_KEYS}. */
+  readonly nameKeys?: readonly string[];
   /** The level as the library writes it, mapped to the five names; default {@link toLevelName}. */
   readonly level?: (value: unknown) => LevelName | undefined;
   /**
@@ -102,6 +106,8 @@ function readOwnDuplicates(
 /** Builds the format of one library from its description. */
 export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelOf = library.level ?? plainLevel;
+  const levelKey = library.levelKey ?? 'level';
+  const nameKeys = library.nameKeys ?? NAME_KEYS;
   const stackOf = library.stack ?? stackText;
   const stackKeys = [
     ...library.stackKeys,
@@ -118,9 +124,10 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       const message = object[messageKey];
       // An empty message replaced by the error's (below) stays a field: the key is the line's.
       if (message !== undefined && message !== '') consumed.push(messageKey);
-      const levelname = levelOf(object.level);
-      if (levelname !== undefined && library.keepsLevel?.(object.level) !== true) consumed.push('level');
-      const nameKey = firstStringKey(object, NAME_KEYS);
+      const levelValue = object[levelKey];
+      const levelname = levelOf(levelValue);
+      if (levelname !== undefined && library.keepsLevel?.(levelValue) !== true) consumed.push(levelKey);
+      const nameKey = firstStringKey(object, nameKeys);
       if (nameKey !== undefined) consumed.push(nameKey);
       const requestIdKey = firstStringKey(object, REQUEST_ID_KEYS);
       if (requestIdKey !== undefined) consumed.push(requestIdKey);
