@@ -71,6 +71,7 @@ import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
+import { serilogJson } from './serilogJson.js';
 import { serilogText } from './serilogText.js';
 import { sparkLog4j } from './sparkLog4j.js';
 import { springBoot } from './springBoot.js';
@@ -126,6 +127,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   zerolog,
   winston,
   dotnetJsonConsole,
+  serilogJson,
   loguru,
   ecs,
   logstashLogback,
@@ -276,6 +278,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
+  [serilogJson, { appearsIn: ['top', 'dotnet'] }],
   [log4j2Json, { appearsIn: ['top', 'java'] }],
   [logbackJsonLayout, { appearsIn: ['top', 'java'] }],
   [logbackJsonEncoder, { appearsIn: ['top', 'java'] }],
