@@ -28,6 +28,9 @@ function isPinoRecord(o: JsonObject): boolean {
   return 'pid' in o && 'hostname' in o;
 }
 
+/** pino's own levels (docs/api.md "levels"); any other number is a `customLevels` entry. */
+const PINO_LEVELS = new Set([10, 20, 30, 40, 50, 60]);
+
 export const pino: JsonFormat = jsonLibraryFormat({
   name: 'pino',
   detect: isPinoRecord,
@@ -36,6 +39,8 @@ export const pino: JsonFormat = jsonLibraryFormat({
   otherMessageKeys: ['message'],
   errorKeys: ['err', 'error'],
   stackKeys: ['stack'],
+  // `customLevels: { audit: 35 }`: mapped on pino's scale, the number kept as `level`.
+  keepsLevel: (value) => typeof value === 'number' && !PINO_LEVELS.has(value),
   // lib/tools.js asJson: the level and time, the bindings (`base`'s pid and hostname, each
   // child's), the call's object, then the message, concatenated without merging: a key of a
   // binding that the call (or a child's child) sets again is written twice (docs/child-loggers.md
