@@ -46,6 +46,7 @@ import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
 import { loguruText } from './loguruText.js';
 import { monolog } from './monolog.js';
+import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
@@ -130,6 +131,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   serilogJson,
   loguru,
   ecs,
+  monologLogstash,
   logstashLogback,
   monolog,
   structlog,
