@@ -41,8 +41,10 @@ export const zap: JsonFormat = jsonLibraryFormat({
   errorKeys: ['error'],
   errorStackKeys: ['errorVerbose'],
   stackKeys: ['stacktrace'],
-  // zapcore/json_encoder.go EncodeEntry: level, time, name, caller, function, message, then the fields.
-  ownKeys: { head: ['level', 'ts', 'logger', 'caller', 'function', 'msg'] },
+  // zapcore/json_encoder.go EncodeEntry: level, time, name, caller, function, message, then the
+  // fields, `With`'s first, never checked against each other: an earlier one of a key written twice
+  // is kept under `shadowed_fields`.
+  ownKeys: { head: ['level', 'ts', 'logger', 'caller', 'function', 'msg'], othersUnder: 'shadowed_fields' },
 });
 
 export const zerolog: JsonFormat = jsonLibraryFormat({
@@ -57,8 +59,10 @@ export const zerolog: JsonFormat = jsonLibraryFormat({
   messageKey: 'message',
   errorKeys: ['error'],
   stackKeys: ['stack'],
-  // event.go: the level opens the event, `Msg` closes it with the message, fields in between.
-  ownKeys: { head: ['level'], tail: ['message'] },
+  // event.go: the level opens the event, `Msg` closes it with the message, fields in between, the
+  // context's (`With()`) first, never checked against each other (rs/zerolog#140): an earlier one of
+  // a key written twice is kept under `shadowed_fields`.
+  ownKeys: { head: ['level'], tail: ['message'], othersUnder: 'shadowed_fields' },
 });
 
 /**
@@ -76,5 +80,5 @@ export const zapDevelopment: JsonFormat = jsonLibraryFormat({
   errorKeys: ['error'],
   errorStackKeys: ['errorVerbose'],
   stackKeys: ['S'],
-  ownKeys: { head: ['L', 'T', 'N', 'C', 'M'] },
+  ownKeys: { head: ['L', 'T', 'N', 'C', 'M'], othersUnder: 'shadowed_fields' },
 });
