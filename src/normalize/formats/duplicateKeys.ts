@@ -21,6 +21,34 @@ export interface DuplicateRead {
 const MARK = '\\u0000first';
 const MARKED = '\u0000first';
 
+/**
+ * False when no key of `line` (parsed as `object`) can occur twice: the line holds no more `":`
+ * than the object, at every depth, has keys. Every key is followed by `":` (a quote inside a
+ * string is escaped, so a string adds to the count only where it holds `\":`), so equal counts
+ * mean no key was dropped by `JSON.parse`. One `indexOf` per key and one walk of the object: the
+ * common line pays for this instead of two `indexOf` per key it might repeat.
+ */
+export function mayRepeatKeys(line: string, object: JsonObject): boolean {
+  let inText = 0;
+  for (let at = line.indexOf('":'); at >= 0; at = line.indexOf('":', at + 2)) inText++;
+  let keys = 0;
+  const stack: unknown[] = [object];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (Array.isArray(node)) {
+      for (const value of node as unknown[])
+        if (typeof value === 'object' && value !== null) stack.push(value);
+      continue;
+    }
+    const record = node as JsonObject;
+    for (const key in record) {
+      if (++keys > inText) return false;
+      const value = record[key];
+      if (typeof value === 'object' && value !== null) stack.push(value);
+    }
+  }
+  return keys < inText;
+}
+
 /** `line` with each first occurrence renamed, read again; `undefined` when it is no object. */
 function rereadMarked(line: string, firsts: [number, string][]): JsonObject | undefined {
   // From the end, so the offsets before each renamed key stay.

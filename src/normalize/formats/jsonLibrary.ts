@@ -1,7 +1,13 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
-import { readDuplicates, withShadowed, type DuplicateRead, type OwnKeys } from './duplicateKeys.js';
+import {
+  mayRepeatKeys,
+  readDuplicates,
+  withShadowed,
+  type DuplicateRead,
+  type OwnKeys,
+} from './duplicateKeys.js';
 import { stackWithCauses } from './errorCauses.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -88,7 +94,7 @@ function messageKeyOf(object: JsonObject, library: JsonLibrary): string {
 
 /**
  * The line read again when a key occurs twice in it (duplicateKeys.ts): the library's own keys,
- * and, with `othersUnder`, every other key of the record, each one `indexOf` (pino lines only).
+ * and, with `othersUnder`, every other key of the record; only when a key may occur twice at all.
  */
 function readOwnDuplicates(
   line: string,
@@ -96,7 +102,7 @@ function readOwnDuplicates(
   library: JsonLibrary,
 ): DuplicateRead | undefined {
   const own = library.ownKeys;
-  if (own === undefined) return undefined;
+  if (own === undefined || !mayRepeatKeys(line, object)) return undefined;
   const tail = own.tail ?? [];
   if (own.othersUnder === undefined) return readDuplicates(line, own.head, tail);
   const others = Object.keys(object).filter((key) => !own.head.includes(key) && !tail.includes(key));
