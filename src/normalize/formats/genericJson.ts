@@ -45,6 +45,10 @@ const MONOLOG_NUMBERS = new Set([100, 200, 250, 300, 400, 500, 550, 600]);
  * nothing the forwarder can trust, so it stays a field and the record is INFO: read on pino's
  * scale, a syslog ERROR 3 was DEBUG, which `minLevel` would drop, and Monolog's INFO 200 CRITICAL.
  */
+function isMonologNumber(value: unknown): boolean {
+  return MONOLOG_NUMBERS.has(typeof value === 'string' ? Number(value.trim()) : (value as number));
+}
+
 function levelOf(value: unknown): LevelName | undefined {
   const number =
     typeof value === 'number'
@@ -82,7 +86,9 @@ export const genericJson: JsonFormat = {
     if (message !== undefined && (message[1] !== '' || message[0] === 'message')) consumed.push(message[0]);
     const level = first(object, LEVEL_KEYS);
     const levelname = level === undefined ? undefined : levelOf(level[1]);
-    if (level !== undefined && levelname !== undefined) consumed.push(level[0]);
+    // A Monolog number (`"level":300`, no `level_name`) stays a field, as the monolog format keeps it:
+    // its spelling says NOTICE or ALERT where the five names cannot.
+    if (level !== undefined && levelname !== undefined && !isMonologNumber(level[1])) consumed.push(level[0]);
     const name =
       dotnet === undefined
         ? NAME_KEYS.find((key) => typeof object[key] === 'string' && object[key] !== '')

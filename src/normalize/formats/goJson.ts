@@ -41,8 +41,10 @@ export const zap: JsonFormat = jsonLibraryFormat({
   errorKeys: ['error'],
   errorStackKeys: ['errorVerbose'],
   stackKeys: ['stacktrace'],
-  // zapcore/json_encoder.go EncodeEntry: level, time, name, caller, function, message, then the fields.
-  ownKeys: { head: ['level', 'ts', 'logger', 'caller', 'function', 'msg'] },
+  // zapcore/json_encoder.go EncodeEntry: level, time, name, caller, function, message, then the
+  // fields, `With`'s first, never checked against each other: an earlier one of a key written twice
+  // is kept under `shadowed_fields`.
+  ownKeys: { head: ['level', 'ts', 'logger', 'caller', 'function', 'msg'], othersUnder: 'shadowed_fields' },
 });
 
 export const zerolog: JsonFormat = jsonLibraryFormat({
@@ -57,6 +59,26 @@ export const zerolog: JsonFormat = jsonLibraryFormat({
   messageKey: 'message',
   errorKeys: ['error'],
   stackKeys: ['stack'],
-  // event.go: the level opens the event, `Msg` closes it with the message, fields in between.
-  ownKeys: { head: ['level'], tail: ['message'] },
+  // event.go: the level opens the event, `Msg` closes it with the message, fields in between, the
+  // context's (`With()`) first, never checked against each other (rs/zerolog#140): an earlier one of
+  // a key written twice is kept under `shadowed_fields`.
+  ownKeys: { head: ['level'], tail: ['message'], othersUnder: 'shadowed_fields' },
+});
+
+/**
+ * zap's JSON encoder with `zap.NewDevelopmentEncoderConfig()` (`cfg := zap.NewDevelopmentConfig();
+ * cfg.Encoding = "json"`): one-letter keys, `{"L":"INFO","T":"2021-05-07T14:14:12.434+0800",
+ * "N"?:"name","C":"pkg/file.go:24","M":"…","S"?:"<stack>"}`, capital levels (DEBUG … DPANIC PANIC
+ * FATAL), an ISO 8601 `T`. (uber-go/zap config.go `NewDevelopmentEncoderConfig`)
+ */
+export const zapDevelopment: JsonFormat = jsonLibraryFormat({
+  name: 'zap',
+  detect: (o) => typeof o.L === 'string' && typeof o.T === 'string' && 'M' in o && !('level' in o),
+  messageKey: 'M',
+  levelKey: 'L',
+  nameKeys: ['N'],
+  errorKeys: ['error'],
+  errorStackKeys: ['errorVerbose'],
+  stackKeys: ['S'],
+  ownKeys: { head: ['L', 'T', 'N', 'C', 'M'], othersUnder: 'shadowed_fields' },
 });

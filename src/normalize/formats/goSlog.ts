@@ -66,6 +66,8 @@ export const goSlog: JsonFormat = jsonLibraryFormat({
   keepsLevel: hasSlogOffset,
   errorKeys: ['err', 'error'],
   stackKeys: ['stack'],
-  // handler.go: time, level, source, msg, then the attributes, which are never checked against them.
-  ownKeys: { head: ['time', 'level', 'source', 'msg'] },
+  // handler.go: time, level, source, msg, then the attributes, which are never checked against them
+  // nor against each other (`logger.With("a", 1).Info("m", "a", 2)`, golang/go#59365): the last is
+  // the field, an earlier one is kept under `shadowed_fields`.
+  ownKeys: { head: ['time', 'level', 'source', 'msg'], othersUnder: 'shadowed_fields' },
 });

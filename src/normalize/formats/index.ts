@@ -29,6 +29,7 @@ import { elixirLogger } from './elixirLogger.js';
 import { gelf } from './gelf.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
+import { zapDevelopment } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
 import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
@@ -48,6 +49,7 @@ import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
 import { loguruText } from './loguruText.js';
 import { monolog } from './monolog.js';
+import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
@@ -74,6 +76,7 @@ import { runtimeCrash } from './runtimeCrash.js';
 import { rustTracing } from './rustTracing.js';
 import { rustTracingJson } from './rustTracingJson.js';
 import { serilogClef } from './serilogClef.js';
+import { serilogJson } from './serilogJson.js';
 import { serilogText } from './serilogText.js';
 import { sidekiq } from './sidekiq.js';
 import { sparkLog4j } from './sparkLog4j.js';
@@ -125,13 +128,16 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   bunyan,
   pino,
   zap,
+  zapDevelopment,
   goSlog,
   logrus,
   zerolog,
   winston,
   dotnetJsonConsole,
+  serilogJson,
   loguru,
   ecs,
+  monologLogstash,
   logstashLogback,
   monolog,
   structlog,
@@ -274,6 +280,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [bunyan, { appearsIn: ['top', 'nodejs'] }],
   [pino, { appearsIn: ['top', 'nodejs'] }],
   [zap, { appearsIn: ['top', 'go', 'custom'] }],
+  [zapDevelopment, { appearsIn: ['top', 'go', 'custom'] }],
   [logrus, { appearsIn: ['top', 'go', 'custom'] }],
   [zerolog, { appearsIn: ['top', 'go', 'custom'] }],
   // Single-language loggers' JSON: a Node.js program's hand-rolled `{"level":"INFO","msg":…}` or
@@ -287,6 +294,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [winston, { appearsIn: ['top', 'nodejs'] }],
   [winstonLogstash, { appearsIn: ['top', 'nodejs'] }],
   [dotnetJsonConsole, { appearsIn: ['top', 'dotnet'] }],
+  [serilogJson, { appearsIn: ['top', 'dotnet'] }],
   [log4j2Json, { appearsIn: ['top', 'java'] }],
   [logbackJsonLayout, { appearsIn: ['top', 'java'] }],
   [logbackJsonEncoder, { appearsIn: ['top', 'java'] }],

@@ -1,7 +1,13 @@
 import { toLevelName } from '../levels.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
-import { readDuplicates, withShadowed } from './duplicateKeys.js';
+import {
+  mayRepeatKeys,
+  readDuplicates,
+  withShadowed,
+  type DuplicateRead,
+  type OwnKeys,
+} from './duplicateKeys.js';
 import { stackWithCauses } from './errorCauses.js';
 import { isMultiLine, splitStack } from './stacks.js';
 import {
@@ -33,6 +39,10 @@ export interface JsonLibrary {
    * line has no `messageKey`.
    */
   readonly otherMessageKeys?: readonly string[];
+  /** Where the level is; default `level` (zap's development encoder config: `L`). */
+  readonly levelKey?: string;
+  /** Where the logger's name may be, first found wins; default {@link NAME_KEYS}. */
+  readonly nameKeys?: readonly string[];
   /** The level as the library writes it, mapped to the five names; default {@link toLevelName}. */
   readonly level?: (value: unknown) => LevelName | undefined;
   /**
@@ -58,9 +68,12 @@ export interface JsonLibrary {
    * The keys the library writes before the line's fields (zap's encoder, slog's `JSONHandler`) and
    * after them (zerolog's `message`), for libraries that do not check a field's name against
    * their own: a field named like one is written twice, and `JSON.parse` keeps only the last
-   * (duplicateKeys.ts). The library's occurrence is the record's, the other kept as a field.
+   * (duplicateKeys.ts). The library's occurrence is the record's, the other kept as a field. With
+   * `othersUnder`, for libraries that write their bindings and the call's fields without merging
+   * them (pino: the child's bindings, then the call's object), any other key written twice keeps
+   * its last value, the call's, and the earlier one goes under that field, by key.
    */
-  readonly ownKeys?: { readonly head: readonly string[]; readonly tail?: readonly string[] };
+  readonly ownKeys?: OwnKeys;
 }
 
 /** Stack keys other tools add to any library's records (java-style `exception`, Python `exc_info`). */
@@ -79,9 +92,28 @@ function messageKeyOf(object: JsonObject, library: JsonLibrary): string {
   return others.find((key) => typeof object[key] === 'string') ?? library.messageKey;
 }
 
+/**
+ * The line read again when a key occurs twice in it (duplicateKeys.ts): the library's own keys,
+ * and, with `othersUnder`, every other key of the record; only when a key may occur twice at all.
+ */
+function readOwnDuplicates(
+  line: string,
+  object: JsonObject,
+  library: JsonLibrary,
+): DuplicateRead | undefined {
+  const own = library.ownKeys;
+  if (own === undefined || !mayRepeatKeys(line, object)) return undefined;
+  const tail = own.tail ?? [];
+  if (own.othersUnder === undefined) return readDuplicates(line, own.head, tail);
+  const others = Object.keys(object).filter((key) => !own.head.includes(key) && !tail.includes(key));
+  return readDuplicates(line, own.head, [...tail, ...others]);
+}
+
 /** Builds the format of one library from its description. */
 export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelOf = library.level ?? plainLevel;
+  const levelKey = library.levelKey ?? 'level';
+  const nameKeys = library.nameKeys ?? NAME_KEYS;
   const stackOf = library.stack ?? stackText;
   const stackKeys = [
     ...library.stackKeys,
@@ -91,19 +123,17 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
     name: library.name,
     parse(parsed, _context, line): ParsedLine | undefined {
       if (!library.detect(parsed)) return undefined;
-      const duplicates =
-        library.ownKeys === undefined
-          ? undefined
-          : readDuplicates(line, library.ownKeys.head, library.ownKeys.tail);
+      const duplicates = readOwnDuplicates(line, parsed, library);
       const object = duplicates?.object ?? parsed;
       const consumed: string[] = [];
       const messageKey = messageKeyOf(object, library);
       const message = object[messageKey];
       // An empty message replaced by the error's (below) stays a field: the key is the line's.
       if (message !== undefined && message !== '') consumed.push(messageKey);
-      const levelname = levelOf(object.level);
-      if (levelname !== undefined && library.keepsLevel?.(object.level) !== true) consumed.push('level');
-      const nameKey = firstStringKey(object, NAME_KEYS);
+      const levelValue = object[levelKey];
+      const levelname = levelOf(levelValue);
+      if (levelname !== undefined && library.keepsLevel?.(levelValue) !== true) consumed.push(levelKey);
+      const nameKey = firstStringKey(object, nameKeys);
       if (nameKey !== undefined) consumed.push(nameKey);
       const requestIdKey = firstStringKey(object, REQUEST_ID_KEYS);
       if (requestIdKey !== undefined) consumed.push(requestIdKey);
@@ -148,7 +178,8 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
       if (errorObject !== undefined) exc_info ??= stackText(errorObject[1].stack);
 
       let fields = without(object, consumed);
-      if (duplicates !== undefined) fields = withShadowed(fields, duplicates, `${library.name}_`);
+      if (duplicates !== undefined)
+        fields = withShadowed(fields, duplicates, `${library.name}_`, library.ownKeys);
       const objectStack = errorObject === undefined ? undefined : stackText(errorObject[1].stack);
       if (
         errorObject !== undefined &&

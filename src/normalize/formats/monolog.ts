@@ -112,3 +112,39 @@ export const monolog: JsonFormat = {
     };
   },
 };
+
+/**
+ * Monolog's `LogstashFormatter` (2.x, 3.x): `{"@timestamp":"…","@version":1,"host":"…","message":"…",
+ * "type":"<application name or channel>","channel":"app","level":"ERROR","monolog_level":400,
+ * "extra"?:{…},"context"?:{…}}`: `level` is the level's name, `channel` the name, the exception in
+ * `context.exception` as in `JsonFormatter`'s records. Recognised by `monolog_level` beside
+ * `channel`; tried before logstash-logback, whose `@version` it shares.
+ * Checked against Seldaek/monolog src/Monolog/Formatter/LogstashFormatter.php (`format`).
+ */
+export const monologLogstash: JsonFormat = {
+  name: 'monolog-logstash',
+  parse(object): ParsedLine | undefined {
+    if (
+      typeof object.monolog_level !== 'number' ||
+      typeof object.channel !== 'string' ||
+      !('message' in object)
+    )
+      return undefined;
+    const consumed = ['message'];
+    let levelname = toLevelName(object.level);
+    if (levelname !== undefined) consumed.push('level');
+    else levelname = monologLevel(object.monolog_level);
+    const name = object.channel === '' ? undefined : object.channel;
+    if (name !== undefined) consumed.push('channel');
+    const fields = without(object, consumed);
+    const { exc_info, context } = contextException(object.context);
+    if (exc_info !== undefined && fields !== undefined) fields.context = context;
+    return {
+      message: messageText(object.message),
+      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+      name,
+      exc_info,
+      fields: withMessageObject(fields, object.message),
+    };
+  },
+};

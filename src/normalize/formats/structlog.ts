@@ -11,12 +11,15 @@ import { PY_TRACEBACK } from './stacks.js';
  * `[{"exc_type","exc_value","exc_notes","syntax_error","is_cause","frames":[{"filename","lineno",
  * "name","line"?,"locals"?}]}]`, the exception raised last first, each later one its cause
  * (`is_cause`) or the one being handled. A structured traceback is written as Python prints it
- * into exc_info and also kept as the `exception` field (locals, notes).
+ * into exc_info and also kept as the `exception` field (locals, notes). `StackInfoRenderer`'s `stack`
+ * (`Stack (most recent call last):` …) follows it in exc_info.
  * Recognised by a string `event` with no `message`/`msg`, beside one of those processor keys.
  * Checked against hynek/structlog src/structlog/processors.py (`JSONRenderer`, `add_log_level`,
  * `format_exc_info`, `dict_tracebacks`) and src/structlog/tracebacks.py (`extract`, `Stack`, `Frame`).
  */
 
+// structlog processors.py `_format_stack`.
+const STACK_INFO = 'Stack (most recent call last):';
 const CAUSE = 'The above exception was the direct cause of the following exception:';
 const CONTEXT = 'During handling of the above exception, another exception occurred:';
 
@@ -68,6 +71,20 @@ export const structlog: JsonFormat = {
     // The structured traceback says more than its text (locals, notes): it stays a field.
     if (parsed !== undefined && Array.isArray(object.exception) && parsed.exc_info !== undefined)
       parsed.fields = { ...parsed.fields, exception: object.exception };
+    // `StackInfoRenderer` (`log.info(…, stack_info=True)`): the stack where it was logged, after the
+    // traceback as `logging.Formatter` writes them; it leaves the line's level as it was.
+    const stack = object.stack;
+    if (
+      parsed !== undefined &&
+      typeof stack === 'string' &&
+      stack.startsWith(STACK_INFO) &&
+      parsed.fields?.stack === stack
+    ) {
+      parsed.exc_info =
+        parsed.exc_info === undefined ? stack.trimEnd() : `${parsed.exc_info}\n${stack.trimEnd()}`;
+      const { stack: _moved, ...rest } = parsed.fields;
+      parsed.fields = rest;
+    }
     return parsed;
   },
 };

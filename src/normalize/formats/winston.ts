@@ -28,7 +28,7 @@ const LEVELS = new Set([
   'notice',
 ]);
 
-export const winston: JsonFormat = jsonLibraryFormat({
+const winstonJson: JsonFormat = jsonLibraryFormat({
   name: 'winston',
   detect: (o) =>
     typeof o.level === 'string' && 'message' in o && !('msg' in o) && LEVELS.has(stripAnsi(o.level)),
@@ -36,6 +36,30 @@ export const winston: JsonFormat = jsonLibraryFormat({
   errorKeys: ['error', 'err'],
   stackKeys: ['stack'],
 });
+
+/**
+ * `handleExceptions` / `handleRejections` write `message` as `uncaughtException: <err.message>`
+ * followed by a line break and the error's stack, which they also write under `stack`, beside
+ * `exception: true` (`rejection: true`) (winstonjs/winston lib/winston/exception-handler.js,
+ * rejection-handler.js `getAllInfo`): the stack is exc_info, so the message is the line before it.
+ */
+export const winston: JsonFormat = {
+  name: winstonJson.name,
+  parse(object, context, line) {
+    const parsed = winstonJson.parse(object, context, line);
+    const stack = object.stack;
+    if (
+      parsed !== undefined &&
+      (object.exception === true || object.rejection === true) &&
+      typeof stack === 'string' &&
+      stack !== '' &&
+      parsed.message.endsWith(`\n${stack}`)
+    ) {
+      parsed.message = parsed.message.slice(0, parsed.message.length - stack.length - 1);
+    }
+    return parsed;
+  },
+};
 
 /**
  * winston's `format.logstash()` lines: `{"@message":"…","@timestamp":"…","@fields":{"level":"warn", …meta}}`
