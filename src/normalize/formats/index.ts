@@ -300,8 +300,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
   // ESC: the colour code a coloured line starts with.
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
-  // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
-  [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
+  // `log4j:WARN`, `ERROR StatusLogger`, `SLF4J(W):` (D…W), SLF4J's `[main]`, a date, or the colour code before it.
+  [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}\u001b` }],
   // Flask's default starts with `[` and its time.
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
