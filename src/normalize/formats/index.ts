@@ -37,6 +37,7 @@ import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
+import { quarkus } from './quarkus.js';
 import { log4js } from './log4js.js';
 import { logbackJsonEncoder } from './logbackJsonEncoder.js';
 import { logbackJsonLayout } from './logbackJsonLayout.js';
@@ -179,6 +180,7 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * console `[level    ]` before the bare `[LEVEL] ` head, pino-pretty's `[time] LEVEL (…): ` after
  * Serilog's console head and log4js' `[time] [LEVEL]`, util.inspect's `{ level: 'warn', … }` (a
  * `{` line that is no JSON) after them.
+ * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like).
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -205,6 +207,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   julSimpleFormatter,
   sparkLog4j,
   log4j2Text,
+  quarkus,
   elixirLogger,
   uvicorn,
   pythonLoggingText,
@@ -302,6 +305,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
   // `log4j:WARN`, `ERROR StatusLogger`, `SLF4J(W):` (D…W), SLF4J's `[main]`, a date, or the colour code before it.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}\u001b` }],
+  // Quarkus' `date LEVEL [category] (thread) msg`: the date, or the dev guide's time.
+  [quarkus, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
   // Flask's default starts with `[` and its time.
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
