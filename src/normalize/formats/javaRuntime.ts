@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { envelope } from './envelope.js';
+import { parseLevelFirstLayout } from './log4j2Text.js';
 import { isWordChar } from './scan.js';
 import { splitLines } from './stacks.js';
 
@@ -128,6 +129,13 @@ export const javaRuntime: TextFormat = {
     if (line.charCodeAt(0) === 0x5b /* [ */) {
       const close = line.indexOf('] ');
       if (close < 4 || close > 6 || !BRACKET_LEVELS.has(line.slice(1, close))) return undefined;
+      // `[ERROR] 2021-07-10 17:06:19.398 [main] App - msg`: Log4j 2's `[%-5level] %d [%t] %c - %m`
+      // layout, whose five-letter levels need no padding, not the runtime's prefix around a date.
+      const c = line.charCodeAt(close + 2);
+      if (c >= 0x30 && c <= 0x39) {
+        const layout = parseLevelFirstLayout(line);
+        if (layout !== undefined) return layout;
+      }
       return envelope(
         NAME,
         context.parseBody(line.slice(close + 2)),

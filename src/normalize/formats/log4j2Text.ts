@@ -170,14 +170,45 @@ export const log4j2Text: TextFormat = {
   },
 };
 
+/**
+ * `[%-5level] %d{yyyy-MM-dd HH:mm:ss.SSS} [%t] %c{1} - %msg%n`, a layout many Log4j 2 and logback
+ * configurations copy from the tutorials: the level first, in brackets and padded
+ * (`[INFO ] 2021-07-10 17:06:19.398 [http-nio-8080-exec-2] SpringLoggingTestApplication - Info
+ * Message!`), then the date. The level and where the date starts, or `undefined`.
+ */
+function levelInBrackets(line: string): { level: string; rest: number } | undefined {
+  const close = line.indexOf('] ', 1);
+  if (close < 5 || close > 6) return undefined;
+  const level = line.slice(1, close).trimEnd();
+  if (!LEVELS.has(level)) return undefined;
+  const date = line.charCodeAt(close + 2);
+  return date >= 0x30 && date <= 0x39 ? { level, rest: close + 2 } : undefined;
+}
+
+/**
+ * A `[LEVEL] date [thread] logger - msg` line (see {@link levelInBrackets}), for the Java
+ * runtime's `[LEVEL] ` prefix, which an unpadded `[ERROR] ` or `[DEBUG] ` starts like.
+ */
+export function parseLevelFirstLayout(line: string): ParsedLine | undefined {
+  const levelFirst = levelInBrackets(line);
+  if (levelFirst === undefined) return undefined;
+  const parsed = parseLayout(line.slice(levelFirst.rest), levelFirst.level);
+  if (parsed !== undefined) parsed.format = NAME;
+  return parsed;
+}
+
 /** The layouts' head, on a line without colour codes. */
-function parseLayout(line: string): ParsedLine | undefined {
+function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefined {
   const c = line.charCodeAt(0);
   // `log4j:WARN …`, `ERROR StatusLogger …`: Log4j's own diagnostics.
   if (c === 0x6c /* l */ || (c >= 0x44 && c <= 0x57) /* D…W */) return parseInternal(line);
   let i: number;
   let relativeMs: number | undefined;
   if (c === 0x5b /* [ */) {
+    if (bracketLevel === undefined) {
+      const levelFirst = levelInBrackets(line);
+      if (levelFirst !== undefined) return parseLayout(line.slice(levelFirst.rest), levelFirst.level);
+    }
     // SLF4J SimpleLogger's default `[thread] LEVEL logger - msg`: no date.
     i = 0;
   } else {
@@ -194,7 +225,7 @@ function parseLayout(line: string): ParsedLine | undefined {
   }
   let thread: string | undefined;
   let requestId: string | undefined;
-  let level: string | undefined;
+  let level = bracketLevel;
   for (let token = 0; token < 4 && level === undefined; token++) {
     i = skipSpaces(line, i);
     const t = line.charCodeAt(i);
