@@ -47,11 +47,24 @@ function afterLoggerAndThread(
   return { logger: line.slice(start, end), thread: line.slice(end + 2, close), messageStart: close + 2 };
 }
 
-/** After the digits of `176 [main] …` (a thread must follow), or -1. */
+/** A thread's name seen before the level: set, and not a time (`[2023-11-01T…]`). */
+function isThreadName(thread: string | undefined): boolean {
+  if (thread === undefined || thread === '') return false;
+  const c = thread.charCodeAt(0);
+  return c < 0x30 || c > 0x39;
+}
+
+/**
+ * After the digits of `176 [main] …` (a thread must follow, after Log4j 1.x `%-4r`'s padding:
+ * `0    [main] …`), or -1.
+ */
 function relativeMillisEnd(line: string): number {
   let i = 0;
   while (i < 16 && line.charCodeAt(i) >= 0x30 && line.charCodeAt(i) <= 0x39) i++;
-  return i > 0 && line.charCodeAt(i) === 0x20 && line.charCodeAt(i + 1) === 0x5b ? i : -1;
+  if (i === 0 || line.charCodeAt(i) !== 0x20) return -1;
+  let j = i + 1;
+  while (j < i + 5 && line.charCodeAt(j) === 0x20) j++;
+  return line.charCodeAt(j) === 0x5b ? i : -1;
 }
 
 const SLF4J = 'SLF4J';
@@ -232,7 +245,11 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
     if (t === 0x5b /* [ */ || t === 0x3c /* < */) {
       const close = line.indexOf(t === 0x5b ? ']' : '>', i + 1);
       if (close < 0 || close > MAX_PREFIX) return undefined;
-      if (t === 0x5b) thread = line.slice(i + 1, close);
+      // SLF4J SimpleLogger's `levelInBrackets`: `[main] [INFO] c.e.App - msg` (a thread, not
+      // log4js' `[2023-11-01T10:47:57.081] [INFO] `, whose first bracket is a time).
+      if (t === 0x5b && isThreadName(thread) && LEVELS.has(line.slice(i + 1, close)))
+        level = line.slice(i + 1, close);
+      else if (t === 0x5b) thread = line.slice(i + 1, close);
       // `<%-36X{AWSRequestId}>` outside an invocation: 36 blanks, no request id.
       else requestId = line.slice(i + 1, close).trim() || undefined;
       i = close + 1;
@@ -275,7 +292,9 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   const ttll = afterTtllLogger(line, i);
   const dash = ttll === undefined ? line.indexOf(' - ', i) : ttll.loggerEnd;
   if (dash < 0 || dash > MAX_PREFIX) return undefined;
-  let logger = line.slice(i, dash);
+  // Log4j 1.x's `%c %x - ` (BasicConfigurator's `%r [%t] %p %c %x - %m%n`) leaves a blank for an
+  // empty NDC, `%-30c` pads: the logger is the word before the blanks.
+  let logger = line.slice(i, dash).trimEnd();
   if (logger.includes(' ')) return undefined;
   let lineNumber: number | undefined;
   const colon = logger.lastIndexOf(':');

@@ -123,3 +123,31 @@ describe("SLF4J's own reports", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("Log4j 1.x's BasicConfigurator and SLF4J's levelInBrackets", () => {
+  it('reads `%r [%t] %p %c %x - %m`: the padded time, the blank of an empty NDC', () => {
+    const { record, missing } = shipped(
+      '15   [main] DEBUG org.apache.http.wire  - http-outgoing-0 >> "GET / HTTP/1.1"\n',
+    );
+    expect(record).toMatchObject({
+      log_format: 'log4j2',
+      levelname: 'DEBUG',
+      name: 'org.apache.http.wire',
+      message: 'http-outgoing-0 >> "GET / HTTP/1.1"',
+      relative_ms: 15,
+      thread: 'main',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('reads `[thread] [LEVEL] logger - msg`', () => {
+    const { record, missing } = shipped('[main] [WARN] com.example.App - Retrying\n');
+    expect(record).toMatchObject({
+      levelname: 'WARNING',
+      name: 'com.example.App',
+      message: 'Retrying',
+      thread: 'main',
+    });
+    expect(missing).toEqual([]);
+  });
+});
