@@ -2,7 +2,7 @@ import { toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { stripAnsi } from '../fields.js';
-import { dateTimeEnd, isUuidAt, isWordChar, skipSpaces, timeEnd, wordEnd } from './scan.js';
+import { dateTimeEnd, isUuidAt, isWordChar, matchShape, skipSpaces, timeEnd, wordEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -45,6 +45,20 @@ function afterLoggerAndThread(
   const close = line.indexOf('] ', end + 2);
   if (close < 0 || close > MAX_PREFIX) return undefined;
   return { logger: line.slice(start, end), thread: line.slice(end + 2, close), messageStart: close + 2 };
+}
+
+/**
+ * SLF4J SimpleLogger's `dateTimeFormat` as its sample simplelogger.properties gives it,
+ * `yyyy-MM-dd HH:mm:ss:SSS Z` (`2023-11-01 10:47:57:081 +0000`): from `end`, after the seconds,
+ * the `:SSS` milliseconds and the zone; `end` itself for any other date.
+ */
+function simpleLoggerDateEnd(line: string, end: number): number {
+  if (line.charCodeAt(end) !== 0x3a /* : */ || !matchShape(line, end + 1, 'ddd')) return end;
+  const i = end + 4;
+  const sign = line.charCodeAt(i + 1);
+  return line.charCodeAt(i) === 0x20 && (sign === 0x2b || sign === 0x2d) && matchShape(line, i + 2, 'dddd ')
+    ? i + 6
+    : i;
 }
 
 /** A thread's name seen before the level: set, and not a time (`[2023-11-01T…]`). */
@@ -217,6 +231,7 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   if (c === 0x6c /* l */ || (c >= 0x44 && c <= 0x57) /* D…W */) return parseInternal(line);
   let i: number;
   let relativeMs: number | undefined;
+  let simpleTime: string | undefined;
   if (c === 0x5b /* [ */) {
     if (bracketLevel === undefined) {
       const levelFirst = levelInBrackets(line);
@@ -227,6 +242,12 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   } else {
     if (c < 0x30 || c > 0x39) return undefined;
     i = dateTimeEnd(line, 0);
+    if (i > 0) {
+      const end = simpleLoggerDateEnd(line, i);
+      // Its `HH:mm:ss:SSS` is no time a reader of the record would parse: it is kept as written.
+      if (end !== i) simpleTime = line.slice(0, end);
+      i = end;
+    }
     if (i < 0) i = timeEnd(line, 0);
     // SLF4J's `176 [main] INFO examples.Sort - msg`: milliseconds since start, then the thread.
     if (i < 0) {
@@ -311,9 +332,11 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
     thread !== undefined ||
     lineNumber !== undefined ||
     relativeMs !== undefined ||
-    ttll?.kvp !== undefined
+    ttll?.kvp !== undefined ||
+    simpleTime !== undefined
   ) {
     fields = {};
+    if (simpleTime !== undefined) fields.time = simpleTime;
     if (relativeMs !== undefined) fields.relative_ms = relativeMs;
     if (thread !== undefined) fields.thread = thread;
     if (lineNumber !== undefined) fields.line = lineNumber;

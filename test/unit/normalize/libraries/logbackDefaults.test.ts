@@ -151,3 +151,19 @@ describe("Log4j 1.x's BasicConfigurator and SLF4J's levelInBrackets", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("SLF4J SimpleLogger's sample dateTimeFormat", () => {
+  it('reads `yyyy-MM-dd HH:mm:ss:SSS Z`, the time kept as written', () => {
+    const { record, missing } = shipped(
+      '2023-11-01 10:47:57:081 +0000 [main] INFO com.example.App - Hello\n',
+    );
+    expect(record).toMatchObject({
+      log_format: 'log4j2',
+      levelname: 'INFO',
+      name: 'com.example.App',
+      message: 'Hello',
+      time: '2023-11-01 10:47:57:081 +0000',
+    });
+    expect(missing).toEqual([]);
+  });
+});
