@@ -40,8 +40,9 @@ export const dropwizard: TextFormat = {
   name: NAME,
   parse(line) {
     // `%-5p `: the level, padded to five.
-    const levelEnd = line.indexOf(' ');
-    if (levelEnd < 4 || levelEnd > 5) return undefined;
+    // Read at fixed places: no scan of a line that is not this format.
+    const levelEnd = line.charCodeAt(4) === 0x20 ? 4 : line.charCodeAt(5) === 0x20 ? 5 : -1;
+    if (levelEnd < 0) return undefined;
     const level = line.slice(0, levelEnd);
     const levelname = LEVELS.get(level);
     if (levelname === undefined) return undefined;

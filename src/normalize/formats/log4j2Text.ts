@@ -232,6 +232,7 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   let i: number;
   let relativeMs: number | undefined;
   let simpleTime: string | undefined;
+  let prefix: string | undefined;
   if (c === 0x5b /* [ */) {
     if (bracketLevel === undefined) {
       const levelFirst = levelInBrackets(line);
@@ -270,7 +271,13 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
       // log4js' `[2023-11-01T10:47:57.081] [INFO] `, whose first bracket is a time).
       if (t === 0x5b && isThreadName(thread) && LEVELS.has(line.slice(i + 1, close)))
         level = line.slice(i + 1, close);
-      else if (t === 0x5b) thread = line.slice(i + 1, close);
+      else if (t === 0x5b) {
+        // A bracket before the thread's is the head's own (the OpenTelemetry Java agent's
+        // SimpleLogger date, `[otel.javaagent 2023-11-01 10:47:57:081 +0000] [main] INFO …`):
+        // kept as written.
+        if (thread !== undefined) prefix = thread;
+        thread = line.slice(i + 1, close);
+      }
       // `<%-36X{AWSRequestId}>` outside an invocation: 36 blanks, no request id.
       else requestId = line.slice(i + 1, close).trim() || undefined;
       i = close + 1;
@@ -333,10 +340,12 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
     lineNumber !== undefined ||
     relativeMs !== undefined ||
     ttll?.kvp !== undefined ||
-    simpleTime !== undefined
+    simpleTime !== undefined ||
+    prefix !== undefined
   ) {
     fields = {};
     if (simpleTime !== undefined) fields.time = simpleTime;
+    if (prefix !== undefined) fields.prefix = prefix;
     if (relativeMs !== undefined) fields.relative_ms = relativeMs;
     if (thread !== undefined) fields.thread = thread;
     if (lineNumber !== undefined) fields.line = lineNumber;

@@ -167,3 +167,20 @@ describe("SLF4J SimpleLogger's sample dateTimeFormat", () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe("the OpenTelemetry Java agent's own lines", () => {
+  it('keeps its `[otel.javaagent <time>]` head as written; thread, level and logger are read', () => {
+    const { record, missing } = shipped(
+      '[otel.javaagent 2023-11-01 10:47:57:081 +0000] [main] INFO io.opentelemetry.javaagent.tooling.VersionLogger - opentelemetry-javaagent - version: 1.32.0\n',
+    );
+    expect(record).toMatchObject({
+      log_format: 'log4j2',
+      levelname: 'INFO',
+      name: 'io.opentelemetry.javaagent.tooling.VersionLogger',
+      message: 'opentelemetry-javaagent - version: 1.32.0',
+      prefix: 'otel.javaagent 2023-11-01 10:47:57:081 +0000',
+      thread: 'main',
+    });
+    expect(missing).toEqual([]);
+  });
+});
