@@ -41,6 +41,8 @@ import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
+import { quarkus } from './quarkus.js';
+import { dropwizard } from './dropwizard.js';
 import { log4js } from './log4js.js';
 import { logbackJsonEncoder } from './logbackJsonEncoder.js';
 import { logbackJsonLayout } from './logbackJsonLayout.js';
@@ -191,6 +193,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * console `[level    ]` before the bare `[LEVEL] ` head, pino-pretty's `[time] LEVEL (…): ` after
  * Serilog's console head and log4js' `[time] [LEVEL]`, util.inspect's `{ level: 'warn', … }` (a
  * `{` line that is no JSON) after them.
+ * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
+ * Dropwizard's `LEVEL [date] logger: msg` before Rust `tracing`'s `LEVEL target: msg`.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -217,6 +221,8 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   julSimpleFormatter,
   sparkLog4j,
   log4j2Text,
+  quarkus,
+  dropwizard,
   elixirLogger,
   uvicorn,
   pythonLoggingText,
@@ -322,8 +328,12 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [lambdaAspNetCore, { appearsIn: ['top', 'dotnet'], firstChars: '[' }],
   // ESC: the colour code a coloured line starts with.
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
-  // `log4j:WARN`, `ERROR StatusLogger` (D…W), SLF4J's `[main]`, or a date.
-  [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}` }],
+  // `log4j:WARN`, `ERROR StatusLogger`, `SLF4J(W):` (D…W), SLF4J's `[main]`, a date, or the colour code before it.
+  [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}\u001b` }],
+  // Quarkus' `date LEVEL [category] (thread) msg`: the date, or the dev guide's time.
+  [quarkus, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
+  // Dropwizard's `%-5p [date] logger: msg`: the level first.
+  [dropwizard, { appearsIn: ['top', 'java'], firstChars: 'TDIWE' }],
   // Flask's default starts with `[` and its time.
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],

@@ -1,6 +1,7 @@
 import { toLevelName } from '../levels.js';
-import type { TextFormat } from '../logFormat.js';
+import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { envelope } from './envelope.js';
+import { parseLevelFirstLayout } from './log4j2Text.js';
 import { isWordChar } from './scan.js';
 import { splitLines } from './stacks.js';
 
@@ -74,6 +75,54 @@ function isVmWarning(line: string): boolean {
   );
 }
 
+/**
+ * The JVM's and the `java` launcher's own fatal lines on stderr, before or instead of the
+ * program's: the launcher's `Error: Could not find or load main class X` (and its `Caused by:
+ * java.lang.ClassNotFoundException: X` line, OpenJDK launcher.properties `java.launcher.cls.error1`),
+ * `Error: Unable to access jarfile …`, `Error: Could not create the Java Virtual Machine.`;
+ * HotSpot's `-XX:+ExitOnOutOfMemoryError` / `CrashOnOutOfMemoryError` exits (debug.cpp
+ * `report_java_out_of_memory`: `Terminating due to java.lang.OutOfMemoryError: Java heap space`)
+ * and `Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler in thread
+ * "main"` (a handler that failed too, thread.cpp). Each is a runtime crash: ERROR.
+ */
+const JVM_FATAL_HEADS = [
+  'Error: Could not find or load main class ',
+  'Error: Unable to initialize main class ',
+  'Error: Unable to access jarfile ',
+  'Error: Could not create the Java Virtual Machine.',
+  'Error: A fatal exception has occurred. Program will exit.',
+  'Error: A JNI error has occurred',
+  'Error occurred during initialization of VM',
+  'Terminating due to java.lang.OutOfMemoryError',
+  'Aborting due to java.lang.OutOfMemoryError',
+];
+const UNCAUGHT_HANDLER = ' thrown from the UncaughtExceptionHandler in thread "';
+const CAUSED_BY = 'Caused by: ';
+
+function isJvmFatal(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c !== 0x45 /* E */ && c !== 0x54 /* T */ && c !== 0x41 /* A */) return false;
+  if (line.startsWith('Exception: ')) {
+    const end = line.indexOf('\n');
+    const at = line.indexOf(UNCAUGHT_HANDLER, 11);
+    return at > 11 && (end < 0 || at < end);
+  }
+  return JVM_FATAL_HEADS.some((head) => line.startsWith(head));
+}
+
+/** The fatal line is the message; a `Caused by:` line under it (the launcher's) is exc_info. */
+function parseJvmFatal(line: string): ParsedLine {
+  const lines = splitLines(line);
+  const cause = lines.findIndex((l, k) => k > 0 && l.startsWith(CAUSED_BY));
+  if (cause < 0) return { message: line, levelname: 'ERROR', format: NAME };
+  return {
+    message: lines.slice(0, cause).join('\n').trimEnd(),
+    levelname: 'ERROR',
+    exc_info: lines.slice(cause).join('\n').trimEnd(),
+    format: NAME,
+  };
+}
+
 // How many lines of an exception's message are looked through for the report's `: <type>` line.
 const MAX_MESSAGE_LINES = 20;
 
@@ -128,6 +177,13 @@ export const javaRuntime: TextFormat = {
     if (line.charCodeAt(0) === 0x5b /* [ */) {
       const close = line.indexOf('] ');
       if (close < 4 || close > 6 || !BRACKET_LEVELS.has(line.slice(1, close))) return undefined;
+      // `[ERROR] 2021-07-10 17:06:19.398 [main] App - msg`: Log4j 2's `[%-5level] %d [%t] %c - %m`
+      // layout, whose five-letter levels need no padding, not the runtime's prefix around a date.
+      const c = line.charCodeAt(close + 2);
+      if (c >= 0x30 && c <= 0x39) {
+        const layout = parseLevelFirstLayout(line);
+        if (layout !== undefined) return layout;
+      }
       return envelope(
         NAME,
         context.parseBody(line.slice(close + 2)),
@@ -135,6 +191,7 @@ export const javaRuntime: TextFormat = {
         undefined,
       );
     }
+    if (isJvmFatal(line)) return parseJvmFatal(line);
     // `woops: java.lang.RuntimeException\njava.lang.RuntimeException: woops\n\tat …`
     if (line.indexOf('\n') < 0) {
       const c = line.charCodeAt(0);

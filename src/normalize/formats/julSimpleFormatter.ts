@@ -32,7 +32,22 @@ import { splitStack } from './stacks.js';
  */
 
 const NAME = 'jul-simple';
-const LEVELS = levelSpellings(['SEVERE', 'WARNING', 'INFO', 'CONFIG', 'FINE', 'FINER', 'FINEST']);
+// JUL's own, then JBoss LogManager's (Quarkus native images log through JUL's formatter before
+// their logging starts: `WARN: The profile 'prod' used to build the native image is different …`).
+const LEVELS = levelSpellings([
+  'SEVERE',
+  'WARNING',
+  'INFO',
+  'CONFIG',
+  'FINE',
+  'FINER',
+  'FINEST',
+  'FATAL',
+  'ERROR',
+  'WARN',
+  'DEBUG',
+  'TRACE',
+]);
 // A source line longer than this (a class and a method name) is taken as text.
 const MAX_SOURCE = 1024;
 const MAX_LEVEL = 7; // WARNING

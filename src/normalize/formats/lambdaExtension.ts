@@ -33,6 +33,8 @@ export const lambdaExtension: TextFormat = {
       const extension = line.slice(1, close);
       // A name of words (`AWS Parameters and Secrets Lambda Extension`), not a level or a time.
       if (!extension.includes(' ') || !/^[A-Za-z][\w .-]*$/.test(extension)) return undefined;
+      // A padded level (`[INFO ] `, Log4j 2's `[%-5level]`) names no extension.
+      if (BRACKET_LEVELS.has(extension.trimEnd())) return undefined;
       // New Relic's `[NR_EXT ERROR] …`: the level is the bracket's last word.
       const space = extension.lastIndexOf(' ');
       const level = BRACKET_LEVELS.get(extension.slice(space + 1));
