@@ -89,27 +89,35 @@ export function contextException(context: unknown): { exc_info?: string; context
   return { exc_info, context: { ...context, exception: withoutTraces(context.exception as JsonObject) } };
 }
 
+/**
+ * A Monolog record (`JsonFormatter`'s or `LogstashFormatter`'s): the level from its name under
+ * `nameKey`, else its number under `numberKey`; `channel` the name; `context.exception` exc_info.
+ */
+function monologRecord(object: JsonObject, nameKey: string, numberKey: string): ParsedLine {
+  const consumed = ['message'];
+  let levelname = toLevelName(object[nameKey]);
+  if (levelname !== undefined) consumed.push(nameKey);
+  else levelname = monologLevel(object[numberKey]);
+  const name = object.channel === '' ? undefined : (object.channel as string);
+  if (name !== undefined) consumed.push('channel');
+  const fields = without(object, consumed);
+  const { exc_info, context } = contextException(object.context);
+  if (exc_info !== undefined && fields !== undefined) fields.context = context;
+  return {
+    message: messageText(object.message),
+    levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
+    name,
+    exc_info,
+    fields: withMessageObject(fields, object.message),
+  };
+}
+
 export const monolog: JsonFormat = {
   name: 'monolog',
   parse(object): ParsedLine | undefined {
     if (typeof object.level_name !== 'string' || typeof object.channel !== 'string' || !('message' in object))
       return undefined;
-    const consumed = ['message'];
-    let levelname = toLevelName(object.level_name);
-    if (levelname !== undefined) consumed.push('level_name');
-    else levelname = monologLevel(object.level);
-    const name = object.channel === '' ? undefined : object.channel;
-    if (name !== undefined) consumed.push('channel');
-    const fields = without(object, consumed);
-    const { exc_info, context } = contextException(object.context);
-    if (exc_info !== undefined && fields !== undefined) fields.context = context;
-    return {
-      message: messageText(object.message),
-      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
-      name,
-      exc_info,
-      fields: withMessageObject(fields, object.message),
-    };
+    return monologRecord(object, 'level_name', 'level');
   },
 };
 
@@ -130,21 +138,6 @@ export const monologLogstash: JsonFormat = {
       !('message' in object)
     )
       return undefined;
-    const consumed = ['message'];
-    let levelname = toLevelName(object.level);
-    if (levelname !== undefined) consumed.push('level');
-    else levelname = monologLevel(object.monolog_level);
-    const name = object.channel === '' ? undefined : object.channel;
-    if (name !== undefined) consumed.push('channel');
-    const fields = without(object, consumed);
-    const { exc_info, context } = contextException(object.context);
-    if (exc_info !== undefined && fields !== undefined) fields.context = context;
-    return {
-      message: messageText(object.message),
-      levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
-      name,
-      exc_info,
-      fields: withMessageObject(fields, object.message),
-    };
+    return monologRecord(object, 'level', 'monolog_level');
   },
 };
