@@ -39,7 +39,8 @@ function parseBracket(line: string): ParsedLine | undefined {
   const colon = line.charCodeAt(close + 1) === 0x3a /* : */ ? 1 : 0;
   const after = line.charCodeAt(close + 1 + colon);
   if (after !== 0x20 && after !== 0x09) return undefined;
-  const word = line.slice(1, close).toLowerCase();
+  // `[%-5p]` and `[%5p]` pad the level inside the brackets: `[WARN ] msg`, `[ WARN] msg`.
+  const word = line.slice(1, close).trim().toLowerCase();
   const levelname = LEVELS.has(word) ? toLevelName(word) : undefined;
   if (levelname === undefined) return undefined;
   const { message, exc_info } = splitStack(line.slice(close + 2 + colon).trimStart());

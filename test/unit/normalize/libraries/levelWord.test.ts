@@ -120,3 +120,17 @@ describe('Python logging with a custom datefmt and the cookbook’s separators (
     }
   });
 });
+
+describe('a level padded inside its brackets (bracketLevel.ts)', () => {
+  it('reads `[%-5p]` and `[%5p]` without a time, in a runtime body too', () => {
+    for (const line of [
+      '[WARN ] disk almost full',
+      '[ WARN] disk almost full',
+      `2023-11-01T10:47:57.081Z\t${REQUEST_ID}\tINFO\t[WARN ] disk almost full`,
+    ]) {
+      const { record, missing } = shipped(`${line}\n`);
+      expect(record).toMatchObject({ levelname: 'WARNING', message: 'disk almost full' });
+      expect(missing).toEqual([]);
+    }
+  });
+});
