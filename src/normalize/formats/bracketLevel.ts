@@ -77,7 +77,8 @@ export const bracketLevel: TextFormat = {
  * may follow it too: `2024-01-01 00:00:00.123 ERROR payment failed`, `… - WARN - …`, padded
  * `INFO  started` (`%d %-5level %msg` layouts, a Python `datefmt` without a logger name, custom
  * loggers; `time | LEVEL | msg` pipes too), the time kept as `time`. Only the level names of SPEC §3, upper case, and a bare word
- * only with its colon or ` - `: a sentence may start with `Debug` or `DEBUG mode is on`. Tried
+ * only with its colon, ` - ` or a padded column's spaces (`WARNING  app.db - slow`, Python's
+ * `%(levelname)-8s`): a sentence may start with `Debug` or `DEBUG mode is on`. Tried
  * after every other format (the Python runtime's and `logging`'s `LEVEL:` lines stay theirs).
  */
 const WORD_NAME = 'level-word';
@@ -108,6 +109,8 @@ function parseWord(line: string, start: number, timed: boolean): ParsedLine | un
   else if (line.startsWith(' - ', end)) body = end + 3;
   // `time | ERROR   | msg`: a padded level column between pipes.
   else if (timed && pad > end && line.startsWith('| ', pad)) body = pad + 2;
+  // A padded level column (`%(levelname)-8s`, `%-8p`): two spaces or more after the word.
+  else if (pad - end >= 2) body = pad;
   else if (timed && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x09)) body = end + 1;
   else return undefined;
   const { message, exc_info } = splitStack(line.slice(body).trimStart());

@@ -124,7 +124,8 @@ function parseUncoloured(line: string, padded: boolean): ParsedLine | undefined 
   const level = LEVELS.get(line.slice(i, space));
   // ` INFO` and ` WARN` are padded to five characters (a copy may have lost the pad).
   if (level === undefined || (space !== 5 && (padded || i !== 0))) return undefined;
-  // `ERROR - failed`: a separator no subscriber writes, the generic `LEVEL - msg` (levelWord).
-  if (line.startsWith('- ', space + 1)) return undefined;
+  // `ERROR - failed`: a separator no subscriber writes, the generic `LEVEL - msg` (levelWord); nor
+  // a wider level column (`INFO     root - msg`, Python's `%(levelname)-8s`): tracing pads to five.
+  if (line.startsWith('- ', space + 1) || line.charCodeAt(space + 1) === 0x20) return undefined;
   return parseBody(line, space + 1, level, false, {});
 }

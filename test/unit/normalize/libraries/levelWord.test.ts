@@ -134,3 +134,29 @@ describe('a level padded inside its brackets (bracketLevel.ts)', () => {
     }
   });
 });
+
+describe('a padded level column with no time (bracketLevel.ts levelWord, rustTracing.ts)', () => {
+  it("reads Python's `%(levelname)-8s %(message)s`, which is no tracing line (tracing pads to five)", () => {
+    const cases: [line: string, levelname: string, message: string][] = [
+      ['WARNING  app.db       - slow query', 'WARNING', 'app.db       - slow query'],
+      ['ERROR    payment failed', 'ERROR', 'payment failed'],
+      ['INFO     root         - started', 'INFO', 'root         - started'],
+    ];
+    for (const [line, levelname, message] of cases) {
+      const { record, missing } = shipped(`${line}\n`);
+      expect(record).toMatchObject({ levelname, message, log_format: 'level-word' });
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('leaves tracing its own five-wide column', () => {
+    expect(shipped('WARN retrying\n').record).toMatchObject({
+      log_format: 'rust-tracing',
+      levelname: 'WARNING',
+    });
+    expect(shipped(' INFO app: ready\n').record).toMatchObject({
+      log_format: 'rust-tracing',
+      levelname: 'INFO',
+    });
+  });
+});
