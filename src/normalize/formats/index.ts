@@ -43,6 +43,7 @@ import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
 import { quarkus } from './quarkus.js';
 import { dropwizard } from './dropwizard.js';
+import { jettyStdErr } from './jettyStdErr.js';
 import { log4js } from './log4js.js';
 import { logbackJsonEncoder } from './logbackJsonEncoder.js';
 import { logbackJsonLayout } from './logbackJsonLayout.js';
@@ -223,6 +224,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   log4j2Text,
   quarkus,
   dropwizard,
+  jettyStdErr,
   elixirLogger,
   uvicorn,
   pythonLoggingText,
@@ -334,6 +336,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [quarkus, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
   // Dropwizard's `%-5p [date] logger: msg`: the level first.
   [dropwizard, { appearsIn: ['top', 'java'], firstChars: 'TDIWE' }],
+  [jettyStdErr, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
   // Flask's default starts with `[` and its time.
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
