@@ -67,6 +67,21 @@ export function pinoLevel(value: number): LevelName | undefined {
 }
 
 /**
+ * SPEC §3's level names as a line spells them in upper case, with the aliases it names (TRACE,
+ * WARN, FATAL): what a bare `[LEVEL]`, a level word or a runtime's JSON `level` may say.
+ */
+export const SPEC_LEVEL_WORDS = [
+  'TRACE',
+  'DEBUG',
+  'INFO',
+  'WARN',
+  'WARNING',
+  'ERROR',
+  'CRITICAL',
+  'FATAL',
+] as const;
+
+/**
  * The lookup of exactly the level spellings one format writes, each mapped by
  * {@link toLevelName}: a format recognises its lines by its own spellings, while what each
  * spelling means stays in this one table.

@@ -1,4 +1,4 @@
-import { levelSpellings, toLevelName } from '../levels.js';
+import { levelSpellings, SPEC_LEVEL_WORDS, toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { dateTimeEnd, isDigit } from './scan.js';
 import { splitStack } from './stacks.js';
@@ -19,7 +19,7 @@ import { splitStack } from './stacks.js';
 const NAME = 'bracket-level';
 // The level names of SPEC §3, in any case; other bracketed words (`[http]`, `[alert]`, an
 // extension's `[name]`) are no level here.
-const LEVELS = new Set(['trace', 'debug', 'info', 'warn', 'warning', 'error', 'critical', 'fatal']);
+const LEVELS = new Set(SPEC_LEVEL_WORDS.map((word) => word.toLowerCase()));
 const MAX_LEVEL = 8;
 
 /** `2023-11-01T10:47:57.081Z [ERROR] message`: the time kept as `time`, then as without it. */
@@ -82,16 +82,7 @@ export const bracketLevel: TextFormat = {
  * after every other format (the Python runtime's and `logging`'s `LEVEL:` lines stay theirs).
  */
 const WORD_NAME = 'level-word';
-const WORD_LEVELS = levelSpellings([
-  'TRACE',
-  'DEBUG',
-  'INFO',
-  'WARN',
-  'WARNING',
-  'ERROR',
-  'CRITICAL',
-  'FATAL',
-]);
+const WORD_LEVELS = levelSpellings(SPEC_LEVEL_WORDS);
 
 function parseWord(line: string, start: number, timed: boolean): ParsedLine | undefined {
   let end = start;

@@ -1,4 +1,4 @@
-import { toLevelName } from '../levels.js';
+import { SPEC_LEVEL_WORDS, toLevelName } from '../levels.js';
 import { setField } from '../../json.js';
 import type { JsonFormat, ParseContext, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
@@ -79,18 +79,7 @@ const UNNAMED_LEVELS: ReadonlyMap<string, LevelName | undefined> = new Map([
  * The level names the runtimes write in JSON records: Node.js TRACE…FATAL, Python DEBUG…CRITICAL,
  * Java (log4j2) TRACE…FATAL, .NET `LogLevel` names Trace…Critical.
  */
-const RUNTIME_LEVELS = new Set([
-  'TRACE',
-  'DEBUG',
-  'INFO',
-  'WARN',
-  'WARNING',
-  'ERROR',
-  'FATAL',
-  'CRITICAL',
-  ...DOTNET_LEVELS,
-  ...UNNAMED_LEVELS.keys(),
-]);
+const RUNTIME_LEVELS = new Set<string>([...SPEC_LEVEL_WORDS, ...DOTNET_LEVELS, ...UNNAMED_LEVELS.keys()]);
 
 const REQUEST_ID_KEYS = ['requestId', 'AWSRequestId'];
 

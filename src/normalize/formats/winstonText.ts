@@ -123,8 +123,7 @@ export const winstonText: TextFormat = {
     }
     // e(rror) w(arn) i(nfo) h(ttp) v(erbose) d(ebug) s(illy); a time or a label of printf.
     if ('ewihvds'.indexOf(line.charAt(0)) >= 0) return parseSimple(line);
-    if (c === 0x5b /* [ */ || isDigit(c))
-      return parsePrintf(line.includes('\u001b') ? stripAnsi(line) : line);
+    if (c === 0x5b /* [ */ || isDigit(c)) return parsePrintf(stripAnsi(line));
     return undefined;
   },
 };
