@@ -1,6 +1,7 @@
 import { levelSpellings, SPEC_LEVEL_WORDS, toLevelName } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { dateTimeEnd, isDigit } from './scan.js';
+import { nameColumn } from './pythonNameColumn.js';
+import { dateTimeEnd, isDigit, timeEnd as clockEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -100,9 +101,16 @@ function parseWord(line: string, start: number, timed: boolean): ParsedLine | un
   else if (line.startsWith(' - ', end)) body = end + 3;
   // `time | ERROR   | msg`: a padded level column between pipes.
   else if (timed && pad > end && line.startsWith('| ', pad)) body = pad + 2;
-  // A padded level column (`%(levelname)-8s`, `%-8p`): two spaces or more after the word.
-  else if (pad - end >= 2) body = pad;
-  else if (timed && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x09)) body = end + 1;
+  // A padded level column (`%(levelname)-8s`, `%-8p`): two spaces or more after the word; a
+  // logger name in a column after it (`WARNING  app.db - slow`) is the name.
+  else if (pad - end >= 2) {
+    const column = nameColumn(line, pad);
+    if (column !== undefined) {
+      const { message, exc_info } = splitStack(line.slice(column[1]).trimStart());
+      return { message, levelname, name: column[0], exc_info };
+    }
+    body = pad;
+  } else if (timed && (line.charCodeAt(end) === 0x20 || line.charCodeAt(end) === 0x09)) body = end + 1;
   else return undefined;
   const { message, exc_info } = splitStack(line.slice(body).trimStart());
   return { message, levelname, exc_info };
@@ -112,7 +120,9 @@ export const levelWord: TextFormat = {
   name: WORD_NAME,
   parse(line) {
     if (!isDigit(line.charCodeAt(0))) return parseWord(line, 0, false);
-    const timeEnd = dateTimeEnd(line, 0);
+    // A date and time, or a `datefmt='%H:%M:%S'` time alone (`12:00:00 ERROR x`).
+    let timeEnd = dateTimeEnd(line, 0);
+    if (timeEnd < 0) timeEnd = clockEnd(line, 0);
     if (timeEnd < 0) return undefined;
     let start: number;
     if (line.startsWith(' - ', timeEnd) || line.startsWith(' | ', timeEnd)) start = timeEnd + 3;

@@ -1,7 +1,8 @@
 import { levelSpellings } from '../levels.js';
 import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { dateTimeEnd } from './scan.js';
+import { nameColumn, isLoggerName } from './pythonNameColumn.js';
+import { dateTimeEnd, skipSpaces, timeEnd as clockEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -90,7 +91,11 @@ function bracketedName(line: string, start: number): string | undefined {
 
 function parseWithTime(line: string): ParsedLine | undefined {
   const timeEnd = dateTimeEnd(line, 0);
-  if (timeEnd < 0) return undefined;
+  if (timeEnd < 0) {
+    // A `datefmt='%H:%M:%S'` time alone: only in the full `name LEVEL` shape, as other datefmts.
+    const clock = clockEnd(line, 0);
+    return clock < 0 ? undefined : parseNamed(line, clock);
+  }
   // Python's own asctime has a comma before the milliseconds. Another time (a `datefmt` such as
   // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, ISO-like times with a
   // level first belonging to other loggers.
@@ -103,8 +108,18 @@ function parseWithTime(line: string): ParsedLine | undefined {
   const a = field(line, i, separator);
   if (a === undefined) return undefined;
   const levelA = LEVELS.get(a[0]);
-  if (levelA !== undefined) return result(levelA, bracketedName(line, a[1]), line.slice(a[1]));
-  i = a[1];
+  if (levelA !== undefined) {
+    const bracketed = bracketedName(line, a[1]);
+    // `%(levelname)-8s %(name)s - %(message)s`: the name in a column after the padded level.
+    const column =
+      bracketed === undefined && separator === ' ' && line.charCodeAt(a[1]) === 0x20
+        ? nameColumn(line, skipSpaces(line, a[1]))
+        : undefined;
+    if (column !== undefined) return result(levelA, column[0], line.slice(column[1]));
+    return result(levelA, bracketed, line.slice(a[1]));
+  }
+  // `%(name)-12s %(levelname)-8s`: the padding of the name's column.
+  i = separator === ' ' ? skipSpaces(line, a[1]) : a[1];
   const b = field(line, i, separator);
   if (b === undefined) return undefined;
   const levelB = LEVELS.get(b[0]);
@@ -121,26 +136,10 @@ function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
   const separator = separatorAt(line, timeEnd);
   const a = field(line, timeEnd + separator.length, separator);
   if (a === undefined || LEVELS.has(a[0])) return undefined;
-  const b = field(line, a[1], separator);
+  const b = field(line, separator === ' ' ? skipSpaces(line, a[1]) : a[1], separator);
   const level = b === undefined ? undefined : LEVELS.get(b[0]);
   if (b === undefined || level === undefined) return undefined;
   return result(level, a[0], line.slice(b[1]));
-}
-
-/** A logger name as `logging.getLogger` users write them: dotted words (`app.db`, `uvicorn.error`). */
-function isLoggerName(word: string): boolean {
-  if (word === '') return false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const ok =
-      (c >= 0x61 && c <= 0x7a) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x30 && c <= 0x39) ||
-      c === 0x5f ||
-      c === 0x2e;
-    if (!ok) return false;
-  }
-  return true;
 }
 
 /**

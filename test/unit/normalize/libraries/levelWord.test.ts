@@ -137,16 +137,48 @@ describe('a level padded inside its brackets (bracketLevel.ts)', () => {
 
 describe('a padded level column with no time (bracketLevel.ts levelWord, rustTracing.ts)', () => {
   it("reads Python's `%(levelname)-8s %(message)s`, which is no tracing line (tracing pads to five)", () => {
-    const cases: [line: string, levelname: string, message: string][] = [
-      ['WARNING  app.db       - slow query', 'WARNING', 'app.db       - slow query'],
-      ['ERROR    payment failed', 'ERROR', 'payment failed'],
-      ['INFO     root         - started', 'INFO', 'root         - started'],
+    const { record, missing } = shipped('ERROR    payment failed\n');
+    expect(record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'payment failed',
+      name: 'app-fn',
+      log_format: 'level-word',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('takes the logger name of `%(levelname)-8s %(name)s - %(message)s` as the name, not the message', () => {
+    const cases: [line: string, levelname: string, name: string, message: string][] = [
+      ['WARNING  app.db - slow query', 'WARNING', 'app.db', 'slow query'],
+      ['WARNING  app.db       - slow query', 'WARNING', 'app.db', 'slow query'],
+      ['INFO     root         - started', 'INFO', 'root', 'started'],
+      ['ERROR    app.db               connection refused', 'ERROR', 'app.db', 'connection refused'],
+      ['12:00:00 WARNING  app.db - slow query', 'WARNING', 'app.db', 'slow query'],
     ];
-    for (const [line, levelname, message] of cases) {
+    for (const [line, levelname, name, message] of cases) {
       const { record, missing } = shipped(`${line}\n`);
-      expect(record).toMatchObject({ levelname, message, log_format: 'level-word' });
+      expect(record).toMatchObject({ levelname, name, message, log_format: 'level-word' });
       expect(missing).toEqual([]);
     }
+  });
+
+  it("reads a `datefmt='%H:%M:%S'` time alone before the level, the time kept as `time`", () => {
+    for (const [line, levelname, message, time] of [
+      ['12:00:00 ERROR x', 'ERROR', 'x', '12:00:00'],
+      ['10:47:57.081 WARN  retrying', 'WARNING', 'retrying', '10:47:57.081'],
+      ['10:47:57,081 - INFO - started', 'INFO', 'started', '10:47:57,081'],
+    ] as const) {
+      const { record, missing } = shipped(`${line}\n`);
+      expect(record).toMatchObject({ levelname, message, time, log_format: 'level-word' });
+      expect(missing).toEqual([]);
+    }
+  });
+
+  it('leaves a time alone before a word that is no level as text', () => {
+    expect(shipped('12:00:00 Error budget at 3 %\n').record).toMatchObject({
+      levelname: 'INFO',
+      log_format: 'text',
+    });
   });
 
   it('leaves tracing its own five-wide column', () => {
