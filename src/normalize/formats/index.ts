@@ -91,6 +91,7 @@ import { tomcat } from './tomcat.js';
 import { uvicorn, uvicornAccess } from './uvicorn.js';
 import { uwsgi } from './uwsgi.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
+import { werkzeug } from './werkzeug.js';
 import { winston, winstonLogstash } from './winston.js';
 import { winstonText } from './winstonText.js';
 import { zapConsole } from './zapConsole.js';
@@ -193,7 +194,7 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * `[HH:mm:ss LVL] ` (and its file template's `yyyy-MM-dd HH:mm:ss.fff zzz [LVL] `) and structlog's
  * console `[level    ]` before the bare `[LEVEL] ` head, pino-pretty's `[time] LEVEL (…): ` after
  * Serilog's console head and log4js' `[time] [LEVEL]`, util.inspect's `{ level: 'warn', … }` (a
- * `{` line that is no JSON) after them.
+ * `{` line that is no JSON) after them; Werkzeug's `addr - - [time] code 400, message …` after the access line.
  * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
  * Dropwizard's `LEVEL [date] logger: msg` before Rust `tracing`'s `LEVEL target: msg`.
  */
@@ -233,6 +234,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   apiGatewayAccessXml,
   apiGatewayAccessServerless,
   accessLog,
+  werkzeug,
   uvicornAccess,
   phpFpmAccess,
   djangoRunserver,
@@ -389,6 +391,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessXml, { appearsIn: TOP, firstChars: '<' }],
   [apiGatewayAccessServerless, { appearsIn: TOP, firstChars: 'r' }],
   [accessLog, { appearsIn: TOP, firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}:` }],
+  // The client's address (IPv4 or IPv6, no brackets), or `<local>` for a Unix socket.
+  [werkzeug, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:<` }],
   // The client's address (IPv4 or IPv6, uvicorn writes no brackets).
   [uvicornAccess, { appearsIn: TOP, firstChars: `${DIGITS}abcdefABCDEF:` }],
   // `%R`: the client's address, or `-`.
