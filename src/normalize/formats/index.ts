@@ -21,6 +21,7 @@ import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
 import { cppRuntime } from './cppRuntime.js';
 import { djangoRunserver } from './djangoRunserver.js';
+import { djangoVerbose } from './djangoVerbose.js';
 import { dotnetConsole } from './dotnetConsole.js';
 import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
@@ -196,7 +197,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * Serilog's console head and log4js' `[time] [LEVEL]`, util.inspect's `{ level: 'warn', … }` (a
  * `{` line that is no JSON) after them; Werkzeug's `addr - - [time] code 400, message …` after the access line.
  * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
- * Dropwizard's `LEVEL [date] logger: msg` before Rust `tracing`'s `LEVEL target: msg`.
+ * Dropwizard's `LEVEL [date] logger: msg` and Django's `verbose` `LEVEL asctime module pid tid msg`
+ * before Rust `tracing`'s `LEVEL target: msg`.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -255,6 +257,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   dotnetConsole,
   serilogText,
   runtimeCrash,
+  djangoVerbose,
   rustTracing,
   winstonText,
   log4js,
@@ -351,6 +354,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // The console template's `[HH:mm:ss`, the file template's date.
   [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
+  // Django's `verbose` formatter: the level first.
+  [djangoVerbose, { appearsIn: ['top', 'python'], firstChars: 'DIWEC' }],
   // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time; `ansi` with a colour code.
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}\u001b` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: `\u001bewihvds[${DIGITS}` }],
