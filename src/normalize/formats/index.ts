@@ -48,6 +48,7 @@ import { jettyStdErr } from './jettyStdErr.js';
 import { log4js } from './log4js.js';
 import { logbackJsonEncoder } from './logbackJsonEncoder.js';
 import { logbackJsonLayout } from './logbackJsonLayout.js';
+import { logrusText } from './logrusText.js';
 import { logfmt } from './logfmt.js';
 import { logstashLogback } from './logstashLogback.js';
 import { loguru } from './loguru.js';
@@ -250,6 +251,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   sidekiq,
   logfmt,
   goRuntime,
+  logrusText,
   zapConsole,
   zerologConsole,
   rubyRuntime,
@@ -345,6 +347,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Flask's default starts with `[` and its time.
   [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
+  // `WARN[0000] `, or the colour code before the level.
+  [logrusText, { appearsIn: ['top', 'go', 'custom'], firstChars: '\u001bTDIWEFP' }],
   [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
   // The time, or the colour code before it.
   [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],

@@ -16,6 +16,8 @@ import { dateTimeEnd } from './scan.js';
  * upstream "app:8000" in /etc/nginx/conf.d/default.conf:2`, the line a container that fails to
  * start leaves; it is read with its level, the message after the bracket, `program` `nginx`. (`nginx: ` lines with
  * no level, `ngx_log_stderr`'s `configuration file … test is successful`, stay text.)
+ * An uncaught PHP exception FPM sent nginx, when the event holds its lines, has its stack as
+ * exc_info (`splitRelayedPhpStack`).
  * Checked against nginx src/core/ngx_log.c (`ngx_log_error_core`: time, `[level]`, `pid#tid: `,
  * `*connection `, the `nginx: [%V] ` copy to stderr) and `err_levels`.
  */
@@ -74,6 +76,33 @@ export const nginxError: TextFormat = {
         i = connectionEnd + 1;
       }
     }
-    return { message: line.slice(i), levelname, fields };
+    const message = line.slice(i);
+    // One event a message only when the group's lines are joined (awslogs-datetime-format,
+    // the CloudWatch agent's multi_line_start_pattern): most lines have no line break.
+    return message.includes('\n')
+      ? { ...splitRelayedPhpStack(message), levelname, fields }
+      : { message, levelname, fields };
   },
 };
+
+const PHP_MESSAGE = 'PHP message: ';
+
+/**
+ * `FastCGI sent in stderr: "PHP message: PHP Fatal error:  Uncaught Exception: boom in /app/index.php:3`,
+ * `Stack trace:`, `#0 {main}`, `  thrown in /app/index.php on line 3" while reading response header
+ * from upstream, client: …`: PHP-FPM's uncaught-exception report relayed by nginx inside its quotes
+ * (ngx_http_fastcgi_module.c `FastCGI sent in stderr: "%*s"`). The report (from its `PHP ` to the
+ * closing quote) is exc_info, as phpStack.ts reads it; the message is its first line and nginx's
+ * context after the quote. Any other message keeps its line breaks, whole.
+ */
+function splitRelayedPhpStack(message: string): { message: string; exc_info?: string } {
+  const nl = message.indexOf('\n');
+  const head = message.lastIndexOf(PHP_MESSAGE, nl);
+  if (head < 0 || !message.startsWith('Stack trace:\n#', nl + 1)) return { message };
+  const quote = message.indexOf('"', message.lastIndexOf('\n') + 1);
+  const end = quote < 0 ? message.length : quote;
+  return {
+    message: message.slice(0, nl) + message.slice(end),
+    exc_info: message.slice(head + PHP_MESSAGE.length, end),
+  };
+}

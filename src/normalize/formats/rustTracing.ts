@@ -71,6 +71,14 @@ function parseBody(
   }
   let name: string | undefined;
   if (withTarget) {
+    // `fmt()`'s spans before the target: `shaving_yaks{yaks=3}:shave{yak=1}: target: msg`.
+    if (i === start && line.charCodeAt(i) !== 0x20) {
+      const end = spansEnd(line, i);
+      if (end > 0) {
+        fields.spans = line.slice(i, end);
+        i = end + 2;
+      }
+    }
     const end = line.slice(i, i + MAX_TARGET + 2).indexOf(': ');
     const target = end < 0 ? '' : line.slice(i, i + end);
     if (!isTarget(target)) return undefined;
@@ -86,6 +94,45 @@ function parseBody(
     aws_request_id: requestId,
     fields: Object.keys(fields).length === 0 ? undefined : fields,
   };
+}
+
+/**
+ * Where `fmt()`'s span list starting at `i` ends (the index of the `:` a space follows), or -1:
+ * each span is its name, its fields in braces when it has any, then `:`
+ * (tracing-subscriber fmt/format/mod.rs `Format<Full, T>::format_event`). A span's fields are
+ * written by `DefaultFields`: string values quoted, so braces and `: ` inside quotes are skipped.
+ * -1 too when the list has no braces: `a: b: msg` is a target and a message.
+ */
+function spansEnd(line: string, start: number): number {
+  const limit = Math.min(line.length, start + MAX_SPANS);
+  let braces = false;
+  let i = start;
+  while (i < limit) {
+    const c = line.charCodeAt(i);
+    if (c === 0x7b /* { */) {
+      braces = true;
+      let depth = 0;
+      let quoted = false;
+      for (; i < limit; i++) {
+        const d = line.charCodeAt(i);
+        if (quoted) {
+          if (d === 0x5c /* \ */) i++;
+          else if (d === 0x22) quoted = false;
+        } else if (d === 0x22 /* " */) quoted = true;
+        else if (d === 0x7b) depth++;
+        else if (d === 0x7d /* } */ && --depth === 0) break;
+      }
+      if (i >= limit || line.charCodeAt(i + 1) !== 0x3a) return -1;
+      i++;
+    }
+    if (line.charCodeAt(i) === 0x3a /* : */) {
+      if (line.charCodeAt(i + 1) === 0x20) return braces ? i : -1;
+      // `::` is a path inside a span's name.
+      if (line.charCodeAt(i + 1) === 0x3a) i++;
+    } else if (c === 0x20 || c === 0x7d) return -1;
+    i++;
+  }
+  return -1;
 }
 
 /** `2023-11-01T10:47:57.081234Z  INFO target: message`: `fmt`'s default, time and target on. */

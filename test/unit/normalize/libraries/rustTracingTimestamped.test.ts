@@ -65,4 +65,31 @@ describe("Rust tracing's default text format with time and target (rustTracing.t
     });
     expect(missing).toEqual([]);
   });
+  it('reads the spans fmt() writes between the level and the target, keeping them as written', () => {
+    // tracing-subscriber fmt/format/mod.rs, `Full`'s documented output.
+    const { record, missing } = shipped(
+      '2022-02-15T18:44:24.535324Z TRACE shaving_yaks{yaks=3}:shave{yak=1}: fmt::yak_shave: hello! I\'m gonna shave a yak excitement="yay!"\n',
+    );
+    expect(record).toMatchObject({
+      log_format: 'rust-tracing',
+      levelname: 'DEBUG',
+      name: 'fmt::yak_shave',
+      message: 'hello! I\'m gonna shave a yak excitement="yay!"',
+      spans: 'shaving_yaks{yaks=3}:shave{yak=1}',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('reads a span whose quoted field holds braces and a colon', () => {
+    const { record, missing } = shipped(
+      '2023-11-01T10:47:57.081234Z  WARN req{path="/a: b}"}:db: my_svc::http: slow\n',
+    );
+    expect(record).toMatchObject({
+      levelname: 'WARNING',
+      name: 'my_svc::http',
+      message: 'slow',
+      spans: 'req{path="/a: b}"}:db',
+    });
+    expect(missing).toEqual([]);
+  });
 });
