@@ -42,6 +42,7 @@ import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
 import { lambdaPlatform } from './lambdaPlatform.js';
 import { log4j2Json } from './log4j2Json.js';
 import { log4j2Text } from './log4j2Text.js';
+import { log4jFileLine } from './log4jFileLine.js';
 import { quarkus } from './quarkus.js';
 import { dropwizard } from './dropwizard.js';
 import { jettyStdErr } from './jettyStdErr.js';
@@ -226,6 +227,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   julSimpleFormatter,
   sparkLog4j,
   log4j2Text,
+  log4jFileLine,
   quarkus,
   dropwizard,
   jettyStdErr,
@@ -339,6 +341,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [springBoot, { appearsIn: ['top', 'java'], firstChars: `\u001b${DIGITS}` }],
   // `log4j:WARN`, `ERROR StatusLogger`, `SLF4J(W):` (D…W), SLF4J's `[main]`, a date, or the colour code before it.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}\u001b` }],
+  [log4jFileLine, { appearsIn: ['top', 'java'], firstChars: ' DEFITW' }],
   // Quarkus' `date LEVEL [category] (thread) msg`: the date, or the dev guide's time.
   [quarkus, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
   // Dropwizard's `%-5p [date] logger: msg`: the level first.
