@@ -18,12 +18,34 @@ const NAME = 'tomcat';
 const LEVELS = levelSpellings(['SEVERE', 'WARNING', 'INFO', 'CONFIG', 'FINE', 'FINER', 'FINEST']);
 
 /**
+ * `WebappClassLoaderBase.clearReferencesThreads`' warning about a thread a web application left
+ * running ends with `Stack trace of thread:` and the thread's frames, one a line after a space
+ * (`\n java.base@17.0.2/jdk.internal.misc.Unsafe.park(Native Method)`; apache/tomcat
+ * `WebappClassLoaderBase.getStackTrace`, message key `webappClassLoader.stackTrace`): those frames
+ * are the record's exc_info, without that space.
+ */
+const THREAD_STACK = 'Stack trace of thread:\n ';
+
+/**
  * The message and the throwable after it. `OneLineFormatter` prints the throwable through its
  * `IndentingPrintWriter`, a tab before every line (`\tjava.lang.X: boom`, `\t\tat a.B.c(B.java:1)`):
  * the first such line that opens an exception starts the stack, which is kept as
  * `printStackTrace` wrote it, without that one tab. Other shapes are split as any stack is.
  */
 function splitThrown(text: string): MessageAndStack {
+  const threadStack = text.indexOf(THREAD_STACK);
+  if (threadStack >= 0) {
+    const frames = text
+      .slice(threadStack + THREAD_STACK.length - 1)
+      .trimEnd()
+      .split(/\r?\n/);
+    if (frames.every((frame) => frame.startsWith(' ') && frame.length > 1)) {
+      return {
+        message: text.slice(0, threadStack + THREAD_STACK.length - 2),
+        exc_info: frames.map((frame) => frame.slice(1)).join('\n'),
+      };
+    }
+  }
   for (let nl = text.indexOf('\n\t'); nl >= 0; nl = text.indexOf('\n\t', nl + 1)) {
     if (exceptionStart(text.slice(nl + 2, text.indexOf('\n', nl + 2) >>> 0)) !== 0) continue;
     const message = text.slice(0, nl).trimEnd();

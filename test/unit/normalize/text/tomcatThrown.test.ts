@@ -26,4 +26,25 @@ describe("Tomcat's OneLineFormatter with a throwable", () => {
       exc_info: 'java.lang.IllegalStateException',
     });
   });
+
+  it("moves the frames of a thread a web application left running (clearReferencesThreads' 'Stack trace of thread:') to exc_info", () => {
+    const { record, missing } = shipped(
+      '01-Nov-2023 10:47:57.081 WARNING [main] org.apache.catalina.loader.WebappClassLoaderBase.clearReferencesThreads The web application [ROOT] appears to have started a thread named [pool-1-thread-1] but has failed to stop it. This is very likely to create a memory leak. Stack trace of thread:\n java.base@17.0.2/jdk.internal.misc.Unsafe.park(Native Method)\n java.base@17.0.2/java.lang.Thread.run(Thread.java:833)\n',
+    );
+    expect(record).toMatchObject({
+      levelname: 'WARNING',
+      name: 'org.apache.catalina.loader.WebappClassLoaderBase.clearReferencesThreads',
+      message:
+        'The web application [ROOT] appears to have started a thread named [pool-1-thread-1] but has failed to stop it. This is very likely to create a memory leak. Stack trace of thread:',
+      exc_info:
+        'java.base@17.0.2/jdk.internal.misc.Unsafe.park(Native Method)\njava.base@17.0.2/java.lang.Thread.run(Thread.java:833)',
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('keeps a message that only mentions a stack trace whole', () => {
+    const { record } = shipped(`${HEAD} Stack trace of thread:\nnot a frame\n`);
+    expect(record).toMatchObject({ message: 'Stack trace of thread:\nnot a frame' });
+    expect(record.exc_info).toBeUndefined();
+  });
 });
