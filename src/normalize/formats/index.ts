@@ -357,7 +357,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
   [brefRuntime, { appearsIn: TOP, firstChars: `abcdefABCDEF${DIGITS}` }],
-  [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: 'tdiwfc' }],
+  [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: `tdiwfc[${DIGITS}` }],
   // The console template's `[HH:mm:ss`, the file template's date.
   [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
