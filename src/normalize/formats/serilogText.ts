@@ -59,6 +59,25 @@ function parseDated(line: string): ParsedLine | undefined {
   return { message, levelname, exc_info, fields: { time: line.slice(0, DATED_LEVEL - 2) } };
 }
 
+// `[yyyy-MM-dd HH:mm:ss.fff zzz LVL] `: the longest time a template puts in the bracket.
+const MAX_BRACKET = 48;
+
+/**
+ * The console template with a dated timestamp in the bracket, as configurations write it
+ * (`[{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3}] {Message:lj}`):
+ * `[2023-11-01 10:47:57.081 +00:00 WRN] Disk quota 90% used`; the time kept as `time`.
+ */
+function parseBracketedDate(line: string): ParsedLine | undefined {
+  if (!isDigit(line.charCodeAt(1))) return undefined;
+  const close = line.indexOf('] ', 1);
+  if (close < 12 || close > MAX_BRACKET || line.charCodeAt(close - 4) !== 0x20) return undefined;
+  const levelname = LEVELS.get(line.slice(close - 3, close));
+  const time = line.slice(1, close - 4);
+  if (levelname === undefined || !matchShape(time, time.indexOf(':') - 2, 'dd:dd')) return undefined;
+  const { message, exc_info } = splitStack(line.slice(close + 2).trimEnd());
+  return { message, levelname, exc_info, fields: { time } };
+}
+
 // `[HH:mm:ss LVL] `: the head is exactly this long.
 const HEAD = '[00:00:00 INF] '.length;
 
@@ -66,8 +85,9 @@ export const serilogText: TextFormat = {
   name: NAME,
   parse(line) {
     if (isDigit(line.charCodeAt(0))) return parseDated(line);
-    if (line.charCodeAt(0) !== 0x5b /* [ */ || line.charCodeAt(9) !== 0x20) return undefined;
-    if (line.charCodeAt(13) !== 0x5d /* ] */ || line.charCodeAt(14) !== 0x20) return undefined;
+    if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+    if (line.charCodeAt(9) !== 0x20 || line.charCodeAt(13) !== 0x5d /* ] */ || line.charCodeAt(14) !== 0x20)
+      return parseBracketedDate(line);
     const levelname = LEVELS.get(line.slice(10, 13));
     if (levelname === undefined || !matchShape(line, 1, 'dd:dd:dd')) return undefined;
     const { message, exc_info } = splitStack(line.slice(HEAD).trimEnd());

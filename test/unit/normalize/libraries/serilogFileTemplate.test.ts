@@ -43,4 +43,15 @@ describe("Serilog's file-sink template (serilogText.ts)", () => {
     const line = '2023-11-01 10:47:57.081 +00:00 [main] started';
     expect(shipped(`${line}\n`).record).toMatchObject({ message: line, levelname: 'INFO' });
   });
+
+  it("reads a dated timestamp inside the console template's bracket, the time kept as written", () => {
+    const { record, missing } = shipped('[2023-11-01 10:47:57.081 +00:00 WRN] Disk quota 90% used\n');
+    expect(record).toMatchObject({
+      log_format: 'serilog-text',
+      levelname: 'WARNING',
+      message: 'Disk quota 90% used',
+      time: '2023-11-01 10:47:57.081 +00:00',
+    });
+    expect(missing).toEqual([]);
+  });
 });
