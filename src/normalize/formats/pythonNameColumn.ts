@@ -11,21 +11,11 @@ import { skipSpaces } from './scan.js';
 
 // Longest logger name taken from a line; dotted module paths are well below this.
 const MAX_NAME = 200;
+const LOGGER_NAME = /^[\w.]+$/;
 
 /** A logger name as `logging.getLogger` users write them: dotted words (`app.db`, `uvicorn.error`). */
 export function isLoggerName(word: string): boolean {
-  if (word === '') return false;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const ok =
-      (c >= 0x61 && c <= 0x7a) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x30 && c <= 0x39) ||
-      c === 0x5f ||
-      c === 0x2e;
-    if (!ok) return false;
-  }
-  return true;
+  return LOGGER_NAME.test(word);
 }
 
 /**

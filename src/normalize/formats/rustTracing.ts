@@ -72,7 +72,10 @@ function parseBody(
   let name: string | undefined;
   if (withTarget) {
     // `fmt()`'s spans before the target: `shaving_yaks{yaks=3}:shave{yak=1}: target: msg`.
-    if (i === start && line.charCodeAt(i) !== 0x20) {
+    // Only a brace before the first `: ` can open a span list: other lines skip the scan.
+    const brace = line.indexOf('{', i);
+    const colon = line.indexOf(': ', i);
+    if (i === start && line.charCodeAt(i) !== 0x20 && brace >= 0 && (colon < 0 || brace < colon)) {
       const end = spansEnd(line, i);
       if (end > 0) {
         fields.spans = line.slice(i, end);
