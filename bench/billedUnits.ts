@@ -147,17 +147,17 @@ function bill(profile: string, payloads: readonly unknown[], input: ControlInput
 /**
  * Median CPU times (user + system, ms) of interleaved runs: on a shared machine the wall time
  * counts the waits for a core too (wall 700 ms for 250 ms of CPU at load 11 on 2 cores), and
- * interleaving makes the rest of the noise fall on every variant alike.
+ * interleaving makes the rest of the noise fall on every variant alike. With `--expose-gc`, a
+ * collection before each run, as in the speed table, so no variant pays for the garbage of the
+ * one before it.
  */
-function timeVariants(
-  event: unknown,
-  variants: Record<string, () => void>,
-  runs: number,
-): Record<string, number> {
+function timeVariants(variants: Record<string, () => void>, runs: number): Record<string, number> {
+  const collect = (globalThis as { gc?: () => void }).gc;
   const times: Record<string, number[]> = {};
   for (const fn of Object.values(variants)) fn();
   for (let i = 0; i < runs; i++) {
     for (const [name, fn] of Object.entries(variants)) {
+      collect?.();
       const start = process.cpuUsage();
       fn();
       const used = process.cpuUsage(start);
@@ -179,19 +179,16 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** Runs both measurements; `maxEvent` is the bench's maximum payload. */
-export function measureControls(seed: number, maxEvent: unknown, runs: number): ControlsBench {
-  const mix = typicalMix(seed);
-  const payloads = payloadsOf(mix.events);
-  const off = bill('controls off', payloads, OFF);
-  const cost = bill('cost profile (`platformLines: fold`, `minLevel: INFO`)', payloads, COST_PROFILE);
-  const saved = 1 - cost.units / off.units;
-
+/**
+ * The pipeline's CPU time on `maxEvent` (the bench's maximum payload) without the controls stage,
+ * with every control off, at the defaults and with every control on: medians of `runs`
+ * interleaved runs. `probe.ts controls` runs it in a fresh process, as the speed table is run.
+ */
+export function controlTimes(maxEvent: unknown, runs: number): Record<string, number> {
   const offControls = compiled(OFF);
   const defaults = compiled({});
   const allOn = compiled(ALL_ON);
-  const times = timeVariants(
-    maxEvent,
+  return timeVariants(
     {
       'without the controls stage': () => runPipeline(maxEvent),
       'controls off': () => runControlled(maxEvent, offControls, emptyControlCounts()),
@@ -200,6 +197,19 @@ export function measureControls(seed: number, maxEvent: unknown, runs: number): 
     },
     runs,
   );
+}
+
+/**
+ * Both measurements: the billed units of the typical mix (computed here) and the `times` of
+ * {@link controlTimes} over `runs` runs.
+ */
+export function measureControls(seed: number, times: Record<string, number>, runs: number): ControlsBench {
+  const mix = typicalMix(seed);
+  const payloads = payloadsOf(mix.events);
+  const off = bill('controls off', payloads, OFF);
+  const cost = bill('cost profile (`platformLines: fold`, `minLevel: INFO`)', payloads, COST_PROFILE);
+  const saved = 1 - cost.units / off.units;
+
   const base = times['without the controls stage'] ?? 1;
   const out: string[] = [];
   out.push('### Controls: Firehose billed 5 KB units per 1,000 invocations (SPEC §6)');
@@ -233,7 +243,7 @@ export function measureControls(seed: number, maxEvent: unknown, runs: number): 
   );
   out.push('');
   out.push(
-    `Pipeline CPU time on the max payload (decode + normalize + controls + encode + pack; medians of ${runs} interleaved runs):`,
+    `Pipeline CPU time on the max payload (decode + normalize + controls + encode + pack; medians of ${runs} interleaved runs in a fresh process, a GC before each):`,
   );
   out.push('');
   out.push(

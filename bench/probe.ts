@@ -8,9 +8,11 @@
  *   node probe.cjs memory  <event.json> pipeline|floor
  *   node probe.cjs handler <event.json> <handler bundle>   (env points the SDK at the local endpoint)
  *   node probe.cjs handler-speed <event.json> <handler bundle> <warmup> <runs>   (the same, timed against the floor)
+ *   node probe.cjs controls <event.json> <runs>           (CPU time with the controls off and on)
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { controlTimes } from './billedUnits.js';
 import { firehoseProcessor } from './peerFirehoseProcessor.js';
 import { logsToElasticsearch } from './peerLogsToElasticsearch.js';
 import {
@@ -310,6 +312,7 @@ async function main(argv: readonly string[]): Promise<unknown> {
     return { events };
   }
   if (mode === 'memory') return memory(file, a ?? 'pipeline');
+  if (mode === 'controls') return controlTimes(readEvent(file).event, Number(a ?? 11));
   if (mode === 'handler' && a !== undefined) return handler(file, a);
   if (mode === 'handler-speed' && a !== undefined)
     return handlerSpeed(file, a, Number(b ?? 2), Number(c ?? 9));

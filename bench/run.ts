@@ -257,7 +257,18 @@ async function main(): Promise<void> {
   );
 
   log('controls: billed units of the typical mix, pipeline time with the controls off and on…');
-  const controls = measureControls(options.seed, max.payload.event, options.quick ? 5 : 11);
+  const controlRuns = options.quick ? 5 : 11;
+  const controls = measureControls(
+    options.seed,
+    await runNode<Record<string, number>>([
+      '--expose-gc',
+      bundles.probe,
+      'controls',
+      maxFile,
+      String(controlRuns),
+    ]),
+    controlRuns,
+  );
 
   let hotSpots: { where: string; selfPercent: number }[] = [];
   if (options.profile) {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../../src/controls/redactValues.js';
-import { luhnValid } from '../../../src/controls/redactionRules.js';
+import { createRedactor, joinedCandidates } from '../../../src/controls/redactValues.js';
+import { BUILT_IN_RULES, luhnValid, RULE_ORDER } from '../../../src/controls/redactionRules.js';
 import { readControlSettings, type ControlInput } from '../../../src/controls/settings.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
 import { controlled, lambdaPayload } from '../../helpers/controlledRecords.js';
@@ -129,5 +130,52 @@ describe('redact: patterns and keys', () => {
 
   it('redacts nothing and builds nothing with no rule, pattern or key', () => {
     expect(createRedactor(readControlSettings({}).settings.redact)).toBeUndefined();
+  });
+});
+
+describe('redact: the one candidate test of the built-in rules', () => {
+  const rules = RULE_ORDER.map((name) => BUILT_IN_RULES[name]);
+
+  it('gives each digit-led candidate as the digit and what follows it', () => {
+    for (const rule of rules) {
+      if (rule.afterDigit !== undefined) expect(rule.candidate).toBe(`[0-9]${rule.afterDigit}`);
+    }
+    expect(rules.filter((rule) => rule.afterDigit !== undefined).map((rule) => rule.name)).toEqual([
+      'credit-card',
+      'ipv4',
+    ]);
+  });
+
+  it('matches exactly where one of the chosen rules’ own candidates matches', () => {
+    // Text made of pieces of what the candidates look for, so that matches and near-misses are common.
+    const pieces = [
+      '0',
+      '7',
+      '12',
+      '345',
+      '6789',
+      '.',
+      '.',
+      ' ',
+      '-',
+      '@',
+      'eyJ',
+      'ey',
+      'AKIA',
+      'ASI',
+      'Bearer',
+      'bEaReR',
+      'x',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.subarray(rules, { minLength: 1 }), text, (chosen, value) => {
+        const joined = new RegExp(joinedCandidates(chosen)).test(value);
+        const any = chosen.some((rule) => new RegExp(rule.candidate).test(value));
+        expect(joined).toBe(any);
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(new RegExp(joinedCandidates([])).test('anything 1234 5678 9012 @')).toBe(false);
   });
 });
