@@ -48,7 +48,8 @@
  *   is part of the time (so are Tomcat's `01-Nov-2023`, Spark's `23/11/01`, MariaDB's `9:47:57`), so
  *   are `AM`/`PM` after a time and a date written as several tokens right before one (MariaDB's
  *   `240101  0:00:00`, java.util.logging's `Jan 01, 2024 1:23:45 PM`), and a
- *   `RequestId` label right before the request id part of the id. Logback's status mark
+ *   `RequestId` label right before the request id part of the id; glog's `I1101` before its time
+ *   is its level letter and date. Logback's status mark
  *   `|-WARN in <origin> - …` spells its level `-WARN` (`|` is a delimiter), and the `in` right
  *   after that level is part of the mark.
  * Terminal colour codes (ANSI CSI sequences) are no tokens: the record strips them (SPEC §3).
@@ -486,6 +487,8 @@ const LEVEL_WORDS = new Map<string, string>([
 const ZONES = new Set(['UTC', 'GMT', 'Z']);
 // Ruby Logger's severity letter (`I, [`), only in a head.
 const LEVEL_LETTERS = new Set(['D', 'I', 'W', 'E', 'F', 'A']);
+// glog's severity letter glued to the month and day (`I1101 10:47:57.081234`), before its time.
+const GLOG_HEAD = /^[IWEF]\d{4}$/u;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 
 // Head times of the servers' own layouts: Tomcat's `01-Nov-2023`, Spark's (AWS Glue) `23/11/01`,
@@ -580,6 +583,7 @@ function markHead(tokens: Token[], hay: Haystack): void {
     else if (text === 'RequestId' && next !== undefined && next === hay.requestId)
       token.exempt = 'request id';
     else if (LEVEL_WORDS.has(text.toLowerCase()) || LEVEL_LETTERS.has(text)) token.exempt = 'level';
+    else if (GLOG_HEAD.test(text) && next !== undefined && isTime(next)) token.exempt = 'level';
     else if (isStatusLevel(text)) token.exempt = 'level';
     else if (text === 'in' && isStatusLevel(tokens[i - 1]?.text ?? '') && tokens[i - 1]?.exempt === 'level')
       token.exempt = 'level';

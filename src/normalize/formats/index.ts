@@ -28,6 +28,7 @@ import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
 import { gelf } from './gelf.js';
+import { glog } from './glog.js';
 import { genericJson } from './genericJson.js';
 import { logrus, zap, zerolog } from './goJson.js';
 import { zapDevelopment } from './goJson.js';
@@ -57,6 +58,7 @@ import { loguruText } from './loguruText.js';
 import { monolog } from './monolog.js';
 import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
+import { nestjs } from './nestjs.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
@@ -200,7 +202,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * `{` line that is no JSON) after them; Werkzeug's `addr - - [time] code 400, message …` after the access line.
  * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
  * Dropwizard's `LEVEL [date] logger: msg` and Django's `verbose` `LEVEL asctime module pid tid msg`
- * before Rust `tracing`'s `LEVEL target: msg`.
+ * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
+ * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -254,6 +257,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   logfmt,
   goRuntime,
   logrusText,
+  glog,
   zapConsole,
   zerologConsole,
   rubyRuntime,
@@ -264,6 +268,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   djangoVerbose,
   rustTracing,
   winstonText,
+  nestjs,
   log4js,
   pinoPretty,
   nodeInspect,
@@ -352,6 +357,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
   // `WARN[0000] `, or the colour code before the level.
   [logrusText, { appearsIn: ['top', 'go', 'custom'], firstChars: '\u001bTDIWEFP' }],
+  // The severity's initial: `I1101 10:47:57.081234`.
+  [glog, { appearsIn: ['top', 'go', 'custom'], firstChars: 'IWEF' }],
   [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
   // The time, or the colour code before it.
   [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],
@@ -366,6 +373,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time; `ansi` with a colour code.
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}\u001b` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: `\u001bewihvds[${DIGITS}` }],
+  // `[Nest] `, or the colour code before it.
+  [nestjs, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // The basic layout's `[`, the coloured layout's colour code.
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // Its time is never coloured: the line starts with `[` even with `colorize`.
