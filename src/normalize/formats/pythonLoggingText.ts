@@ -22,6 +22,10 @@ import { splitStack } from './stacks.js';
  *   `[2023-11-01 10:47:57,081] ERROR in app: Exception on / [GET]` (pallets/flask
  *   src/flask/logging.py `default_handler`): the module is no logger's name; it stays a field,
  *   `in`, as the line says it (`"in": "app"`), so that no word of the line is lost.
+ * - `%(asctime)s [%(levelname)s] %(name)s: %(message)s` with a `datefmt` (no `,mmm`), a dotted
+ *   name only ({@link parseBracketedNamed}); pytest's default `log_format` ({@link parsePytest});
+ *   the name first, `%(name)s - %(levelname)s - %(message)s` and the logging cookbook's
+ *   `%(name)-12s: %(levelname)-8s %(message)s` ({@link parseNameFirst}).
  * `logger.exception` appends the traceback after `\n` in the same record: it moves to exc_info.
  * Checked against CPython Lib/logging/__init__.py (`BASIC_FORMAT`, `Formatter.default_time_format`,
  * `default_msec_format`, `Formatter.format` appending `formatException`).
