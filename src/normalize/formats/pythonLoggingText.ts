@@ -181,11 +181,18 @@ const MAX_MODULE = 128;
 
 /** Flask's `[2023-11-01 10:47:57,081] ERROR in app: message`. */
 function parseFlask(line: string): ParsedLine | undefined {
-  const timeEnd = dateTimeEnd(line, 1);
-  // Python's own asctime, its comma before the milliseconds: other bracketed times are other
-  // loggers' (log4js's `[2017-03-30T07:57:00.113] [ERROR] cheese - …`).
-  if (timeEnd < 0 || line.charCodeAt(20) !== 0x2c /* , */ || !line.startsWith('] ', timeEnd))
-    return undefined;
+  let timeEnd = dateTimeEnd(line, 1);
+  if (timeEnd < 0) return undefined;
+  if (line.charCodeAt(20) !== 0x2c /* , */) {
+    // Another bracketed time (log4js's `[2017-03-30T07:57:00.113] [ERROR] cheese - …`) is
+    // Python's only as a `datefmt` (gunicorn's `[%Y-%m-%d %H:%M:%S %z]`, its offset after a space)
+    // before `[LEVEL] dotted.name: `, as without brackets (parseBracketedNamed).
+    const sign = line.charCodeAt(timeEnd + 1);
+    if (line.charCodeAt(timeEnd) === 0x20 && (sign === 0x2b || sign === 0x2d)) timeEnd += 6;
+    return line.startsWith('] [', timeEnd) ? parseBracketed(line, timeEnd + 2, true) : undefined;
+  }
+  // Python's own asctime, its comma before the milliseconds.
+  if (!line.startsWith('] ', timeEnd)) return undefined;
   const levelStart = timeEnd + 2;
   // `[%(asctime)s] [%(levelname)s] %(name)s: %(message)s`.
   if (line.charCodeAt(levelStart) === 0x5b /* [ */) return parseBracketed(line, levelStart);

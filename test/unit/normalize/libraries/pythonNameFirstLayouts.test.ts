@@ -33,6 +33,24 @@ describe('Python logging text: `time [LEVEL] name: msg` with a datefmt (pythonLo
     });
   });
 
+  it("reads gunicorn's bracketed datefmt before `[LEVEL] name: `, and leaves log4js' lines to log4js", () => {
+    const { record, missing } = shipped(
+      '[2023-11-01 10:47:57 +0000] [INFO] gunicorn.error: Booting worker with pid: 8\n',
+    );
+    expect(record).toMatchObject({
+      name: 'gunicorn.error',
+      levelname: 'INFO',
+      message: 'Booting worker with pid: 8',
+      log_format: 'python-logging',
+    });
+    expect(missing).toEqual([]);
+    expect(shipped('[2017-03-30T07:57:00.113] [ERROR] app.db - failed: timeout\n').record).toMatchObject({
+      name: 'app.db',
+      message: 'failed: timeout',
+      log_format: 'log4js',
+    });
+  });
+
   it('keeps a plain word before a colon in the message (bracket-level, the time kept)', () => {
     const { record, missing } = shipped('2023-11-01 10:47:57 [ERROR] Error: connection refused\n');
     expect(record).toMatchObject({
