@@ -352,8 +352,12 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Dropwizard's `%-5p [date] logger: msg`: the level first.
   [dropwizard, { appearsIn: ['top', 'java'], firstChars: 'TDIWE' }],
   [jettyStdErr, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
-  // Flask's default starts with `[` and its time.
-  [pythonLoggingText, { appearsIn: ['top', 'python'], firstChars: `[${UPPER}${DIGITS}` }],
+  // Flask's default starts with `[` and its time; `%(name)s - %(levelname)s - …` with the
+  // logger's name (any identifier character).
+  [
+    pythonLoggingText,
+    { appearsIn: ['top', 'python'], firstChars: `[_${UPPER}${UPPER.toLowerCase()}${DIGITS}` },
+  ],
   [goRuntime, { appearsIn: TOP, wraps: 'go', firstChars: `pf${DIGITS}` }],
   // `WARN[0000] `, or the colour code before the level.
   [logrusText, { appearsIn: ['top', 'go', 'custom'], firstChars: '\u001bTDIWEFP' }],

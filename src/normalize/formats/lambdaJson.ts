@@ -382,7 +382,21 @@ function isEnvelopeOnly(object: JsonObject): boolean {
   return true;
 }
 
-function isApplicationRecord(object: JsonObject): boolean {
+/**
+ * Keys no runtime's JSON formatter writes: Python's reserves the LogRecord attributes `name` and
+ * `exc_info` (awslambdaric lambda_runtime_log_utils.py `_RESERVED_FIELDS`; it names the logger
+ * `logger`), Node.js writes only its envelope and error keys (LogPatch.js `formatJsonMessage`),
+ * Java `logger` (log4j2's LambdaLayout.json). A record with `exc_info`, or a `name` without
+ * `logger`, is another formatter's (python-json-logger with `rename_fields`, a hand-written one),
+ * read as generic JSON. A .NET record's `name` is a template property (lambdaJsonDotnet.ts).
+ */
+function hasForeignKeys(object: JsonObject, dotnet: DotnetRecord | undefined): boolean {
+  if (Object.hasOwn(object, 'exc_info')) return true;
+  return dotnet === undefined && Object.hasOwn(object, 'name') && !Object.hasOwn(object, 'logger');
+}
+
+function isApplicationRecord(object: JsonObject, dotnet: DotnetRecord | undefined): boolean {
+  if (hasForeignKeys(object, dotnet)) return false;
   const level = object.level;
   if (typeof level !== 'string' || !RUNTIME_LEVELS.has(level)) return false;
   if (typeof object.timestamp !== 'string') return false;
@@ -404,7 +418,7 @@ export const lambdaJson: JsonFormat = {
   parse(object, context, line) {
     const dotnet = dotnetRecord(object, line);
     const record = dotnet?.object ?? object;
-    if (isApplicationRecord(record)) return parseApplication(record, context, dotnet);
+    if (isApplicationRecord(record, dotnet)) return parseApplication(record, context, dotnet);
     if (isErrorPayload(object)) {
       const exc_info = lambdaErrorStack(object);
       // A Java `cause` is folded into the stack as `Caused by:` lines; any other stays a field.

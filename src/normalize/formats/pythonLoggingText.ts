@@ -1,7 +1,7 @@
 import { levelSpellings } from '../levels.js';
 import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { nameColumn, isLoggerName } from './pythonNameColumn.js';
+import { nameColumn, isLoggerName, isQualifiedLoggerName } from './pythonNameColumn.js';
 import { dateTimeEnd, skipSpaces, timeEnd as clockEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
@@ -22,6 +22,10 @@ import { splitStack } from './stacks.js';
  *   `[2023-11-01 10:47:57,081] ERROR in app: Exception on / [GET]` (pallets/flask
  *   src/flask/logging.py `default_handler`): the module is no logger's name; it stays a field,
  *   `in`, as the line says it (`"in": "app"`), so that no word of the line is lost.
+ * - `%(asctime)s [%(levelname)s] %(name)s: %(message)s` with a `datefmt` (no `,mmm`), a dotted
+ *   name only ({@link parseBracketedNamed}); pytest's default `log_format` ({@link parsePytest});
+ *   the name first, `%(name)s - %(levelname)s - %(message)s` and the logging cookbook's
+ *   `%(name)-12s: %(levelname)-8s %(message)s` ({@link parseNameFirst}).
  * `logger.exception` appends the traceback after `\n` in the same record: it moves to exc_info.
  * Checked against CPython Lib/logging/__init__.py (`BASIC_FORMAT`, `Formatter.default_time_format`,
  * `default_msec_format`, `Formatter.format` appending `formatException`).
@@ -94,12 +98,13 @@ function parseWithTime(line: string): ParsedLine | undefined {
   if (timeEnd < 0) {
     // A `datefmt='%H:%M:%S'` time alone: only in the full `name LEVEL` shape, as other datefmts.
     const clock = clockEnd(line, 0);
-    return clock < 0 ? undefined : parseNamed(line, clock);
+    return clock < 0 ? undefined : (parseNamed(line, clock) ?? parseBracketedNamed(line, clock));
   }
   // Python's own asctime has a comma before the milliseconds. Another time (a `datefmt` such as
-  // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, ISO-like times with a
-  // level first belonging to other loggers.
-  if (line.charCodeAt(19) !== 0x2c /* , */) return parseNamed(line, timeEnd);
+  // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, or `[LEVEL] name: ` with
+  // a name no free text has, ISO-like times with a level first belonging to other loggers.
+  if (line.charCodeAt(19) !== 0x2c /* , */)
+    return parseNamed(line, timeEnd) ?? parseBracketedNamed(line, timeEnd);
   if (line.charCodeAt(timeEnd) !== 0x20) return undefined;
   // `%(asctime)s [%(levelname)s] %(name)s: %(message)s`.
   if (line.charCodeAt(timeEnd + 1) === 0x5b /* [ */) return parseBracketed(line, timeEnd + 1);
@@ -144,9 +149,10 @@ function parseNamed(line: string, timeEnd: number): ParsedLine | undefined {
 
 /**
  * `[%(levelname)s] %(name)s: %(message)s` at `start` (after the time): the level, and the name when
- * the next word is a logger name ending in `:`.
+ * the next word is a logger name ending in `:`. With `qualified`, only a name no free text has
+ * ({@link isQualifiedLoggerName}) and only with one: another line is no Python line of this shape.
  */
-function parseBracketed(line: string, start: number): ParsedLine | undefined {
+function parseBracketed(line: string, start: number, qualified = false): ParsedLine | undefined {
   const close = line.slice(start, start + 'CRITICAL] '.length + 1).indexOf('] ');
   if (close < 0 || line.charCodeAt(start) !== 0x5b /* [ */) return undefined;
   const level = LEVELS.get(line.slice(start + 1, start + close));
@@ -154,8 +160,20 @@ function parseBracketed(line: string, start: number): ParsedLine | undefined {
   const body = start + close + 2;
   const colon = line.slice(body, body + MAX_NAME + 2).indexOf(': ');
   const name = colon > 0 ? line.slice(body, body + colon) : '';
-  if (isLoggerName(name)) return result(level, name, line.slice(body + colon + 2));
-  return result(level, undefined, line.slice(body));
+  if (qualified ? isQualifiedLoggerName(name) : isLoggerName(name))
+    return result(level, name, line.slice(body + colon + 2));
+  return qualified ? undefined : result(level, undefined, line.slice(body));
+}
+
+/**
+ * `%(asctime)s [%(levelname)s] %(name)s: %(message)s` with a `datefmt` (`%Y-%m-%d %H:%M:%S`,
+ * `%H:%M:%S`): `2023-11-01 10:47:57 [INFO] gunicorn.error: Booting worker with pid: 8`, after the
+ * time that ends at `timeEnd`. Only with a dotted name, `root` or `__main__`: a bare word before
+ * a colon (`[ERROR] Error: …`) is the message's, and the line is `bracket-level`'s.
+ */
+function parseBracketedNamed(line: string, timeEnd: number): ParsedLine | undefined {
+  if (line.charCodeAt(timeEnd) !== 0x20 || line.charCodeAt(timeEnd + 1) !== 0x5b /* [ */) return undefined;
+  return parseBracketed(line, timeEnd + 1, true);
 }
 
 // Longest `%(module)s` taken from a Flask line; module names are far shorter.
@@ -163,11 +181,18 @@ const MAX_MODULE = 128;
 
 /** Flask's `[2023-11-01 10:47:57,081] ERROR in app: message`. */
 function parseFlask(line: string): ParsedLine | undefined {
-  const timeEnd = dateTimeEnd(line, 1);
-  // Python's own asctime, its comma before the milliseconds: other bracketed times are other
-  // loggers' (log4js's `[2017-03-30T07:57:00.113] [ERROR] cheese - …`).
-  if (timeEnd < 0 || line.charCodeAt(20) !== 0x2c /* , */ || !line.startsWith('] ', timeEnd))
-    return undefined;
+  let timeEnd = dateTimeEnd(line, 1);
+  if (timeEnd < 0) return undefined;
+  if (line.charCodeAt(20) !== 0x2c /* , */) {
+    // Another bracketed time (log4js's `[2017-03-30T07:57:00.113] [ERROR] cheese - …`) is
+    // Python's only as a `datefmt` (gunicorn's `[%Y-%m-%d %H:%M:%S %z]`, its offset after a space)
+    // before `[LEVEL] dotted.name: `, as without brackets (parseBracketedNamed).
+    const sign = line.charCodeAt(timeEnd + 1);
+    if (line.charCodeAt(timeEnd) === 0x20 && (sign === 0x2b || sign === 0x2d)) timeEnd += 6;
+    return line.startsWith('] [', timeEnd) ? parseBracketed(line, timeEnd + 2, true) : undefined;
+  }
+  // Python's own asctime, its comma before the milliseconds.
+  if (!line.startsWith('] ', timeEnd)) return undefined;
   const levelStart = timeEnd + 2;
   // `[%(asctime)s] [%(levelname)s] %(name)s: %(message)s`.
   if (line.charCodeAt(levelStart) === 0x5b /* [ */) return parseBracketed(line, levelStart);
@@ -186,13 +211,84 @@ function parseFlask(line: string): ParsedLine | undefined {
   return parsed;
 }
 
+/** `%(levelname)-8s ` and the separator after it: the column the message or the name starts in. */
+const LEVEL_COLUMN = 9;
+
+/** `name:filename:lineno ` (one space or the end after it), sticky at the end of the level column. */
+const PYTEST_LOCATION = /([^\s:]+):([^\s:]+):(\d{1,9})(?: |$)/y;
+
+/**
+ * pytest's logging plugin, its `log_format` default `%(levelname)-8s %(name)s:%(filename)s:%(lineno)d
+ * %(message)s` (captured logs, `log_cli`, `log_file`): `WARNING  root:app.py:12 disk almost full`.
+ * The name is the logger's, the file and line kept as `file` and `line` (as log4jFileLine.ts
+ * names a caller's). Checked against pytest-dev/pytest src/_pytest/logging.py
+ * (`DEFAULT_LOG_FORMAT`) and the lines of its testing/logging/test_reporting.py.
+ */
+function parsePytest(line: string): ParsedLine | undefined {
+  const space = line.indexOf(' ');
+  if (space < 4 || space > 8) return undefined;
+  const level = LEVELS.get(line.slice(0, space));
+  if (level === undefined) return undefined;
+  const start = skipSpaces(line, space);
+  if (start < LEVEL_COLUMN) return undefined;
+  PYTEST_LOCATION.lastIndex = start;
+  const location = PYTEST_LOCATION.exec(line);
+  if (location === null) return undefined;
+  const [, name, file, lineno] = location;
+  const parsed = result(level, name, line.slice(PYTEST_LOCATION.lastIndex));
+  parsed.fields = { file, line: Number(lineno) };
+  return parsed;
+}
+
+/**
+ * The logger name first, no time:
+ * - `%(name)s - %(levelname)s - %(message)s` → `app.db - ERROR - query failed` (a handler's
+ *   formatter in the `logging` tutorials; `%(name)-12s` and `%(levelname)-8s` padding too);
+ * - the logging cookbook's console layout `%(name)-12s: %(levelname)-8s %(message)s` →
+ *   `myapp.area1 : INFO     Jackdaws love my big sphinx of quartz.` ("Logging to multiple
+ *   destinations"), the level padded to its column.
+ * The name is a logger name ({@link isLoggerName}), the level one of Python's, between ` - ` or in
+ * its padded column: free text (`Note: INFO is on`) has neither.
+ */
+function parseNameFirst(line: string): ParsedLine | undefined {
+  const space = line.indexOf(' ');
+  if (space <= 0 || space > MAX_NAME + 1) return undefined;
+  // `%(name)-12s: ` with a name of twelve characters or more: the colon right after it.
+  const glued = line.charCodeAt(space - 1) === 0x3a; /* : */
+  const name = line.slice(0, glued ? space - 1 : space);
+  if (!isLoggerName(name)) return undefined;
+  let i = glued ? space + 1 : skipSpaces(line, space);
+  const dashed = !glued && line.startsWith('- ', i);
+  if (!dashed && !glued) {
+    if (!line.startsWith(': ', i)) return undefined;
+    i += 2;
+  } else if (dashed) i += 2;
+  const levelEnd = line.indexOf(' ', i);
+  if (levelEnd < 0) return undefined;
+  const level = LEVELS.get(line.slice(i, levelEnd));
+  if (level === undefined) return undefined;
+  const pad = skipSpaces(line, levelEnd);
+  if (dashed) {
+    // `ERROR - msg`, `ERROR    - msg`.
+    if (!line.startsWith('- ', pad)) return undefined;
+    return result(level, name, line.slice(pad + 2));
+  }
+  // `%(levelname)-8s %(message)s`: the message starts after the level's padded column.
+  if (pad - i < LEVEL_COLUMN) return undefined;
+  return result(level, name, line.slice(pad));
+}
+
+function isLower(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || c === 0x5f; /* _ */
+}
+
 export const pythonLoggingText: TextFormat = {
   name: NAME,
   parse(line) {
     const c = line.charCodeAt(0);
     if (c === 0x5b /* [ */) return parseFlask(line);
     if (c >= 0x30 && c <= 0x39) return parseWithTime(line);
-    if (c >= 0x41 && c <= 0x5a) return parseBasic(line);
-    return undefined;
+    if (c >= 0x41 && c <= 0x5a) return parseBasic(line) ?? parsePytest(line) ?? parseNameFirst(line);
+    return isLower(c) ? parseNameFirst(line) : undefined;
   },
 };

@@ -18,6 +18,17 @@ export function isLoggerName(word: string): boolean {
   return LOGGER_NAME.test(word);
 }
 
+const QUALIFIED_NAME = /^[A-Za-z_]\w*(?:\.\w+)+$/;
+
+/**
+ * A logger name that no word of free text looks like: a dotted one (`gunicorn.error`,
+ * `app.db`, `__name__` of a package's module), the root logger's `root` or a script's `__main__`.
+ * A plain word before a colon (`Error: …`, `status: ok`) is not taken for a name.
+ */
+export function isQualifiedLoggerName(word: string): boolean {
+  return word === 'root' || word === '__main__' || QUALIFIED_NAME.test(word);
+}
+
 /**
  * The logger name at `start` and where the message after it starts, when the name stands in a
  * column (` - ` or padding after it) and a message follows; otherwise undefined.

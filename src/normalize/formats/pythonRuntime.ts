@@ -14,6 +14,9 @@ import { PY_TRACEBACK, splitLines } from './stacks.js';
  *   SPACE (U+00A0), lines joined by `\r` on stdout and by `\n` on the telemetry fd. Init errors
  *   have no frames: `[ERROR] Runtime.ImportModuleError: Unable to import module 'app': …\r
  *   Traceback (most recent call last):`.
+ * The prefix's `[%(levelname)s]` is the LogRecord's that carried the line (the runtime's root
+ * handler formats it, `LambdaLoggerHandler`); a body that is itself a formatted `logging` line or a
+ * JSON record states the level it was logged at, which wins (envelope.ts).
  * exc_info is the traceback as Python prints it: `Traceback (most recent call last):`,
  * indentation back to spaces, the frames (none for a frameless init error), then the
  * `Type: message` line.
@@ -89,8 +92,11 @@ export const pythonRuntime: TextFormat = {
         level ?? unnamedLevel(levelText),
         requestId,
       );
-      // A level of the application's own (`logging.addLevelName(25, 'AUDIT')`, `Level 5`) keeps its spelling.
-      if (level === undefined) parsed.fields = { ...parsed.fields, runtime_level: levelText };
+      // A level of the application's own (`logging.addLevelName(25, 'AUDIT')`, `Level 5`) keeps its
+      // spelling; so does the prefix's level when a structured body states another (the body's
+      // own `name - ERROR - msg` relayed through `logger.info`: its level is what was logged).
+      if (level === undefined || (parsed.format !== NAME && parsed.levelname !== level))
+        parsed.fields = { ...parsed.fields, runtime_level: levelText };
       return parsed;
     }
     // `[ERROR] KeyError: 'x'\rTraceback (most recent call last):\r\u00a0\u00a0File …`
