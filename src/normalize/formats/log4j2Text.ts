@@ -230,8 +230,12 @@ export function parseLevelFirstLayout(line: string): ParsedLine | undefined {
  * `[%t]`): `test.Bar (Bar.java:42)` → the class, `Bar.java`, 42. Without a location Log4j 2
  * writes `? (:)` (ClassNamePatternConverter's `?`, the file and line converters write nothing)
  * and Log4j 1.x `? (?:?)`: no file, and the line kept as `?`, as log4jFileLine.ts does.
+ * Hadoop's `%c{2} (%F:%M(%L))` (apache/hadoop hadoop-common src/test/resources/log4j.properties:
+ * `impl.MetricsConfig (MetricsConfig.java:loadFirst(134))`) also names the method, kept as `method`.
  */
-function callerLocation(head: string): { logger: string; file?: string; line?: number | string } | undefined {
+function callerLocation(
+  head: string,
+): { logger: string; file?: string; method?: string; line?: number | string } | undefined {
   const open = head.indexOf(' (');
   if (open <= 0 || head.charCodeAt(head.length - 1) !== 0x29 /* ) */) return undefined;
   // `%-30C` pads the class; `?`: no class known.
@@ -241,13 +245,20 @@ function callerLocation(head: string): { logger: string; file?: string; line?: n
   const colon = location.lastIndexOf(':');
   if (colon < 0 || location.includes(' ')) return undefined;
   const file = location.slice(0, colon);
-  const lineText = location.slice(colon + 1);
+  let lineText = location.slice(colon + 1);
   const name = logger === '?' ? '' : logger;
   if (file === '' && lineText === '') return { logger: name };
+  let method: string | undefined;
+  const call = /^([\w$<>?]{1,256})\((\d{1,9}|\?)\)$/.exec(lineText);
+  if (call !== null) {
+    method = call[1];
+    lineText = call[2] ?? '';
+  }
   if (file === '' || (lineText !== '?' && !/^\d{1,9}$/.test(lineText))) return undefined;
   return {
     logger: name,
     file: file === '?' ? undefined : file,
+    method: method === '?' ? undefined : method,
     line: lineText === '?' ? lineText : Number(lineText),
   };
 }
@@ -353,10 +364,11 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   let logger = line.slice(i, dash).trimEnd();
   let lineNumber: number | string | undefined;
   let file: string | undefined;
+  let method: string | undefined;
   if (logger.includes(' ')) {
     const location = callerLocation(logger);
     if (location === undefined) return undefined;
-    ({ logger, file, line: lineNumber } = location);
+    ({ logger, file, method, line: lineNumber } = location);
   }
   const colon = file === undefined ? logger.lastIndexOf(':') : -1;
   if (colon > 0) {
@@ -383,6 +395,7 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
     if (relativeMs !== undefined) fields.relative_ms = relativeMs;
     if (thread !== undefined) fields.thread = thread;
     if (file !== undefined) fields.file = file;
+    if (method !== undefined) fields.method = method;
     if (lineNumber !== undefined) fields.line = lineNumber;
     if (ttll?.kvp !== undefined) fields.kvp = ttll.kvp;
   }

@@ -73,6 +73,28 @@ describe('Log4j 2 %C{2} (%F:%L) layout (log4j2Text.ts)', () => {
     expect(b.missing).toEqual([]);
   });
 
+  it('reads Hadoop’s `%c{2} (%F:%M(%L))`, the method kept as `method`', () => {
+    const { record, missing } = shipped(
+      '2015-04-17 07:46:14,278 [main] WARN  impl.MetricsConfig (MetricsConfig.java:loadFirst(125)) - Cannot locate configuration\n',
+    );
+    expect(record).toMatchObject({
+      log_format: 'log4j2',
+      levelname: 'WARNING',
+      name: 'impl.MetricsConfig',
+      message: 'Cannot locate configuration',
+      thread: 'main',
+      file: 'MetricsConfig.java',
+      method: 'loadFirst',
+      line: 125,
+    });
+    expect(missing).toEqual([]);
+    expect(
+      shipped(
+        '2024-04-15 09:45:51,311 WARN  [main] util.NativeCodeLoader (NativeCodeLoader.java:<clinit>(60)) - x\n',
+      ).record,
+    ).toMatchObject({ name: 'util.NativeCodeLoader', method: '<clinit>', line: 60, message: 'x' });
+  });
+
   it('leaves a parenthesis that is no location to the other formats', () => {
     const { record } = shipped('2023-11-01 10:47:57,081 INFO  app (see docs) - Hello\n');
     expect(record.log_format).not.toBe('log4j2');
