@@ -4,6 +4,7 @@ import {
   type LogEvent,
   type MalformedLogEvent,
 } from '../decode/subscriptionPayload.js';
+import { isReportPart, reportPid, withReportParts } from './formats/rdsPostgresql.js';
 import { exceptionStart, isAtFrame, PY_STACK, PY_TRACEBACK } from './formats/stacks.js';
 import type { ParsedLine } from './logFormat.js';
 import { buildRecord, normalizeMalformed, parseEvent, type EventSource } from './normalizeEvent.js';
@@ -30,6 +31,10 @@ import type { ForwarderRecord } from './record.js';
  * transport writes the block to stdout, which Lambda and the `awslogs` driver cut at each
  * newline), the block then read whole as pino-pretty's format reads it. A plain-text line whose
  * record gains a stack becomes ERROR, as it would had the stack come in the same event.
+ * A PostgreSQL report's line (`rds-postgresql`, any severity, a prefix with `%p`) takes only the
+ * DETAIL, HINT, QUERY, CONTEXT, LOCATION and STATEMENT lines right after it of the same process
+ * (`[pid]`), each as a field named by its label (formats/rdsPostgresql.ts); any other line after
+ * it starts a record of its own.
  *
  * Each head line is parsed as {@link normalizeEvent} parses it (its depth guard included), and a
  * group too large for one Firehose record is split, never cut: see {@link splitGroup}.
@@ -53,6 +58,23 @@ export function rejoinPayload(
     }
     lastTime = event.timestamp;
     const line = trimmedEnd(event.message);
+    const pid = group === undefined ? undefined : reportPid(group.parsed);
+    if (group !== undefined && pid !== undefined) {
+      // A PostgreSQL report takes only its own DETAIL, HINT, … lines: the next lines of the same
+      // process. Any other line is parsed once, as the head it then is.
+      const parsed = parseEvent(event.message);
+      if (isReportPart(parsed, pid)) {
+        group.lines.push(line);
+        group.ids.push(event.id);
+        group.times.push(event.timestamp);
+        (group.parts ??= []).push(parsed);
+        continue;
+      }
+      emitGroup(group, source, sink);
+      group = { event, parsed, lines: [], ids: [], times: [] };
+      state = parsed.format === PINO_PRETTY ? 'pinoPretty' : initialState(line);
+      continue;
+    }
     let next: StackState | undefined =
       group === undefined ? undefined : continuation(line, state, awaitsStack(group));
     if (group !== undefined && next === undefined && isThrowableHeader(group, line, events[i + 1]))
@@ -189,6 +211,8 @@ interface Group {
   readonly ids: string[];
   /** The CloudWatch timestamp of each folded line. */
   readonly times: number[];
+  /** A PostgreSQL report's DETAIL, HINT, … lines, parsed, one per folded line. */
+  parts?: ParsedLine[];
 }
 
 /**
@@ -216,6 +240,13 @@ function recordOf(group: Group, source: EventSource): ForwarderRecord {
     const whole = buildRecord(block, source, event.id, event.timestamp);
     whole.cloudwatch.folded_ids = ids;
     return whole;
+  }
+  if (group.parts !== undefined) {
+    // A PostgreSQL report: its parts are fields of its record, no stack.
+    parsed.fields = withReportParts(parsed.fields, group.parts);
+    const record = buildRecord(parsed, source, event.id, event.timestamp);
+    record.cloudwatch.folded_ids = ids;
+    return record;
   }
   const folded = lines.join('\n').trimEnd();
   const first = lines[0] ?? '';
@@ -280,7 +311,14 @@ function emitGroup(group: Group, source: EventSource, sink: (record: ForwarderRe
   const count = cuts.length;
   const headEnd = cuts[0] ?? lines.length;
   const head = recordOf(
-    { event, parsed, lines: lines.slice(0, headEnd), ids: ids.slice(0, headEnd), times: [] },
+    {
+      event,
+      parsed,
+      lines: lines.slice(0, headEnd),
+      ids: ids.slice(0, headEnd),
+      times: [],
+      parts: group.parts?.slice(0, headEnd),
+    },
     source,
   );
   head.rejoin_part = { head_id: event.id, index: 1, count };

@@ -17,6 +17,9 @@ const firehose = useLocalFirehoseEndpoint(STREAM, 'rejoin-pipeline-');
 
 interface Received {
   message: string;
+  levelname?: string;
+  statement?: string;
+  detail?: string;
   exc_info?: string;
   log_format?: string;
   truncated?: boolean;
@@ -74,6 +77,37 @@ describe('the pipeline with REJOIN_MULTILINE=true', () => {
       expect(ids).toEqual(lines.map((_, i) => eventId(i)));
     },
   );
+
+  it('delivers a PostgreSQL report with its DETAIL and STATEMENT folded in, and a hostile line after it whole', async () => {
+    const prefix = '2019-03-10 03:54:59 UTC:10.0.0.123(52834):postgres@tstdb:[20175]:';
+    const rds = [
+      `${prefix}ERROR:  duplicate key value violates unique constraint "orders_pkey"`,
+      `${prefix}DETAIL:  Key (id)=(42) already exists.`,
+      `${prefix}STATEMENT:  INSERT INTO orders VALUES (42);`,
+      deep,
+      `${prefix}STATEMENT:  INSERT INTO orders VALUES (42);`,
+    ];
+    const summary = await forward(
+      makeSubscriptionEvent({
+        logGroup: '/aws/rds/instance/orders-db/postgresql',
+        logStream: 'orders-db.0',
+        messages: rds,
+      }),
+      true,
+    );
+    const records = received();
+    expect(summary.failed).toBe(0);
+    expect(records).toHaveLength(3);
+    expect(records[0]).toMatchObject({
+      levelname: 'ERROR',
+      message: 'duplicate key value violates unique constraint "orders_pkey"',
+      detail: 'Key (id)=(42) already exists.',
+      statement: 'INSERT INTO orders VALUES (42);',
+      cloudwatch: { id: eventId(0), folded_ids: [eventId(1), eventId(2)] },
+    });
+    expect(records[1]).toMatchObject({ message: deep, log_format: 'text' });
+    expect(records[2]).toMatchObject({ levelname: 'INFO', message: 'INSERT INTO orders VALUES (42);' });
+  });
 
   it('delivers a 30,000-frame goroutine dump split into records within the limit, none cut', async () => {
     const dump = ['fatal error: all goroutines are asleep - deadlock!', '', 'goroutine 1 [chan receive]:'];

@@ -14,7 +14,8 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  *   "msg":"…","logger"?:"name","stacktrace"?:"…"}`, `zap.Error` under `error` (`errorVerbose` with
  *   pkg/errors); levels debug info warn error dpanic panic fatal. (uber-go/zap config.go
  *   `NewProductionEncoderConfig`, zapcore/encoder.go, field.go `Error`)
- * - zerolog: `{"level":"info","time":"…","message":"…"}` (no `message` when it is empty), `Err` under
+ * - zerolog: `{"level":"info","time":"…","message":"…"}` (no `message` when it is empty: `Send()`,
+ *   `{"level":"debug","Name":"Tom","time":1562212768}` in its README, is an empty message), `Err` under
  *   `error`, `Stack` under `stack`,
  *   `Caller` under `caller`; levels trace debug info warn error fatal panic. (rs/zerolog globals.go
  *   field names, event.go)
@@ -47,15 +48,36 @@ export const zap: JsonFormat = jsonLibraryFormat({
   ownKeys: { head: ['level', 'ts', 'logger', 'caller', 'function', 'msg'], othersUnder: 'shadowed_fields' },
 });
 
+/** zerolog's level names (`Level.String()`, rs/zerolog log.go), as `LevelFieldMarshalFunc` writes them. */
+const ZEROLOG_LEVELS: ReadonlySet<unknown> = new Set([
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'error',
+  'fatal',
+  'panic',
+]);
+
+/** The object's first key, read without listing them all. */
+function firstKey(o: Record<string, unknown>): string | undefined {
+  for (const key in o) return key;
+  return undefined;
+}
+
 export const zerolog: JsonFormat = jsonLibraryFormat({
   name: 'zerolog',
   detect: (o) =>
     typeof o.level === 'string' &&
-    // `log.Error().Err(err).Msg("")` writes no message at all, only the error.
-    ('message' in o || typeof o.error === 'string') &&
     !('msg' in o) &&
     (typeof o.time === 'string' || typeof o.time === 'number') &&
-    !('timestamp' in o),
+    !('timestamp' in o) &&
+    // `log.Error().Err(err).Msg("")` writes no message at all, only the error; `.Send()`
+    // (`Msg("")`, event.go) neither, only the fields: then the record is told by zerolog's own
+    // shape, one of its level names first (`Logger.newEvent` writes the level before any field).
+    ('message' in o ||
+      typeof o.error === 'string' ||
+      (ZEROLOG_LEVELS.has(o.level) && firstKey(o) === 'level')),
   messageKey: 'message',
   errorKeys: ['error'],
   stackKeys: ['stack'],

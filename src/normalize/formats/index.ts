@@ -347,8 +347,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // `log4j:WARN`, `ERROR StatusLogger`, `SLF4J(W):` (D…W), SLF4J's `[main]`, a date, or the colour code before it.
   [log4j2Text, { appearsIn: ['top', 'java'], firstChars: `lDEFGHIJKLMNOPQRSTUVW[${DIGITS}\u001b` }],
   [log4jFileLine, { appearsIn: ['top', 'java'], firstChars: ' DEFITW' }],
-  // Quarkus' `date LEVEL [category] (thread) msg`: the date, or the dev guide's time.
-  [quarkus, { appearsIn: ['top', 'java'], firstChars: DIGITS }],
+  // Quarkus' `date LEVEL [category] (thread) msg`: the date, or the dev guide's time, or the
+  // colour code before it (`quarkus.console.color`).
+  [quarkus, { appearsIn: ['top', 'java'], firstChars: `${DIGITS}\u001b` }],
   // Dropwizard's `%-5p [date] logger: msg`: the level first.
   [dropwizard, { appearsIn: ['top', 'java'], firstChars: 'TDIWE' }],
   [jettyStdErr, { appearsIn: ['top', 'java'], firstChars: DIGITS }],

@@ -224,6 +224,45 @@ export function parseLevelFirstLayout(line: string): ParsedLine | undefined {
   return parsed;
 }
 
+/**
+ * `%C{2} (%F:%L)`, the caller's class, file and line before ` - ` (the Log4j 2 manual's
+ * "Migrating from Log4j 1.x" samples, `%d %-5p [%t] %C{2} (%F:%L) - %m%n`, and the same without
+ * `[%t]`): `test.Bar (Bar.java:42)` → the class, `Bar.java`, 42. Without a location Log4j 2
+ * writes `? (:)` (ClassNamePatternConverter's `?`, the file and line converters write nothing)
+ * and Log4j 1.x `? (?:?)`: no file, and the line kept as `?`, as log4jFileLine.ts does.
+ * Hadoop's `%c{2} (%F:%M(%L))` (apache/hadoop hadoop-common src/test/resources/log4j.properties:
+ * `impl.MetricsConfig (MetricsConfig.java:loadFirst(134))`) also names the method, kept as `method`.
+ */
+function callerLocation(
+  head: string,
+): { logger: string; file?: string; method?: string; line?: number | string } | undefined {
+  const open = head.indexOf(' (');
+  if (open <= 0 || head.charCodeAt(head.length - 1) !== 0x29 /* ) */) return undefined;
+  // `%-30C` pads the class; `?`: no class known.
+  const logger = head.slice(0, open).trimEnd();
+  if (logger.includes(' ')) return undefined;
+  const location = head.slice(open + 2, -1);
+  const colon = location.lastIndexOf(':');
+  if (colon < 0 || location.includes(' ')) return undefined;
+  const file = location.slice(0, colon);
+  let lineText = location.slice(colon + 1);
+  const name = logger === '?' ? '' : logger;
+  if (file === '' && lineText === '') return { logger: name };
+  let method: string | undefined;
+  const call = /^([\w$<>?]{1,256})\((\d{1,9}|\?)\)$/.exec(lineText);
+  if (call !== null) {
+    method = call[1];
+    lineText = call[2] ?? '';
+  }
+  if (file === '' || (lineText !== '?' && !/^\d{1,9}$/.test(lineText))) return undefined;
+  return {
+    logger: name,
+    file: file === '?' ? undefined : file,
+    method: method === '?' ? undefined : method,
+    line: lineText === '?' ? lineText : Number(lineText),
+  };
+}
+
 /** The layouts' head, on a line without colour codes. */
 function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefined {
   const c = line.charCodeAt(0);
@@ -323,9 +362,15 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   // Log4j 1.x's `%c %x - ` (BasicConfigurator's `%r [%t] %p %c %x - %m%n`) leaves a blank for an
   // empty NDC, `%-30c` pads: the logger is the word before the blanks.
   let logger = line.slice(i, dash).trimEnd();
-  if (logger.includes(' ')) return undefined;
-  let lineNumber: number | undefined;
-  const colon = logger.lastIndexOf(':');
+  let lineNumber: number | string | undefined;
+  let file: string | undefined;
+  let method: string | undefined;
+  if (logger.includes(' ')) {
+    const location = callerLocation(logger);
+    if (location === undefined) return undefined;
+    ({ logger, file, method, line: lineNumber } = location);
+  }
+  const colon = file === undefined ? logger.lastIndexOf(':') : -1;
   if (colon > 0) {
     const n = Number(logger.slice(colon + 1));
     if (Number.isInteger(n)) {
@@ -338,6 +383,7 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
   if (
     thread !== undefined ||
     lineNumber !== undefined ||
+    file !== undefined ||
     relativeMs !== undefined ||
     ttll?.kvp !== undefined ||
     simpleTime !== undefined ||
@@ -348,6 +394,8 @@ function parseLayout(line: string, bracketLevel?: string): ParsedLine | undefine
     if (prefix !== undefined) fields.prefix = prefix;
     if (relativeMs !== undefined) fields.relative_ms = relativeMs;
     if (thread !== undefined) fields.thread = thread;
+    if (file !== undefined) fields.file = file;
+    if (method !== undefined) fields.method = method;
     if (lineNumber !== undefined) fields.line = lineNumber;
     if (ttll?.kvp !== undefined) fields.kvp = ttll.kvp;
   }

@@ -10,7 +10,9 @@ import { dateTimeEnd, isWordChar, wordEnd } from './scan.js';
  * The client address and port, user, database and process id become `client_addr`,
  * `client_port`, `user`, `database` (and `user_at_database`, `%u@%d` as written), `pid`; the message is the text after the severity.
  * Severities (PostgreSQL's elog levels): PANIC and FATAL → CRITICAL, ERROR, WARNING,
- * LOG/INFO/NOTICE and the continuation lines STATEMENT/DETAIL/HINT/CONTEXT/QUERY/LOCATION → INFO,
+ * LOG/INFO/NOTICE and the continuation lines STATEMENT/DETAIL/HINT/CONTEXT/QUERY/LOCATION → INFO
+ * (each a record of its own; folded into their report's record by multi-line rejoin, see
+ * {@link withReportParts}),
  * DEBUG1–5 → DEBUG; a severity spelled otherwise than its level is kept as `severity`. A slow
  * statement's `duration: 1454.486 ms  statement: …` (log_min_duration_statement) also gives
  * `duration_ms`, a number Kibana can range over; the message keeps the whole text.
@@ -256,6 +258,66 @@ function customPrefix(line: string): ParsedLine | undefined {
     }
     from = separator + SEPARATOR.length;
   }
+}
+
+/**
+ * The lines that explain a report: elog.c's `send_message_to_server_log` writes the message's
+ * DETAIL, HINT, QUERY, CONTEXT, LOCATION (`log_error_verbosity = verbose`) and STATEMENT
+ * (`log_min_error_statement`) each on a line of its own, after its own `log_line_prefix`, right
+ * after the report's line. With multi-line rejoin they are folded into the report's record
+ * (rejoin.ts), each under the field its label names (`detail`, `hint`, `query`, `context`,
+ * `location`, `statement`: PostgreSQL's `jsonlog` keys, QUERY's `internal_query` aside), the
+ * text after the label; alone, each is a record of its own, INFO, the label kept as `severity`.
+ */
+const REPORT_PARTS: ReadonlyMap<string, string> = new Map([
+  ['DETAIL', 'detail'],
+  ['HINT', 'hint'],
+  ['QUERY', 'query'],
+  ['CONTEXT', 'context'],
+  ['LOCATION', 'location'],
+  ['STATEMENT', 'statement'],
+]);
+
+/**
+ * The process id of a report's own line (an `rds-postgresql` record of any severity but the
+ * explaining ones), the process its DETAIL, HINT, … lines come from; `undefined` for any other
+ * line, and for a prefix without `%p`, whose lines cannot be told apart by process.
+ */
+export function reportPid(head: ParsedLine): number | undefined {
+  if (head.format !== NAME) return undefined;
+  const pid = head.fields?.pid;
+  const severity = head.fields?.severity;
+  if (typeof pid !== 'number' || (typeof severity === 'string' && REPORT_PARTS.has(severity)))
+    return undefined;
+  return pid;
+}
+
+/** True when `line` (as parsed) is a DETAIL, HINT, … line of process `pid`. */
+export function isReportPart(line: ParsedLine, pid: number): boolean {
+  const severity = line.fields?.severity;
+  return (
+    line.format === NAME &&
+    line.fields?.pid === pid &&
+    typeof severity === 'string' &&
+    REPORT_PARTS.has(severity)
+  );
+}
+
+/**
+ * The report's fields with its parts' texts, each under its label's field (two of one label,
+ * which PostgreSQL never writes, joined by a line break).
+ */
+export function withReportParts(
+  fields: Record<string, unknown> | undefined,
+  parts: readonly ParsedLine[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...fields };
+  for (const part of parts) {
+    const key = REPORT_PARTS.get(String(part.fields?.severity)) ?? 'detail';
+    const before = out[key];
+    out[key] = typeof before === 'string' ? `${before}\n${part.message}` : part.message;
+  }
+  return out;
 }
 
 export const rdsPostgresql: TextFormat = {

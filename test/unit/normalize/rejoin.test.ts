@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { encodeRecord } from '../../../src/batch/encodeRecord.js';
 import { MAX_BYTES_PER_RECORD } from '../../../src/batch/limits.js';
-import type { DataMessage } from '../../../src/decode/subscriptionPayload.js';
+import type { DataMessage, MalformedLogEvent } from '../../../src/decode/subscriptionPayload.js';
 import { normalizePayload } from '../../../src/normalize/normalizePayload.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
+import { checkConservation } from '../../helpers/conservation.js';
 
 const BASE = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
 
@@ -367,5 +368,167 @@ describe('rejoin of pino-pretty blocks', () => {
     const lines = ['[10:47:57.081] INFO (orders/8): done', 'plain line', '    indented'];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
     expect(records.map((record) => record.message)).toEqual(['done', 'plain line', '    indented']);
+  });
+});
+
+/**
+ * RDS for PostgreSQL writes a report's DETAIL, HINT, QUERY, CONTEXT, LOCATION and STATEMENT each on
+ * a line of its own after the report's line, each with its own `log_line_prefix` (postgres/postgres
+ * src/backend/utils/error/elog.c `send_message_to_server_log`; RDS's `%t:%r:%u@%d:[%p]:`), and
+ * CloudWatch Logs gets one event a line.
+ */
+describe('rejoin of a PostgreSQL report’s DETAIL, HINT, … lines (rds-postgresql)', () => {
+  const prefix = (pid: number) => `2019-03-10 03:54:59 UTC:10.0.0.123(52834):postgres@tstdb:[${pid}]:`;
+  const REPORT = [
+    `${prefix(20175)}ERROR:  duplicate key value violates unique constraint "orders_pkey"`,
+    `${prefix(20175)}DETAIL:  Key (id)=(42) already exists.`,
+    `${prefix(20175)}CONTEXT:  SQL function "add_order" statement 1`,
+    `${prefix(20175)}STATEMENT:  SELECT add_order(42);`,
+    `${prefix(20175)}LOG:  duration: 0.120 ms  statement: COMMIT`,
+  ];
+  const rdsPayload = (lines: readonly (string | MalformedLogEvent)[]): DataMessage => ({
+    ...payload([]),
+    logGroup: '/aws/rds/instance/orders-db/postgresql',
+    logStream: 'orders-db.0',
+    logEvents: lines.map((line, i) =>
+      typeof line === 'string' ? { id: `id-${i}`, timestamp: BASE + i, message: `${line}\n` } : line,
+    ),
+  });
+
+  it('folds them into the report’s record, each under its label’s field, the message and level its own', () => {
+    const records = normalizePayload(rdsPayload(REPORT), { rejoinMultiline: true });
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatchObject({
+      log_format: 'rds-postgresql',
+      levelname: 'ERROR',
+      name: 'orders-db',
+      message: 'duplicate key value violates unique constraint "orders_pkey"',
+      pid: 20175,
+      user: 'postgres',
+      database: 'tstdb',
+      detail: 'Key (id)=(42) already exists.',
+      context: 'SQL function "add_order" statement 1',
+      statement: 'SELECT add_order(42);',
+    });
+    expect(records[0]).not.toHaveProperty('exc_info');
+    expect(records[0]?.cloudwatch).toMatchObject({ id: 'id-0', folded_ids: ['id-1', 'id-2', 'id-3'] });
+    expect(records[1]).toMatchObject({ levelname: 'INFO', severity: 'LOG', duration_ms: 0.12 });
+  });
+
+  it('keeps every token of the folded lines (the label word is the field’s key)', () => {
+    const [record] = normalizePayload(rdsPayload(REPORT), { rejoinMultiline: true });
+    const json = encodeRecord(record as ForwarderRecord).data.toString('utf8');
+    const labels = ['DETAIL', 'CONTEXT', 'STATEMENT'];
+    REPORT.slice(1, 4).forEach((line, i) => {
+      expect(checkConservation(line, json).missing).toEqual([labels[i]]);
+      expect(json).toContain(`"${(labels[i] ?? '').toLowerCase()}":`);
+    });
+    expect(checkConservation(REPORT[0] ?? '', json).missing).toEqual([]);
+  });
+
+  it('folds HINT, QUERY and LOCATION after FATAL, WARNING and LOG reports, and with a custom prefix’s %p', () => {
+    const lines = [
+      `${prefix(440)}FATAL:  password authentication failed for user "postgres"`,
+      `${prefix(440)}DETAIL:  Password does not match for user "postgres".`,
+      `${prefix(7)}WARNING:  there is no transaction in progress`,
+      `${prefix(7)}LOCATION:  EndTransactionBlock, xact.c:3969`,
+      `${prefix(8)}ERROR:  column "x" does not exist at character 8`,
+      `${prefix(8)}QUERY:  SELECT x FROM t`,
+      `${prefix(8)}HINT:  Perhaps you meant to reference the column "t.y".`,
+      '2018-01-29 22:27:21 UTC [15707-73] LOG:  checkpoints are occurring too frequently (29 seconds apart)',
+      '2018-01-29 22:27:21 UTC [15707-74] HINT:  Consider increasing the configuration parameter "max_wal_size".',
+    ];
+    const records = normalizePayload(rdsPayload(lines), { rejoinMultiline: true });
+    expect(records.map((r) => [r.levelname, r.cloudwatch.folded_ids])).toEqual([
+      ['CRITICAL', ['id-1']],
+      ['WARNING', ['id-3']],
+      ['ERROR', ['id-5', 'id-6']],
+      ['INFO', ['id-8']],
+    ]);
+    expect(records[0]).toMatchObject({ detail: 'Password does not match for user "postgres".' });
+    expect(records[1]).toMatchObject({ location: 'EndTransactionBlock, xact.c:3969' });
+    expect(records[2]).toMatchObject({
+      query: 'SELECT x FROM t',
+      hint: 'Perhaps you meant to reference the column "t.y".',
+    });
+    expect(records[3]).toMatchObject({
+      pid: 15707,
+      hint: 'Consider increasing the configuration parameter "max_wal_size".',
+    });
+  });
+
+  it('folds only consecutive lines of the same process: another pid’s, or one after a line between, stays a record', () => {
+    const lines = [
+      `${prefix(1)}ERROR:  canceling statement due to statement timeout`,
+      `${prefix(2)}STATEMENT:  SELECT pg_sleep(60);`,
+      `${prefix(1)}LOG:  connection received: host=10.0.0.123 port=52834`,
+      `${prefix(1)}STATEMENT:  SELECT pg_sleep(60);`,
+    ];
+    const records = normalizePayload(rdsPayload(lines), { rejoinMultiline: true });
+    expect(records.map((r) => [r.message, r.severity, r.cloudwatch.folded_ids])).toEqual([
+      ['canceling statement due to statement timeout', undefined, undefined],
+      ['SELECT pg_sleep(60);', 'STATEMENT', undefined],
+      ['connection received: host=10.0.0.123 port=52834', 'LOG', ['id-3']],
+    ]);
+  });
+
+  it('leaves a DETAIL with no report before it in the payload, and a prefix without %p, as records of their own', () => {
+    const lines = [
+      `${prefix(3)}DETAIL:  Key (id)=(42) already exists.`,
+      `${prefix(3)}STATEMENT:  SELECT add_order(42);`,
+      '2024-01-01 00:00:00 UTC LOG:  checkpoint starting: time',
+      '2024-01-01 00:00:00 UTC HINT:  Consider increasing the configuration parameter "max_wal_size".',
+    ];
+    const records = normalizePayload(rdsPayload(lines), { rejoinMultiline: true });
+    expect(records.map((r) => [r.levelname, r.severity, r.cloudwatch.folded_ids])).toEqual([
+      ['INFO', 'DETAIL', undefined],
+      ['INFO', 'STATEMENT', undefined],
+      ['INFO', 'LOG', undefined],
+      ['INFO', 'HINT', undefined],
+    ]);
+  });
+
+  it('is off by default: each line its own record, the label kept as `severity`, INFO', () => {
+    const records = normalizePayload(rdsPayload(REPORT));
+    expect(records).toHaveLength(REPORT.length);
+    expect(records.slice(1, 4).map((r) => [r.levelname, r.severity, r.message])).toEqual([
+      ['INFO', 'DETAIL', 'Key (id)=(42) already exists.'],
+      ['INFO', 'CONTEXT', 'SQL function "add_order" statement 1'],
+      ['INFO', 'STATEMENT', 'SELECT add_order(42);'],
+    ]);
+  });
+
+  it('never drops or holds back an odd line after a report: nested JSON, a malformed entry, a frame', () => {
+    const deep = deepJson(10_000);
+    const malformed: MalformedLogEvent = {
+      index: 2,
+      reason: 'message is not a string',
+      raw: '{"id":"id-2","timestamp":1,"message":7}',
+      id: 'id-2',
+      timestamp: BASE + 2,
+    };
+    const lines = [
+      REPORT[0] ?? '',
+      deep,
+      malformed,
+      REPORT[0] ?? '',
+      '\tat com.example.Frame(Frame.java:1)',
+      REPORT[3] ?? '',
+    ];
+    const records = normalizePayload(rdsPayload(lines), { rejoinMultiline: true });
+    expect(records.map((r) => r.cloudwatch.id)).toEqual(['id-0', 'id-1', 'id-2', 'id-3', 'id-4', 'id-5']);
+    expect(records.map((r) => r.log_format)).toEqual([
+      'rds-postgresql',
+      'text',
+      'malformed-event',
+      'rds-postgresql',
+      'text',
+      'rds-postgresql',
+    ]);
+    expect(records[1]?.message).toBe(deep);
+    for (const record of records) {
+      expect(record.cloudwatch.folded_ids).toBeUndefined();
+      expect(() => encodeRecord(record)).not.toThrow();
+    }
   });
 });

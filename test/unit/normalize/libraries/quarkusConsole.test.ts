@@ -80,4 +80,95 @@ describe('Quarkus console lines (quarkus.ts)', () => {
     });
     expect(missing).toEqual([]);
   });
+
+  describe('coloured (`quarkus.console.color`, JBoss LogManager’s ColorPatternFormatter)', () => {
+    // Each step of the pattern, literal text included, in its colour and a reset (ColorUtil.java).
+    const fg = (code: string, text: string) => `\u001b[38;${code}m${text}\u001b[39m`;
+    const coloured = (
+      level: string,
+      levelColour: string,
+      category: string,
+      thread: string,
+      message: string,
+    ) =>
+      fg('5;250', '2023-11-01 10:47:57,081') +
+      fg('5;251', ' ') +
+      fg(levelColour, level) +
+      fg('5;251', ' [') +
+      fg('5;75', category) +
+      fg('5;251', '] (') +
+      fg('5;71', thread) +
+      fg('5;251', ') ') +
+      fg('5;231', message);
+
+    it('gives the record of the same line uncoloured, without the codes', () => {
+      const plain = shipped(
+        '2023-11-01 10:47:57,081 WARN  [io.agr.pool] (Agroal_1) Datasource down\n',
+      ).record;
+      const { record, missing } = shipped(
+        coloured('WARN ', '5;179', 'io.agr.pool', 'Agroal_1', 'Datasource down') + '\n',
+      );
+      expect(record).toMatchObject({
+        log_format: 'quarkus',
+        levelname: 'WARNING',
+        name: 'io.agr.pool',
+        message: 'Datasource down',
+        thread: 'Agroal_1',
+      });
+      expect({ ...record, cloudwatch: undefined }).toEqual({ ...plain, cloudwatch: undefined });
+      expect(JSON.stringify(record)).not.toContain('\\u001b');
+      expect(missing).toEqual([]);
+    });
+
+    it('moves the red exception `%e` writes to exc_info', () => {
+      const { record, missing } = shipped(
+        coloured(
+          'ERROR',
+          '5;203',
+          'io.qua.ver.htt.run.QuarkusErrorHandler',
+          'executor-thread-1',
+          'HTTP Request failed',
+        ) +
+          fg(
+            '5;203',
+            ': java.lang.RuntimeException: boom\n\tat org.acme.GreetingResource.hello(GreetingResource.java:14)\n',
+          ) +
+          '\n',
+      );
+      expect(record).toMatchObject({
+        levelname: 'ERROR',
+        name: 'io.qua.ver.htt.run.QuarkusErrorHandler',
+        message: 'HTTP Request failed:',
+        exc_info:
+          'java.lang.RuntimeException: boom\n\tat org.acme.GreetingResource.hello(GreetingResource.java:14)',
+      });
+      expect(missing).toEqual([]);
+    });
+
+    it('reads true colour and an event that starts with the previous line’s reset', () => {
+      const trueColour = shipped(
+        '\u001b[38;2;192;192;192m14:11:07\u001b[39m\u001b[38;2;208;208;208m \u001b[39m\u001b[38;2;129;192;66mINFO \u001b[39m' +
+          '\u001b[38;2;208;208;208m [\u001b[39m\u001b[38;2;68;136;255mExampleResource\u001b[39m\u001b[38;2;208;208;208m] (\u001b[39m' +
+          '\u001b[38;2;68;170;68mexecutor-thread-199\u001b[39m\u001b[38;2;208;208;208m) \u001b[39m\u001b[38;2;255;255;255mHello\u001b[39m\n',
+      );
+      expect(trueColour.record).toMatchObject({
+        log_format: 'quarkus',
+        name: 'ExampleResource',
+        message: 'Hello',
+      });
+      expect(trueColour.missing).toEqual([]);
+      // quarkus-qe/quarkus-test-framework#367: the line separator coloured too.
+      const reset = shipped(
+        '\u001b[39m' +
+          coloured('INFO ', '5;107', 'io.quarkus', 'main', 'Installed features: [cdi]') +
+          '\u001b[38;5;227m\n',
+      );
+      expect(reset.record).toMatchObject({
+        log_format: 'quarkus',
+        name: 'io.quarkus',
+        message: 'Installed features: [cdi]',
+      });
+      expect(reset.missing).toEqual([]);
+    });
+  });
 });
