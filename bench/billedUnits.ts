@@ -27,7 +27,7 @@ import {
 } from '../tools/subscription-event/encodeSubscriptionEvent.js';
 import { Dice, platformLines, seededRandom } from './logLines.js';
 import { BENCH_DECODE_OPTIONS, runPipeline } from './pipeline.js';
-import { int, median } from './stats.js';
+import { int } from './stats.js';
 
 /** Firehose's billing unit: each record is rounded up to a multiple of 5 KB. */
 const BILLING_UNIT_BYTES = 5 * 1024;
@@ -144,27 +144,47 @@ function bill(profile: string, payloads: readonly unknown[], input: ControlInput
   return { profile, records, units, important, counts };
 }
 
+/** The pipeline variants whose CPU time the controls section compares. */
+export const CONTROL_VARIANTS = [
+  'without the controls stage',
+  'controls off',
+  'defaults (field caps 100 / depth 5)',
+  'every control on',
+] as const;
+export type ControlVariant = (typeof CONTROL_VARIANTS)[number];
+
 /**
- * Median CPU times (user + system, ms) of interleaved runs: on a shared machine the wall time
- * counts the waits for a core too (wall 700 ms for 250 ms of CPU at load 11 on 2 cores), and
- * interleaving makes the rest of the noise fall on every variant alike. With `--expose-gc`, a
- * collection before each run, as in the speed table, so no variant pays for the garbage of the
- * one before it.
+ * CPU times (user + system, ms) of `runs` runs of one variant on `maxEvent` (the bench's maximum
+ * payload), after one warm-up run, with a collection before each run when `--expose-gc` gives
+ * one. `probe.ts controls` runs it in a fresh process per variant, as a Lambda function runs one
+ * configuration: with every variant in one process, their shared code (the controls stage, the
+ * encoder) saw several configurations and slowed down for the ones after the first. On the max
+ * payload, every control on read 14–20 % over the defaults that way, and with a process per
+ * variant 3–9 % under (three alternated pairs of processes, 9 runs each), where instruction
+ * counts put it 8 % under (it drops and folds records before encoding them).
  */
-function timeVariants(variants: Record<string, () => void>, runs: number): Record<string, number> {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  const times: Record<string, number[]> = {};
-  for (const fn of Object.values(variants)) fn();
-  for (let i = 0; i < runs; i++) {
-    for (const [name, fn] of Object.entries(variants)) {
-      collect?.();
-      const start = process.cpuUsage();
-      fn();
-      const used = process.cpuUsage(start);
-      (times[name] ??= []).push((used.user + used.system) / 1000);
-    }
+export function controlVariantTimes(maxEvent: unknown, variant: ControlVariant, runs: number): number[] {
+  const controls = {
+    'controls off': OFF,
+    'defaults (field caps 100 / depth 5)': {},
+    'every control on': ALL_ON,
+  } as const;
+  let run = (): unknown => runPipeline(maxEvent);
+  if (variant !== 'without the controls stage') {
+    const compiledControls = compiled(controls[variant]);
+    run = () => runControlled(maxEvent, compiledControls, emptyControlCounts());
   }
-  return Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
+  const collect = (globalThis as { gc?: () => void }).gc;
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collect?.();
+    const start = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(start);
+    times.push((used.user + used.system) / 1000);
+  }
+  return times;
 }
 
 export interface ControlsBench {
@@ -180,30 +200,10 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 /**
- * The pipeline's CPU time on `maxEvent` (the bench's maximum payload) without the controls stage,
- * with every control off, at the defaults and with every control on: medians of `runs`
- * interleaved runs. `probe.ts controls` runs it in a fresh process, as the speed table is run.
+ * Both measurements: the billed units of the typical mix (computed here) and the median CPU times
+ * of {@link controlVariantTimes}, `how` saying how many runs and processes they are the medians of.
  */
-export function controlTimes(maxEvent: unknown, runs: number): Record<string, number> {
-  const offControls = compiled(OFF);
-  const defaults = compiled({});
-  const allOn = compiled(ALL_ON);
-  return timeVariants(
-    {
-      'without the controls stage': () => runPipeline(maxEvent),
-      'controls off': () => runControlled(maxEvent, offControls, emptyControlCounts()),
-      'defaults (field caps 100 / depth 5)': () => runControlled(maxEvent, defaults, emptyControlCounts()),
-      'every control on': () => runControlled(maxEvent, allOn, emptyControlCounts()),
-    },
-    runs,
-  );
-}
-
-/**
- * Both measurements: the billed units of the typical mix (computed here) and the `times` of
- * {@link controlTimes} over `runs` runs.
- */
-export function measureControls(seed: number, times: Record<string, number>, runs: number): ControlsBench {
+export function measureControls(seed: number, times: Record<string, number>, how: string): ControlsBench {
   const mix = typicalMix(seed);
   const payloads = payloadsOf(mix.events);
   const off = bill('controls off', payloads, OFF);
@@ -242,9 +242,7 @@ export function measureControls(seed: number, times: Record<string, number>, run
     ),
   );
   out.push('');
-  out.push(
-    `Pipeline CPU time on the max payload (decode + normalize + controls + encode + pack; medians of ${runs} interleaved runs in a fresh process, a GC before each):`,
-  );
+  out.push(`Pipeline CPU time on the max payload (decode + normalize + controls + encode + pack; ${how}):`);
   out.push('');
   out.push(
     table(

@@ -8,11 +8,11 @@
  *   node probe.cjs memory  <event.json> pipeline|floor
  *   node probe.cjs handler <event.json> <handler bundle>   (env points the SDK at the local endpoint)
  *   node probe.cjs handler-speed <event.json> <handler bundle> <warmup> <runs>   (the same, timed against the floor)
- *   node probe.cjs controls <event.json> <runs>           (CPU time with the controls off and on)
+ *   node probe.cjs controls <event.json> <runs> <variant> (CPU times of one controls variant)
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { controlTimes } from './billedUnits.js';
+import { CONTROL_VARIANTS, controlVariantTimes } from './billedUnits.js';
 import { firehoseProcessor } from './peerFirehoseProcessor.js';
 import { logsToElasticsearch } from './peerLogsToElasticsearch.js';
 import {
@@ -312,7 +312,11 @@ async function main(argv: readonly string[]): Promise<unknown> {
     return { events };
   }
   if (mode === 'memory') return memory(file, a ?? 'pipeline');
-  if (mode === 'controls') return controlTimes(readEvent(file).event, Number(a ?? 11));
+  if (mode === 'controls') {
+    const variant = CONTROL_VARIANTS.find((name) => name === b);
+    if (variant === undefined) throw new TypeError(`unknown controls variant ${JSON.stringify(b)}`);
+    return controlVariantTimes(readEvent(file).event, variant, Number(a ?? 5));
+  }
   if (mode === 'handler' && a !== undefined) return handler(file, a);
   if (mode === 'handler-speed' && a !== undefined)
     return handlerSpeed(file, a, Number(b ?? 2), Number(c ?? 9));

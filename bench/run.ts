@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { measureControls } from './billedUnits.js';
+import { CONTROL_VARIANTS, measureControls, type ControlVariant } from './billedUnits.js';
 import { buildBundles } from './buildBundles.js';
 import { OFFLINE_AWS_ENV, runNode } from './childProcess.js';
 import {
@@ -257,17 +257,28 @@ async function main(): Promise<void> {
   );
 
   log('controls: billed units of the typical mix, pipeline time with the controls off and on…');
-  const controlRuns = options.quick ? 5 : 11;
+  // A fresh process per variant (one configuration, as a Lambda function runs), the variants
+  // taking turns over the rounds so that the machine's noise falls on each alike.
+  const controlRounds = options.quick ? 2 : 3;
+  const controlRunsPerProcess = options.quick ? 3 : 5;
+  const controlSamples = new Map<ControlVariant, number[]>(CONTROL_VARIANTS.map((name) => [name, []]));
+  for (let round = 0; round < controlRounds; round++) {
+    for (const variant of CONTROL_VARIANTS) {
+      const times = await runNode<number[]>([
+        '--expose-gc',
+        bundles.probe,
+        'controls',
+        maxFile,
+        String(controlRunsPerProcess),
+        variant,
+      ]);
+      controlSamples.get(variant)?.push(...times);
+    }
+  }
   const controls = measureControls(
     options.seed,
-    await runNode<Record<string, number>>([
-      '--expose-gc',
-      bundles.probe,
-      'controls',
-      maxFile,
-      String(controlRuns),
-    ]),
-    controlRuns,
+    Object.fromEntries([...controlSamples].map(([name, times]) => [name, median(times)])),
+    `medians of ${controlRounds * controlRunsPerProcess} runs: ${controlRounds} fresh processes per variant, taking turns, ${controlRunsPerProcess} runs each after a warm-up, a GC before each`,
   );
 
   let hotSpots: { where: string; selfPercent: number }[] = [];
