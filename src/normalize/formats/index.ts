@@ -27,6 +27,8 @@ import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
+import { envoy, envoyAccess } from './envoy.js';
+import { fluentBit } from './fluentBit.js';
 import { gelf } from './gelf.js';
 import { glog } from './glog.js';
 import { genericJson } from './genericJson.js';
@@ -203,7 +205,9 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
  * Dropwizard's `LEVEL [date] logger: msg` and Django's `verbose` `LEVEL asctime module pid tid msg`
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
- * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`.
+ * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`;
+ * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
+ * after Apache's error log.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -251,6 +255,9 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   gunicorn,
   nginxError,
   apacheError,
+  envoy,
+  envoyAccess,
+  fluentBit,
   phpFpm,
   phpError,
   sidekiq,
@@ -430,6 +437,11 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
   [nginxError, { appearsIn: TOP, firstChars: `${DIGITS}n` }],
   [apacheError, { appearsIn: TOP, firstChars: '[' }],
+  // Envoy's `[date time][thread][level][component]` and its access log's `[start time] "`.
+  [envoy, { appearsIn: TOP, firstChars: '[' }],
+  [envoyAccess, { appearsIn: TOP, firstChars: '[' }],
+  // Fluent Bit's `[yyyy/mm/dd hh:mm:ss] [ info] `.
+  [fluentBit, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
