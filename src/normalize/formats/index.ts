@@ -27,6 +27,7 @@ import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
+import { envLogger } from './envLogger.js';
 import { gelf } from './gelf.js';
 import { glog } from './glog.js';
 import { genericJson } from './genericJson.js';
@@ -60,6 +61,7 @@ import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nestjs } from './nestjs.js';
 import { nginxError } from './nginxError.js';
+import { nlog } from './nlog.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { phpError } from './phpError.js';
@@ -203,7 +205,9 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
  * Dropwizard's `LEVEL [date] logger: msg` and Django's `verbose` `LEVEL asctime module pid tid msg`
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
- * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`.
+ * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`;
+ * Rust env_logger's `[time LEVEL target] ` before the extensions' `[Name] ` (which `[WARN  target] `
+ * would pass for), NLog's `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|logger|` beside Serilog's templates.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -214,6 +218,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyWarning,
   cppRuntime,
   javaRuntime,
+  envLogger,
   lambdaExtension,
   lambdaAspNetCore,
   apiGatewayExecution,
@@ -264,6 +269,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   brefRuntime,
   dotnetConsole,
   serilogText,
+  nlog,
   runtimeCrash,
   djangoVerbose,
   rustTracing,
@@ -337,6 +343,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [cppRuntime, { appearsIn: TOP, firstChars: '[' }],
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
+  // Rust's env_logger: `[<time> LEVEL target] `, coloured or not, and 0.5's ` INFO <time>: module: `.
+  // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for.
+  [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDT' }],
   // Extensions are written in any language: what they print is tried with every format.
   // The name in brackets, a date, or the Datadog extension's `DD_EXTENSION | `.
   [lambdaExtension, { appearsIn: TOP, firstChars: `[D${DIGITS}` }],
@@ -372,6 +381,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: `tdiwfc[${DIGITS}` }],
   // The console template's `[HH:mm:ss`, the file template's date.
   [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
+  // NLog's `${longdate}`.
+  [nlog, { appearsIn: ['top', 'dotnet'], firstChars: DIGITS }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   // Django's `verbose` formatter: the level first.
   [djangoVerbose, { appearsIn: ['top', 'python'], firstChars: 'DIWEC' }],
