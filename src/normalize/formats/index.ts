@@ -437,7 +437,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [djangoRunserver, { appearsIn: TOP, firstChars: '[' }],
   [uwsgi, { appearsIn: TOP, firstChars: '[' }],
   [celery, { appearsIn: TOP, firstChars: '[' }],
-  [gunicorn, { appearsIn: TOP, firstChars: '[' }],
+  // `[time] [pid] [LEVEL] `, and gunicorn ≤ 0.14's unbracketed time.
+  [gunicorn, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
   [nginxError, { appearsIn: TOP, firstChars: `${DIGITS}n` }],
   [apacheError, { appearsIn: TOP, firstChars: '[' }],
