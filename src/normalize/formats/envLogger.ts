@@ -17,7 +17,11 @@ import { splitStack } from './stacks.js';
  * and its tests, `[INFO  test::path target] log\nmessage`).
  * Also env_logger 0.5's default, the level right-aligned before the time and the module path,
  * colon-separated (` INFO 2018-10-24T11:45:42Z: actix_web::server::srv: Starting 4 http workers`,
- * as pasted in tsathishkumar/MySController-rs#14).
+ * as pasted in tsathishkumar/MySController-rs#14), and pretty_env_logger's, an env_logger
+ * format of its own: ` INFO  my_app > msg`, the target padded to the widest seen so far, the level
+ * and target coloured (bold) unless told not to, ` 2023-11-01T10:47:57.081Z INFO  my_app > msg`
+ * with `formatted_timed_builder` (seanmonstar/pretty-env-logger src/lib.rs `formatted_builder`,
+ * `formatted_timed_builder`, `colored_level`).
  *
  * Read: the level (TRACE DEBUG, WARN WARNING), the target (else the module path) as `name`, a
  * module path written beside the target as `module_path`, the message (a panic's backtrace after
@@ -55,6 +59,18 @@ function parseHeader(line: string): ParsedLine | undefined {
   };
 }
 
+// pretty_env_logger's ` [<time> ]LEVEL target   > `.
+const PRETTY =
+  / (?:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z )?(ERROR|WARN |INFO |DEBUG|TRACE) ([^\s>]{1,256}) {1,256}> /y;
+
+function parsePretty(line: string): ParsedLine | undefined {
+  PRETTY.lastIndex = 0;
+  const head = PRETTY.exec(line);
+  if (head === null) return undefined;
+  const { message, exc_info } = splitStack(line.slice(PRETTY.lastIndex).trimEnd());
+  return { message, levelname: LEVELS.get((head[1] ?? '').trimEnd()), name: head[2], exc_info };
+}
+
 function parseLegacy(line: string): ParsedLine | undefined {
   LEGACY.lastIndex = 0;
   const head = LEGACY.exec(line);
@@ -70,6 +86,10 @@ export const envLogger: TextFormat = {
     if (c === 0x5b /* [ */) return parseHeader(line);
     // The dimmed `[` of a coloured header.
     if (c === 0x1b) return line.includes('[', 1) ? (parseHeader(stripAnsi(line)) ?? undefined) : undefined;
+    if (c === 0x20) {
+      const plain = line.includes('\u001b') ? stripAnsi(line) : line;
+      return parsePretty(plain) ?? parseLegacy(plain);
+    }
     return parseLegacy(line);
   },
 };

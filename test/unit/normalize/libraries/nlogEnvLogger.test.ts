@@ -177,6 +177,26 @@ describe("Rust's env_logger (envLogger.ts)", () => {
     expect(missing).toEqual([]);
   });
 
+  it("reads pretty_env_logger's ` LEVEL target > msg`, padded, coloured and timed", () => {
+    const { record, missing } = shipped(' ERROR my_app::db       > connection refused');
+    expect(record).toMatchObject({
+      log_format: 'env-logger',
+      levelname: 'ERROR',
+      name: 'my_app::db',
+      message: 'connection refused',
+    });
+    expect(missing).toEqual([]);
+    const coloured = shipped(' \u001b[32mINFO \u001b[0m \u001b[1mmy_app\u001b[0m > starting up');
+    expect(coloured.record).toMatchObject({ levelname: 'INFO', name: 'my_app', message: 'starting up' });
+    expect(coloured.missing).toEqual([]);
+    expect(shipped(' 2023-11-01T10:47:57.081Z WARN  my_app > slow').record).toMatchObject({
+      levelname: 'WARNING',
+      name: 'my_app',
+      message: 'slow',
+    });
+    expect(shipped(' INFO  hello world').record.log_format).toBe('text');
+  });
+
   it('leaves the bare [LEVEL] heads and the extensions to their formats', () => {
     expect(shipped('[ERROR] 2021-07-10 17:06:19.398 [main] App - m').record.log_format).toBe('log4j2');
     expect(shipped('[INFO ] 2021-07-10 17:06:19.398 [main] App - m').record.log_format).toBe('log4j2');

@@ -70,6 +70,7 @@ const ADVERSARIAL: readonly (readonly [string, string])[] = [
   ['NLog exception words', fill('a.bException|', '2023-11-01 10:47:57.0811|ERROR|A.B|')],
   ['NLog exception runs', fill('.Exception', '2023-11-01 10:47:57.0811 ERROR A.B ')],
   ['env_logger heads', fill('[2023-11-01T10:47:57Z INFO  a ')],
+  ['pretty_env_logger padding', fill(' ', ' INFO  my_app')],
   ['ANSI escapes', fill('\u001b[1;2;3')],
   ['unicode', fill('完了✅\u00a0')],
   ['API Gateway request id characters', fill('a', '(')],
