@@ -343,7 +343,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [cppRuntime, { appearsIn: TOP, firstChars: '[' }],
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
-  // Rust's env_logger: `[<time> LEVEL target] `, coloured or not, 0.5's ` INFO <time>: module: `, pretty_env_logger's ` INFO  target > `.
+  // Rust's env_logger: `[<time> LEVEL target] `, coloured or not, 0.5's ` INFO <time>: module: `,
+  // pretty_env_logger's ` INFO  target > `.
   // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for.
   [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDT' }],
   // Extensions are written in any language: what they print is tried with every format.
