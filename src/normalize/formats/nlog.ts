@@ -8,7 +8,9 @@ import { splitStack } from './stacks.js';
  * - the default layout of every NLog target, `${longdate}|${level:uppercase=true}|${logger}|${message:withexception=true}`
  *   (NLog wiki, SimpleLayout: "Many NLog Targets has their Layout-option configured to this
  *   default-value"), which the AWS.Logger.NLog `AWSTarget` writes to CloudWatch Logs unless told
- *   otherwise: `2023-11-01 10:47:57.0811|ERROR|MyApp.Worker|Failed to process|System.InvalidOperationException: boom`.
+ *   otherwise (the AWS Toolkit for Visual Studio's Lambda tutorial, "Using Amazon Logging
+ *   Frameworks with Amazon Lambda", gives it no layout; aws/aws-logging-dotnet's `AWSTarget` is a
+ *   `TargetWithLayout`): `2023-11-01 10:47:57.0811|ERROR|MyApp.Worker|Failed to process|System.InvalidOperationException: boom`.
  *   `${longdate}` is `yyyy-MM-dd HH:mm:ss.ffff`; `withexception` appends the exception's
  *   `ToString()` after `ExceptionSeparator`, `|` since NLog 5 and a line break before
  *   (NLog src/NLog/LayoutRenderers/MessageLayoutRenderer.cs); NLog 4's default had no exception;
