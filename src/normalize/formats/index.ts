@@ -27,6 +27,7 @@ import { dotnetJsonConsole } from './dotnetJsonConsole.js';
 import { dotnetRuntime } from './dotnetRuntime.js';
 import { ecs } from './ecs.js';
 import { elixirLogger } from './elixirLogger.js';
+import { envLogger } from './envLogger.js';
 import { envoy, envoyAccess } from './envoy.js';
 import { fluentBit } from './fluentBit.js';
 import { gelf } from './gelf.js';
@@ -62,6 +63,7 @@ import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nestjs } from './nestjs.js';
 import { nginxError } from './nginxError.js';
+import { nlog } from './nlog.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { phpError } from './phpError.js';
@@ -207,7 +209,9 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
  * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`;
  * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
- * after Apache's error log.
+ * after Apache's error log; Rust env_logger's `[time LEVEL target] ` before the extensions'
+ * `[Name] ` (which `[WARN  target] ` would pass for), NLog's `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|logger|`
+ * beside Serilog's templates.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -218,6 +222,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   rubyWarning,
   cppRuntime,
   javaRuntime,
+  envLogger,
   lambdaExtension,
   lambdaAspNetCore,
   apiGatewayExecution,
@@ -271,6 +276,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   brefRuntime,
   dotnetConsole,
   serilogText,
+  nlog,
   runtimeCrash,
   djangoVerbose,
   rustTracing,
@@ -344,6 +350,10 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [cppRuntime, { appearsIn: TOP, firstChars: '[' }],
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
+  // Rust's env_logger: `[<time> LEVEL target] `, coloured or not, 0.5's ` INFO <time>: module: `,
+  // pretty_env_logger's ` INFO  target > `.
+  // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for.
+  [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDT' }],
   // Extensions are written in any language: what they print is tried with every format.
   // The name in brackets, a date, or the Datadog extension's `DD_EXTENSION | `.
   [lambdaExtension, { appearsIn: TOP, firstChars: `[D${DIGITS}` }],
@@ -379,6 +389,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [dotnetConsole, { appearsIn: ['top', 'dotnet'], firstChars: `tdiwfc[${DIGITS}` }],
   // The console template's `[HH:mm:ss`, the file template's date.
   [serilogText, { appearsIn: ['top', 'dotnet'], firstChars: `[${DIGITS}` }],
+  // NLog's `${longdate}`.
+  [nlog, { appearsIn: ['top', 'dotnet'], firstChars: DIGITS }],
   [runtimeCrash, { appearsIn: TOP, firstChars: 'FE<jt' }],
   // Django's `verbose` formatter: the level first.
   [djangoVerbose, { appearsIn: ['top', 'python'], firstChars: 'DIWEC' }],
@@ -433,7 +445,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [djangoRunserver, { appearsIn: TOP, firstChars: '[' }],
   [uwsgi, { appearsIn: TOP, firstChars: '[' }],
   [celery, { appearsIn: TOP, firstChars: '[' }],
-  [gunicorn, { appearsIn: TOP, firstChars: '[' }],
+  // `[time] [pid] [LEVEL] `, and gunicorn ≤ 0.14's unbracketed time.
+  [gunicorn, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
   // `n`: the `nginx: [emerg] …` copy of a start-up error on stderr.
   [nginxError, { appearsIn: TOP, firstChars: `${DIGITS}n` }],
   [apacheError, { appearsIn: TOP, firstChars: '[' }],

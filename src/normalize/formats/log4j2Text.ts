@@ -42,6 +42,9 @@ function afterLoggerAndThread(
   const end = wordEnd(line, start, MAX_PREFIX);
   if (end <= start || line.charCodeAt(end) !== 0x20 || line.charCodeAt(end + 1) !== 0x5b /* [ */)
     return undefined;
+  // A category never ends in `:`: `INFO  mvn: [WARNING] …` is a message's own words (Quarkus'
+  // `%d %-5p %s%e%n`, no category), not `%c [%t]`.
+  if (line.charCodeAt(end - 1) === 0x3a /* : */) return undefined;
   const close = line.indexOf('] ', end + 2);
   if (close < 0 || close > MAX_PREFIX) return undefined;
   return { logger: line.slice(start, end), thread: line.slice(end + 2, close), messageStart: close + 2 };

@@ -2,7 +2,7 @@ import { levelSpellings } from '../levels.js';
 import type { LevelName } from '../record.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
 import { nameColumn, isLoggerName, isQualifiedLoggerName } from './pythonNameColumn.js';
-import { dateTimeEnd, skipSpaces, timeEnd as clockEnd } from './scan.js';
+import { dateTimeEnd, matchShape, skipSpaces, timeEnd as clockEnd } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -34,6 +34,9 @@ import { splitStack } from './stacks.js';
 const NAME = 'python-logging';
 
 const LEVELS = levelSpellings(['DEBUG', 'INFO', 'WARNING', 'WARN', 'ERROR', 'CRITICAL', 'FATAL']);
+
+// `%m-%d %H:%M`: `10-22 22:19`.
+const MONTH_DAY_CLOCK = 'dd-dd dd:dd'.length;
 
 // Longest logger name taken from a line; dotted module paths are well below this.
 const MAX_NAME = 200;
@@ -98,7 +101,14 @@ function parseWithTime(line: string): ParsedLine | undefined {
   if (timeEnd < 0) {
     // A `datefmt='%H:%M:%S'` time alone: only in the full `name LEVEL` shape, as other datefmts.
     const clock = clockEnd(line, 0);
-    return clock < 0 ? undefined : (parseNamed(line, clock) ?? parseBracketedNamed(line, clock));
+    if (clock >= 0) return parseNamed(line, clock) ?? parseBracketedNamed(line, clock);
+    // The cookbook's file handler ("Logging to multiple destinations"), `datefmt='%m-%d %H:%M'`:
+    // `10-22 22:19 myapp.area1  DEBUG    msg`, in the full `name LEVEL` shape only; the time has
+    // no year and no seconds, so it is kept as written.
+    if (!matchShape(line, 0, 'dd-dd dd:dd ')) return undefined;
+    const named = parseNamed(line, MONTH_DAY_CLOCK);
+    if (named !== undefined) named.fields = { time: line.slice(0, MONTH_DAY_CLOCK) };
+    return named;
   }
   // Python's own asctime has a comma before the milliseconds. Another time (a `datefmt` such as
   // `%Y-%m-%dT%H:%M:%S%z`) is taken only in the full `name LEVEL` shape, or `[LEVEL] name: ` with

@@ -10,7 +10,7 @@ import { dateTimeEnd, isWordChar, wordEnd } from './scan.js';
  * The client address and port, user, database and process id become `client_addr`,
  * `client_port`, `user`, `database` (and `user_at_database`, `%u@%d` as written), `pid`; the message is the text after the severity.
  * Severities (PostgreSQL's elog levels): PANIC and FATAL → CRITICAL, ERROR, WARNING,
- * LOG/INFO/NOTICE and the continuation lines STATEMENT/DETAIL/HINT/CONTEXT/QUERY/LOCATION → INFO
+ * LOG/INFO/NOTICE and the continuation lines STATEMENT/DETAIL/HINT/CONTEXT/QUERY/LOCATION/BACKTRACE → INFO
  * (each a record of its own; folded into their report's record by multi-line rejoin, see
  * {@link withReportParts}),
  * DEBUG1–5 → DEBUG; a severity spelled otherwise than its level is kept as `severity`. A slow
@@ -62,6 +62,8 @@ const SEVERITIES: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
   ['CONTEXT', 'INFO'],
   ['QUERY', 'INFO'],
   ['LOCATION', 'INFO'],
+  // PostgreSQL 13+'s `backtrace_functions`: the C stack of a report from one of the named functions.
+  ['BACKTRACE', 'INFO'],
   ['DEBUG', 'DEBUG'],
   ['DEBUG1', 'DEBUG'],
   ['DEBUG2', 'DEBUG'],
@@ -161,6 +163,9 @@ function fromSeverity(
   if (severity !== levelname) fields.severity = severity;
   let start = severityEnd + 1;
   while (line.charCodeAt(start) === 0x20) start++;
+  // BACKTRACE's frames start on the next line (elog.c's `set_backtrace`: `\n` before each frame).
+  if (severity === 'BACKTRACE')
+    while (line.charCodeAt(start) === 0x0a || line.charCodeAt(start) === 0x09) start++;
   // `log_error_verbosity = verbose`: the SQLSTATE heads the message.
   if (SQLSTATE.test(line.slice(start, start + 7)) && /\d/.test(line.slice(start, start + 5))) {
     fields.sqlstate = line.slice(start, start + 5);
@@ -262,11 +267,12 @@ function customPrefix(line: string): ParsedLine | undefined {
 
 /**
  * The lines that explain a report: elog.c's `send_message_to_server_log` writes the message's
- * DETAIL, HINT, QUERY, CONTEXT, LOCATION (`log_error_verbosity = verbose`) and STATEMENT
- * (`log_min_error_statement`) each on a line of its own, after its own `log_line_prefix`, right
+ * DETAIL, HINT, QUERY, CONTEXT, LOCATION (`log_error_verbosity = verbose`), BACKTRACE (PostgreSQL
+ * 13+, `backtrace_functions`: `BACKTRACE:  ` then the frames, each on a line after a tab) and
+ * STATEMENT (`log_min_error_statement`) each on a line of its own, after its own `log_line_prefix`, right
  * after the report's line. With multi-line rejoin they are folded into the report's record
  * (rejoin.ts), each under the field its label names (`detail`, `hint`, `query`, `context`,
- * `location`, `statement`: PostgreSQL's `jsonlog` keys, QUERY's `internal_query` aside), the
+ * `location`, `backtrace`, `statement`: PostgreSQL's `jsonlog` keys, QUERY's `internal_query` aside), the
  * text after the label; alone, each is a record of its own, INFO, the label kept as `severity`.
  */
 const REPORT_PARTS: ReadonlyMap<string, string> = new Map([
@@ -275,6 +281,7 @@ const REPORT_PARTS: ReadonlyMap<string, string> = new Map([
   ['QUERY', 'query'],
   ['CONTEXT', 'context'],
   ['LOCATION', 'location'],
+  ['BACKTRACE', 'backtrace'],
   ['STATEMENT', 'statement'],
 ]);
 

@@ -36,8 +36,9 @@ const FORMATS = readdirSync(DIR)
 
 // Formats whose error lines carry no stack: a timeout, a killed runtime, a failed extension; the
 // AWS services' records and the web servers' lines, which state a failure but never a trace; the
-// C++ runtime's and the AWS SDK for C++'s one-line reports.
+// C++ runtime's and the AWS SDK for C++'s one-line reports; Rust's env_logger (Rust has no exceptions).
 const STACKLESS = new Set([
+  'env-logger',
   'lambda-cpp',
   'lambda-platform',
   'lambda-extension',
