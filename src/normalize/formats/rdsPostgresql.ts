@@ -255,6 +255,9 @@ function customPrefix(line: string): ParsedLine | undefined {
     if (SEVERITIES.has(line.slice(word, separator))) {
       const prefix = line.slice(zoneEnd, word).trim();
       const fields: Record<string, unknown> = {};
+      // The record's times are UTC; a `log_timezone` of another zone (`PST`, `+03`) is kept.
+      const zone = line.slice(time + 1, zoneEnd);
+      if (zone !== 'UTC' && zone !== 'GMT') fields.time_zone = zone;
       if (prefix !== '') {
         fields.line_prefix = prefix;
         prefixFields(prefix, fields);

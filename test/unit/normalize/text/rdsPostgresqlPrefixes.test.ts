@@ -57,6 +57,16 @@ describe('PostgreSQL lines with a custom log_line_prefix (rdsPostgresql.ts)', ()
     expect(missing).toEqual([]);
   });
 
+  it('keeps a log_timezone other than UTC as time_zone (the record’s times are UTC)', () => {
+    const pacific = shipped('2026-02-07 09:45:34.310 PST [3035361] LOG:  database system is ready\n');
+    expect(pacific.record).toMatchObject({ levelname: 'INFO', time_zone: 'PST', pid: 3035361 });
+    expect(pacific.missing).toEqual([]);
+    expect(shipped('2026-02-07 09:45:34 +03 [35] LOG:  checkpoint starting\n').record.time_zone).toBe('+03');
+    expect(
+      shipped('2026-02-07 09:45:34 UTC [35] LOG:  checkpoint starting\n').record.time_zone,
+    ).toBeUndefined();
+  });
+
   it('leaves to other formats the lines whose time or severity is not PostgreSQL’s', () => {
     // Python logging and Log4j 2 write a comma before the milliseconds; ISO times have a `T`.
     expect(shipped('2023-11-01 10:47:57,081 ERROR app - LOG:  retrying').record.log_format).not.toBe(
