@@ -20,6 +20,7 @@ import { bunyan } from './bunyan.js';
 import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
 import { cppRuntime } from './cppRuntime.js';
+import { debugJs } from './debugJs.js';
 import { djangoRunserver } from './djangoRunserver.js';
 import { djangoVerbose } from './djangoVerbose.js';
 import { dotnetConsole } from './dotnetConsole.js';
@@ -273,6 +274,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   pinoPretty,
   nodeInspect,
   structlogConsole,
+  debugJs,
   bracketLevel,
   levelWord,
 ];
@@ -388,6 +390,10 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [nodeInspect, { appearsIn: ['top', 'nodejs'], firstChars: '{' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
+  // The `debug` package writes to stderr itself (the top of an event), or through `console` when
+  // a program sets `debug.log`: its time, the day of `toUTCString()`, the namespace (undated
+  // layouts), the coloured layout's two spaces or its colour code.
+  [debugJs, { appearsIn: ['top', 'nodejs'], firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}_@ \u001b` }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
