@@ -59,7 +59,7 @@ import { loguruText } from './loguruText.js';
 import { monolog } from './monolog.js';
 import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
-import { nestjs } from './nestjs.js';
+import { nestjs, nestjsJson } from './nestjs.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
@@ -122,7 +122,8 @@ import { zerologConsole } from './zerologConsole.js';
  * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
  * (`loggerName` + `threadName`), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
- * whatever is left.
+ * whatever is left. NestJS' `json: true` records (Nest's six keys only, a numeric `pid` and
+ * `timestamp`) before winston's, whose `level` + `message` they have.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -142,6 +143,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   goSlog,
   logrus,
   zerolog,
+  nestjsJson,
   winston,
   dotnetJsonConsole,
   serilogJson,
@@ -324,6 +326,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [logbackJsonEncoder, { appearsIn: ['top', 'java'] }],
   // Spring Boot's structured console format: a Java program's line.
   [gelf, { appearsIn: ['top', 'java'] }],
+  // NestJS' `json: true` records: a Node.js program's line.
+  [nestjsJson, { appearsIn: ['top', 'nodejs'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
@@ -380,8 +384,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time; `ansi` with a colour code.
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}\u001b` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: `\u001bewihvds[${DIGITS}` }],
-  // `[Nest] `, or the colour code before it.
-  [nestjs, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
+  // `[Nest] `, or the colour code before it; `{ level: ` of its `json: true` object, inspected.
+  [nestjs, { appearsIn: ['top', 'nodejs'], firstChars: '[{\u001b' }],
   // The basic layout's `[`, the coloured layout's colour code.
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // Its time is never coloured: the line starts with `[` even with `colorize`.
