@@ -94,6 +94,7 @@ import { stepFunctions } from './stepFunctions.js';
 import { structlog } from './structlog.js';
 import { structlogConsole } from './structlogConsole.js';
 import { tomcat } from './tomcat.js';
+import { typeorm } from './typeorm.js';
 import { uvicorn, uvicornAccess } from './uvicorn.js';
 import { uwsgi } from './uwsgi.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
@@ -206,7 +207,9 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * Quarkus' `date LEVEL [category] (thread) msg` after Log4j2 (whose `%d %-5p [%t] %c - %m` it starts like),
  * Dropwizard's `LEVEL [date] logger: msg` and Django's `verbose` `LEVEL asctime module pid tid msg`
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
- * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`.
+ * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`; the
+ * `debug` package's `<time> <namespace> ` and TypeORM's `query failed: ` (and its file logger's
+ * `[time][LABEL]: `) before the bare `[LEVEL] ` head and the level word.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -277,6 +280,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   nodeInspect,
   structlogConsole,
   debugJs,
+  typeorm,
   bracketLevel,
   levelWord,
 ];
@@ -398,6 +402,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // a program sets `debug.log`: its time, the day of `toUTCString()`, the namespace (undated
   // layouts), the coloured layout's two spaces or its colour code.
   [debugJs, { appearsIn: ['top', 'nodejs'], firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}_@ \u001b` }],
+  // TypeORM's console loggers (`query: `, `query failed: `, …, maybe coloured) and its file logger's `[time][LABEL]: `.
+  [typeorm, { appearsIn: ['top', 'nodejs'], firstChars: 'qe[\u001b' }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
