@@ -63,6 +63,7 @@ import { nestjs, nestjsJson } from './nestjs.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
+import { npmLog } from './npmLog.js';
 import { phpError } from './phpError.js';
 import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -209,7 +210,7 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
  * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`; the
  * `debug` package's `<time> <namespace> ` and TypeORM's `query failed: ` (and its file logger's
- * `[time][LABEL]: `) before the bare `[LEVEL] ` head and the level word.
+ * `[time][LABEL]: `) and npm's `npm ERR! ` before the bare `[LEVEL] ` head and the level word.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -281,6 +282,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   structlogConsole,
   debugJs,
   typeorm,
+  npmLog,
   bracketLevel,
   levelWord,
 ];
@@ -404,6 +406,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [debugJs, { appearsIn: ['top', 'nodejs'], firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}_@ \u001b` }],
   // TypeORM's console loggers (`query: `, `query failed: `, …, maybe coloured) and its file logger's `[time][LABEL]: `.
   [typeorm, { appearsIn: ['top', 'nodejs'], firstChars: 'qe[\u001b' }],
+  // npm's own stderr (a container's `npm start`): a whole event, no program prints it through console.
+  [npmLog, { appearsIn: TOP, firstChars: 'n\u001b' }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
