@@ -60,6 +60,7 @@ import { monolog } from './monolog.js';
 import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
 import { nestjs, nestjsJson } from './nestjs.js';
+import { nextjs } from './nextjs.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
@@ -210,7 +211,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
  * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`; the
  * `debug` package's `<time> <namespace> ` and TypeORM's `query failed: ` (and its file logger's
- * `[time][LABEL]: `) and npm's `npm ERR! ` before the bare `[LEVEL] ` head and the level word.
+ * `[time][LABEL]: `), npm's `npm ERR! ` and Next.js' ` ⨯ ` / `error - ` before the bare `[LEVEL] ` head
+ * and the level word.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -283,6 +285,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   debugJs,
   typeorm,
   npmLog,
+  nextjs,
   bracketLevel,
   levelWord,
 ];
@@ -408,6 +411,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [typeorm, { appearsIn: ['top', 'nodejs'], firstChars: 'qe[\u001b' }],
   // npm's own stderr (a container's `npm start`): a whole event, no program prints it through console.
   [npmLog, { appearsIn: TOP, firstChars: 'n\u001b' }],
+  // Next.js 13.5+'s ` ⨯ `, ` ⚠ ` (a space, the symbol), ≤ 13.4's `error - `, `warn  - `, …, or a colour code.
+  [nextjs, { appearsIn: ['top', 'nodejs'], firstChars: ' \u001berwiant' }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
