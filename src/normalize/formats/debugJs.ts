@@ -46,9 +46,11 @@ function namespaceLevel(namespace: string): LevelName | undefined {
 
 /** The text with the ` +5ms` diff the undated layouts end with lifted, or `undefined` without one. */
 function liftDiff(text: string): { text: string; diff: string } | undefined {
-  // Only the end is looked at: a diff is at most `+` and 12 digits and a unit.
-  const from = Math.max(0, text.length - 18);
-  const diff = DIFF.exec(text.slice(from));
+  // Only the end is looked at (no copy of the line): a diff is `+`, at most 12 digits and a unit.
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) <= 0x20) end--;
+  const from = Math.max(0, end - 18);
+  const diff = DIFF.exec(text.slice(from, end));
   if (diff === null) return undefined;
   return { text: text.slice(0, from + diff.index), diff: `+${diff[1]}` };
 }
@@ -86,7 +88,7 @@ export const debugJs: TextFormat = {
     }
     // The undated layouts end in the diff (after the last line: debug prefixes every line of a
     // multi-line message with the namespace and appends the diff once).
-    const lifted = liftDiff(text.trimEnd());
+    const lifted = liftDiff(text);
     if (lifted === undefined) return undefined;
     UNDATED.lastIndex = 0;
     const undated = UNDATED.exec(lifted.text);

@@ -143,7 +143,10 @@ export const nestjs: TextFormat = {
   name: 'nestjs',
   parse(line): ParsedLine | undefined {
     const first = line.charCodeAt(0);
-    if (first === 0x7b /* { */) return parseInspected(line.includes('\u001b') ? stripAnsi(line) : line);
+    if (first === 0x7b /* { */) {
+      if (!line.startsWith('{ level: ')) return undefined;
+      return parseInspected(line.includes('\u001b') ? stripAnsi(line) : line);
+    }
     if (first !== 0x5b /* [ */ && first !== 0x1b /* ESC */) return undefined;
     const text = first === 0x1b ? stripAnsi(line) : line;
     HEAD.lastIndex = 0;

@@ -15,7 +15,7 @@ import type { LevelName } from '../record.js';
  * (`code ELIFECYCLE`, `deprecated inflight@1.0.6: …`; npm's blank `npm ERR!` separator an empty one).
  */
 
-const HEAD = /npm (ERR!|WARN|error|warn|notice|http|timing|info|verb|verbose|sill|silly)(?: |$)/y;
+const HEAD = /npm (ERR!|WARN|error|warn|notice|http|timing|info|verb|verbose|sill|silly)(?:[ \r\n]|$)/y;
 const LEVELS: Readonly<Record<string, LevelName>> = {
   'ERR!': 'ERROR',
   error: 'ERROR',
@@ -39,7 +39,7 @@ export const npmLog: TextFormat = {
     if (first !== 0x6e /* n */ && first !== 0x1b /* ESC */) return undefined;
     const text = first === 0x1b ? stripAnsi(line) : line;
     HEAD.lastIndex = 0;
-    const head = HEAD.exec(text.trimEnd());
+    const head = HEAD.exec(text);
     if (head === null) return undefined;
     const spelling = head[1] as string;
     return {
