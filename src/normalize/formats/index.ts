@@ -20,6 +20,7 @@ import { bunyan } from './bunyan.js';
 import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
 import { cppRuntime } from './cppRuntime.js';
+import { debugJs } from './debugJs.js';
 import { djangoRunserver } from './djangoRunserver.js';
 import { djangoVerbose } from './djangoVerbose.js';
 import { dotnetConsole } from './dotnetConsole.js';
@@ -61,11 +62,13 @@ import { loguruText } from './loguruText.js';
 import { monolog } from './monolog.js';
 import { monologLogstash } from './monolog.js';
 import { monologText } from './monologText.js';
-import { nestjs } from './nestjs.js';
+import { nestjs, nestjsJson } from './nestjs.js';
+import { nextjs } from './nextjs.js';
 import { nginxError } from './nginxError.js';
 import { nlog } from './nlog.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
+import { npmLog } from './npmLog.js';
 import { phpError } from './phpError.js';
 import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -97,6 +100,7 @@ import { stepFunctions } from './stepFunctions.js';
 import { structlog } from './structlog.js';
 import { structlogConsole } from './structlogConsole.js';
 import { tomcat } from './tomcat.js';
+import { typeorm } from './typeorm.js';
 import { uvicorn, uvicornAccess } from './uvicorn.js';
 import { uwsgi } from './uwsgi.js';
 import { vpcFlowLogs } from './vpcFlowLogs.js';
@@ -125,7 +129,8 @@ import { zerologConsole } from './zerologConsole.js';
  * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
  * (`loggerName` + `threadName`), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
- * whatever is left.
+ * whatever is left. NestJS' `json: true` records (Nest's six keys only, a numeric `pid` and
+ * `timestamp`) before winston's, whose `level` + `message` they have.
  */
 export const JSON_FORMATS: readonly JsonFormat[] = [
   lambdaJsonPlatform,
@@ -145,6 +150,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   goSlog,
   logrus,
   zerolog,
+  nestjsJson,
   winston,
   dotnetJsonConsole,
   serilogJson,
@@ -211,7 +217,9 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
  * after Apache's error log; Rust env_logger's `[time LEVEL target] ` before the extensions'
  * `[Name] ` (which `[WARN  target] ` would pass for), NLog's `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|logger|`
- * beside Serilog's templates.
+ * beside Serilog's templates; the `debug` package's `<time> <namespace> ` and TypeORM's
+ * `query failed: ` (and its file logger's `[time][LABEL]: `), npm's `npm ERR! ` and Next.js' ` ⨯ ` /
+ * `error - ` before the bare `[LEVEL] ` head and the level word.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -286,6 +294,10 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   pinoPretty,
   nodeInspect,
   structlogConsole,
+  debugJs,
+  typeorm,
+  npmLog,
+  nextjs,
   bracketLevel,
   levelWord,
 ];
@@ -335,6 +347,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [logbackJsonEncoder, { appearsIn: ['top', 'java'] }],
   // Spring Boot's structured console format: a Java program's line.
   [gelf, { appearsIn: ['top', 'java'] }],
+  // NestJS' `json: true` records: a Node.js program's line.
+  [nestjsJson, { appearsIn: ['top', 'nodejs'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
@@ -397,8 +411,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Lambda's subscriber starts with the level; `fmt()`'s defaults with the time; `ansi` with a colour code.
   [rustTracing, { appearsIn: ['top', 'custom'], firstChars: ` TDIWE${DIGITS}\u001b` }],
   [winstonText, { appearsIn: ['top', 'nodejs'], firstChars: `\u001bewihvds[${DIGITS}` }],
-  // `[Nest] `, or the colour code before it.
-  [nestjs, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
+  // `[Nest] `, or the colour code before it; `{ level: ` of its `json: true` object, inspected.
+  [nestjs, { appearsIn: ['top', 'nodejs'], firstChars: '[{\u001b' }],
   // The basic layout's `[`, the coloured layout's colour code.
   [log4js, { appearsIn: ['top', 'nodejs'], firstChars: '[\u001b' }],
   // Its time is never coloured: the line starts with `[` even with `colorize`.
@@ -407,6 +421,16 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [nodeInspect, { appearsIn: ['top', 'nodejs'], firstChars: '{' }],
   // A time, the bare level column, or a colour code.
   [structlogConsole, { appearsIn: ['top', 'python'], firstChars: `\u001b[${DIGITS}` }],
+  // The `debug` package writes to stderr itself (the top of an event), or through `console` when
+  // a program sets `debug.log`: its time, the day of `toUTCString()`, the namespace (undated
+  // layouts), the coloured layout's two spaces or its colour code.
+  [debugJs, { appearsIn: ['top', 'nodejs'], firstChars: `${DIGITS}${UPPER}${UPPER.toLowerCase()}_@ \u001b` }],
+  // TypeORM's console loggers (`query: `, `query failed: `, …, maybe coloured) and its file logger's `[time][LABEL]: `.
+  [typeorm, { appearsIn: ['top', 'nodejs'], firstChars: 'qe[\u001b' }],
+  // npm's own stderr (a container's `npm start`): a whole event, no program prints it through console.
+  [npmLog, { appearsIn: TOP, firstChars: 'n\u001b' }],
+  // Next.js 13.5+'s ` ⨯ `, ` ⚠ ` (a space, the symbol), ≤ 13.4's `error - `, `warn  - `, …, or a colour code.
+  [nextjs, { appearsIn: ['top', 'nodejs'], firstChars: ' \u001berwiant' }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
