@@ -64,6 +64,7 @@ import { nestjs } from './nestjs.js';
 import { nginxError } from './nginxError.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
+import { openSearch } from './openSearch.js';
 import { phpError } from './phpError.js';
 import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -207,7 +208,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
  * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`;
  * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
- * after Apache's error log.
+ * after Apache's error log; OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
+ * them.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -258,6 +260,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   envoy,
   envoyAccess,
   fluentBit,
+  openSearch,
   phpFpm,
   phpError,
   sidekiq,
@@ -442,6 +445,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [envoyAccess, { appearsIn: TOP, firstChars: '[' }],
   // Fluent Bit's `[yyyy/mm/dd hh:mm:ss] [ info] `.
   [fluentBit, { appearsIn: TOP, firstChars: '[' }],
+  // OpenSearch Service's error and slow logs: `[yyyy-MM-ddTHH:mm:ss,SSS][LEVEL][logger] `.
+  [openSearch, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
