@@ -39,6 +39,7 @@ import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
 import { julSimpleFormatter } from './julSimpleFormatter.js';
+import { kafka } from './kafka.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension, lambdaExtensionJson } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
@@ -209,7 +210,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`;
  * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
  * after Apache's error log; OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
- * them.
+ * them, and Kafka's (Amazon MSK's) `[time,ms] LEVEL msg (logger)` there too, after Flask's
+ * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -261,6 +263,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   envoyAccess,
   fluentBit,
   openSearch,
+  kafka,
   phpFpm,
   phpError,
   sidekiq,
@@ -447,6 +450,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [fluentBit, { appearsIn: TOP, firstChars: '[' }],
   // OpenSearch Service's error and slow logs: `[yyyy-MM-ddTHH:mm:ss,SSS][LEVEL][logger] `.
   [openSearch, { appearsIn: TOP, firstChars: '[' }],
+  // Amazon MSK's broker logs: Kafka's `[yyyy-MM-dd HH:mm:ss,SSS] LEVEL `.
+  [kafka, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
