@@ -5,6 +5,7 @@
 import { useLoggerRecordFormats } from './loggerRecord.js';
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
+import { airflow } from './airflow.js';
 import { apacheError } from './apacheError.js';
 import {
   apiGatewayAccessClf,
@@ -211,7 +212,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
  * after Apache's error log; OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
  * them, and Kafka's (Amazon MSK's) `[time,ms] LEVEL msg (logger)` there too, after Flask's
- * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like.
+ * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like; Airflow's (Amazon MWAA's)
+ * `[time] {file:line} LEVEL - ` beside them.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -264,6 +266,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   fluentBit,
   openSearch,
   kafka,
+  airflow,
   phpFpm,
   phpError,
   sidekiq,
@@ -452,6 +455,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [openSearch, { appearsIn: TOP, firstChars: '[' }],
   // Amazon MSK's broker logs: Kafka's `[yyyy-MM-dd HH:mm:ss,SSS] LEVEL `.
   [kafka, { appearsIn: TOP, firstChars: '[' }],
+  // Amazon MWAA's Airflow logs: `[time] {file:line} LEVEL - `.
+  [airflow, { appearsIn: TOP, firstChars: '[' }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
