@@ -5,6 +5,7 @@
 import { useLoggerRecordFormats } from './loggerRecord.js';
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
+import { activemq } from './activemq.js';
 import { airflow } from './airflow.js';
 import { apacheError } from './apacheError.js';
 import {
@@ -213,7 +214,9 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * after Apache's error log; OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
  * them, and Kafka's (Amazon MSK's) `[time,ms] LEVEL msg (logger)` there too, after Flask's
  * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like; Airflow's (Amazon MWAA's)
- * `[time] {file:line} LEVEL - ` beside them.
+ * `[time] {file:line} LEVEL - ` beside them. ActiveMQ's (Amazon MQ's) `time | LEVEL | msg | logger | thread`
+ * (its level padded to five, the line closed by a dotted logger and a thread) before Python logging
+ * text, whose `|` variant claimed its lines of several lines (the generic `level-word` its others).
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -246,6 +249,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   jettyStdErr,
   elixirLogger,
   uvicorn,
+  activemq,
   pythonLoggingText,
   apiGatewayAccessClf,
   apiGatewayAccessCsv,
@@ -457,6 +461,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [kafka, { appearsIn: TOP, firstChars: '[' }],
   // Amazon MWAA's Airflow logs: `[time] {file:line} LEVEL - `.
   [airflow, { appearsIn: TOP, firstChars: '[' }],
+  // Amazon MQ for ActiveMQ's general log: `yyyy-MM-dd HH:mm:ss,SSS | LEVEL | `.
+  [activemq, { appearsIn: TOP, firstChars: DIGITS }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
