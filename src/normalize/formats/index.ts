@@ -84,6 +84,7 @@ import { rdsMysqlAuditLog } from './rdsMysqlAuditLog.js';
 import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
 import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
+import { redis } from './redis.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { rubyWarning } from './rubyWarning.js';
 import { runtimeCrash } from './runtimeCrash.js';
@@ -214,7 +215,7 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * after Apache's error log; OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
  * them, and Kafka's (Amazon MSK's) `[time,ms] LEVEL msg (logger)` there too, after Flask's
  * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like; Airflow's (Amazon MWAA's)
- * `[time] {file:line} LEVEL - ` beside them. ActiveMQ's (Amazon MQ's) `time | LEVEL | msg | logger | thread`
+ * `[time] {file:line} LEVEL - ` and the Redis / Valkey engine's `pid:R date * ` beside them. ActiveMQ's (Amazon MQ's) `time | LEVEL | msg | logger | thread`
  * (its level padded to five, the line closed by a dotted logger and a thread) before Python logging
  * text, whose `|` variant claimed its lines of several lines (the generic `level-word` its others).
  */
@@ -271,6 +272,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   openSearch,
   kafka,
   airflow,
+  redis,
   phpFpm,
   phpError,
   sidekiq,
@@ -463,6 +465,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [airflow, { appearsIn: TOP, firstChars: '[' }],
   // Amazon MQ for ActiveMQ's general log: `yyyy-MM-dd HH:mm:ss,SSS | LEVEL | `.
   [activemq, { appearsIn: TOP, firstChars: DIGITS }],
+  // The Redis / Valkey engine's `pid:role `, or Redis < 3.0's `[pid] `.
+  [redis, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
