@@ -21,6 +21,7 @@ import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
+import { cloudwatchAgent } from './cloudwatchAgent.js';
 import { cppRuntime } from './cppRuntime.js';
 import { djangoRunserver } from './djangoRunserver.js';
 import { djangoVerbose } from './djangoVerbose.js';
@@ -215,7 +216,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * after Apache's error log; OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
  * them, and Kafka's (Amazon MSK's) `[time,ms] LEVEL msg (logger)` there too, after Flask's
  * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like; Airflow's (Amazon MWAA's)
- * `[time] {file:line} LEVEL - ` and the Redis / Valkey engine's `pid:R date * ` beside them. ActiveMQ's (Amazon MQ's) `time | LEVEL | msg | logger | thread`
+ * `[time] {file:line} LEVEL - `, the Redis / Valkey engine's `pid:R date * ` and the CloudWatch agent's
+ * `time I! [plugin] ` beside them (before Go's `log`, whose `yyyy/mm/dd hh:mm:ss ` its translator uses). ActiveMQ's (Amazon MQ's) `time | LEVEL | msg | logger | thread`
  * (its level padded to five, the line closed by a dotted logger and a thread) before Python logging
  * text, whose `|` variant claimed its lines of several lines (the generic `level-word` its others).
  */
@@ -273,6 +275,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   kafka,
   airflow,
   redis,
+  cloudwatchAgent,
   phpFpm,
   phpError,
   sidekiq,
@@ -467,6 +470,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [activemq, { appearsIn: TOP, firstChars: DIGITS }],
   // The Redis / Valkey engine's `pid:role `, or Redis < 3.0's `[pid] `.
   [redis, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
+  // The CloudWatch agent's own log: `yyyy-mm-ddThh:mm:ssZ I! `, or `yyyy/mm/dd hh:mm:ss I! `.
+  [cloudwatchAgent, { appearsIn: TOP, firstChars: DIGITS }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.
