@@ -4,7 +4,7 @@ import type { LevelName } from '../record.js';
 import { envelope } from './envelope.js';
 import { hasSlogOffset, slogLevel } from './goSlog.js';
 import { parseLambdaErrorPayload } from './lambdaErrorPayload.js';
-import { dateTimeEnd } from './scan.js';
+import { dateTimeEnd, isAsciiLetter } from './scan.js';
 import { isMultiLine, splitLines } from './stacks.js';
 
 /**
@@ -119,7 +119,12 @@ export const goRuntime: TextFormat = {
     }
     if (parsed === undefined && body.charCodeAt(0) === 0x5b /* [ */) {
       const close = body.indexOf('] ');
-      const level = close > 0 && close < 10 ? toLevelName(body.slice(1, close)) : undefined;
+      // A level word (`[ERROR] `), never a number: `[23111] ` is a pid (Redis < 3.0's head), and
+      // toLevelName reads numbers on pino's and Monolog's scales.
+      const level =
+        close > 0 && close < 10 && isAsciiLetter(body.charCodeAt(1))
+          ? toLevelName(body.slice(1, close))
+          : undefined;
       if (level !== undefined) {
         parsed = envelope(NAME, context.parseBody(body.slice(close + 2)), level, undefined);
       }

@@ -5,6 +5,8 @@
 import { useLoggerRecordFormats } from './loggerRecord.js';
 import type { FormatDeclaration, JsonFormat, Placement, TextFormat } from '../logFormat.js';
 import { accessLog } from './accessLog.js';
+import { activemq } from './activemq.js';
+import { airflow } from './airflow.js';
 import { apacheError } from './apacheError.js';
 import {
   apiGatewayAccessClf,
@@ -19,6 +21,7 @@ import { brefRuntime } from './brefRuntime.js';
 import { bunyan } from './bunyan.js';
 import { celery } from './celery.js';
 import { cloudTrail } from './cloudTrail.js';
+import { cloudwatchAgent } from './cloudwatchAgent.js';
 import { cppRuntime } from './cppRuntime.js';
 import { debugJs } from './debugJs.js';
 import { djangoRunserver } from './djangoRunserver.js';
@@ -41,6 +44,7 @@ import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
 import { javaRuntime } from './javaRuntime.js';
 import { julSimpleFormatter } from './julSimpleFormatter.js';
+import { kafka } from './kafka.js';
 import { lambdaAspNetCore } from './lambdaAspNetCore.js';
 import { lambdaExtension, lambdaExtensionJson } from './lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from './lambdaJson.js';
@@ -69,6 +73,7 @@ import { nlog } from './nlog.js';
 import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { npmLog } from './npmLog.js';
+import { openSearch } from './openSearch.js';
 import { phpError } from './phpError.js';
 import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -85,6 +90,7 @@ import { rdsMysqlAuditLog } from './rdsMysqlAuditLog.js';
 import { rdsMysqlGeneralLog } from './rdsMysqlGeneralLog.js';
 import { rdsMysqlSlowLog } from './rdsMysqlSlowLog.js';
 import { rdsPostgresql } from './rdsPostgresql.js';
+import { redis } from './redis.js';
 import { rubyRuntime } from './rubyRuntime.js';
 import { rubyWarning } from './rubyWarning.js';
 import { runtimeCrash } from './runtimeCrash.js';
@@ -215,7 +221,14 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * before Rust `tracing`'s `LEVEL target: msg`; glog's `I1101 10:47:57.081234 1 file:line] ` beside
  * the other Go consoles, NestJS' `[Nest] pid  - time LEVEL [context] ` before log4js' `[time]`;
  * Envoy's `[time][thread][level][component] ` and access line and Fluent Bit's `[time] [ info] `
- * after Apache's error log; Rust env_logger's `[time LEVEL target] ` before the extensions'
+ * after Apache's error log, OpenSearch's (and Elasticsearch's) `[time,ms][LEVEL][logger] [node] ` after
+ * them, and Kafka's (Amazon MSK's) `[time,ms] LEVEL msg (logger)` there too, after Flask's
+ * `[time,ms] LEVEL in module: ` (Python logging text), which it starts like; Airflow's (Amazon MWAA's)
+ * `[time] {file:line} LEVEL - `, the Redis / Valkey engine's `pid:R date * ` and the CloudWatch agent's
+ * `time I! [plugin] ` beside them (before Go's `log`, whose `yyyy/mm/dd hh:mm:ss ` its translator uses);
+ * ActiveMQ's (Amazon MQ's) `time | LEVEL | msg | logger | thread` (its level padded to five, the line
+ * closed by a dotted logger and a thread) before Python logging text, whose `|` variant claimed its
+ * lines of several lines (the generic `level-word` its others); Rust env_logger's `[time LEVEL target] ` before the extensions'
  * `[Name] ` (which `[WARN  target] ` would pass for), NLog's `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|logger|`
  * beside Serilog's templates; the `debug` package's `<time> <namespace> ` and TypeORM's
  * `query failed: ` (and its file logger's `[time][LABEL]: `), npm's `npm ERR! ` and Next.js' ` ⨯ ` /
@@ -253,6 +266,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   jettyStdErr,
   elixirLogger,
   uvicorn,
+  activemq,
   pythonLoggingText,
   apiGatewayAccessClf,
   apiGatewayAccessCsv,
@@ -271,6 +285,11 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   envoy,
   envoyAccess,
   fluentBit,
+  openSearch,
+  kafka,
+  airflow,
+  redis,
+  cloudwatchAgent,
   phpFpm,
   phpError,
   sidekiq,
@@ -479,6 +498,18 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [envoyAccess, { appearsIn: TOP, firstChars: '[' }],
   // Fluent Bit's `[yyyy/mm/dd hh:mm:ss] [ info] `.
   [fluentBit, { appearsIn: TOP, firstChars: '[' }],
+  // OpenSearch Service's error and slow logs: `[yyyy-MM-ddTHH:mm:ss,SSS][LEVEL][logger] `.
+  [openSearch, { appearsIn: TOP, firstChars: '[' }],
+  // Amazon MSK's broker logs: Kafka's `[yyyy-MM-dd HH:mm:ss,SSS] LEVEL `.
+  [kafka, { appearsIn: TOP, firstChars: '[' }],
+  // Amazon MWAA's Airflow logs: `[time] {file:line} LEVEL - `.
+  [airflow, { appearsIn: TOP, firstChars: '[' }],
+  // Amazon MQ for ActiveMQ's general log: `yyyy-MM-dd HH:mm:ss,SSS | LEVEL | `.
+  [activemq, { appearsIn: TOP, firstChars: DIGITS }],
+  // The Redis / Valkey engine's `pid:role `, or Redis < 3.0's `[pid] `.
+  [redis, { appearsIn: TOP, firstChars: `[${DIGITS}` }],
+  // The CloudWatch agent's own log: `yyyy-mm-ddThh:mm:ssZ I! `, or `yyyy/mm/dd hh:mm:ss I! `.
+  [cloudwatchAgent, { appearsIn: TOP, firstChars: DIGITS }],
   // Bref's FPM runtimes: FPM's own log on stderr, a whole event.
   [phpFpm, { appearsIn: TOP, firstChars: '[' }],
   // The error_log's `[date`, the CLI's `PHP `, FPM's undecorated `NOTICE: PHP message: `.

@@ -511,6 +511,20 @@ describe('aws-lambda-go’s fatal lines (goRuntime.ts)', () => {
   });
 });
 
+describe('the Go log prefix around a bracketed number (goRuntime.ts)', () => {
+  it('keeps a `[pid] ` head in the message: a number is no level word', () => {
+    const record = normalize(
+      '2023/11/01 10:47:57 [23111] 19 Aug 16:21:44.795 # WARNING overcommit_memory is set to 0!\n',
+    );
+    expect(record).toMatchObject({ log_format: 'go-log', levelname: 'INFO' });
+    expect(record.message).toContain('[23111]');
+    expect(normalize('2023/11/01 10:47:57 [ERROR] boom\n')).toMatchObject({
+      levelname: 'ERROR',
+      message: 'boom',
+    });
+  });
+});
+
 describe('the Datadog extension’s own lines (lambdaExtension.ts)', () => {
   it('reads the current extension’s JSON line: its level, DD_EXTENSION as the name, the message alone', () => {
     const line = '{"status":"ERROR","message":"DD_EXTENSION | ERROR | Extension loop failed"}\n';
