@@ -9,6 +9,7 @@
  *   node probe.cjs handler <event.json> <handler bundle>   (env points the SDK at the local endpoint)
  *   node probe.cjs handler-speed <event.json> <handler bundle> <warmup> <runs>   (the same, timed against the floor)
  *   node probe.cjs controls <event.json> <runs> <variant> (CPU times of one controls variant)
+ *   node probe.cjs solo <event.json> <contender> <warmup> <runs>   (one contender alone, no forced GC)
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -149,6 +150,40 @@ function speed(file: string, warmup: number, runs: number): SpeedResult {
     peersMs: Object.fromEntries(PEER_NAMES.map((name) => [name, of(wall, name)])),
     cpuMs: Object.fromEntries(contenders.map(([name]) => [name, of(cpu, name)])),
   };
+}
+
+/** Wall and CPU times of one contender's runs, for {@link solo}. */
+export interface SoloResult {
+  readonly wallMs: readonly number[];
+  readonly cpuMs: readonly number[];
+}
+
+/**
+ * One contender alone in this process, after `warmup` runs, with no collection forced between
+ * runs: each run pays for the garbage of the one before it, as a warm Lambda invocation pays for
+ * the previous one's, and nothing else shares the heap. (The interleaved rounds of {@link speed}
+ * force a full GC before every run; that made this pipeline's runs ~30 % slower than in a process
+ * of its own and the peers' hardly at all, see bench/README.md.)
+ */
+function solo(file: string, contender: string, warmup: number, runs: number): SoloResult {
+  const { event, data } = readEvent(file);
+  const contenders: Record<string, () => unknown> = {
+    floor: () => runFloor(data),
+    pipeline: () => runPipeline(event),
+    shape: () => runShapeFloor(data),
+    ...Object.fromEntries(PEER_NAMES.map((name) => [name, () => PEERS[name](data)])),
+  };
+  const run = contenders[contender];
+  if (run === undefined) throw new TypeError(`unknown contender ${JSON.stringify(contender)}`);
+  for (let i = 0; i < warmup; i++) run();
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = timed(run);
+    wallMs.push(t.wall);
+    cpuMs.push(t.cpu);
+  }
+  return { wallMs, cpuMs };
 }
 
 function memorySampler() {
@@ -312,6 +347,7 @@ async function main(argv: readonly string[]): Promise<unknown> {
     return { events };
   }
   if (mode === 'memory') return memory(file, a ?? 'pipeline');
+  if (mode === 'solo' && a !== undefined) return solo(file, a, Number(b ?? 3), Number(c ?? 7));
   if (mode === 'controls') {
     const variant = CONTROL_VARIANTS.find((name) => name === b);
     if (variant === undefined) throw new TypeError(`unknown controls variant ${JSON.stringify(b)}`);

@@ -21,7 +21,7 @@ import { kinesisReport, measureKinesisBatch } from './kinesisBatch.js';
 import { measureColdStart } from './measureColdStart.js';
 import { LAMBDA_128_NODE_FLAGS, measureDelivery, type DeliveryComparison } from './measureDelivery.js';
 import type { StageTimes } from './pipeline.js';
-import type { MemoryResult, PeerName, SpeedResult } from './probe.js';
+import type { MemoryResult, PeerName, SoloResult, SpeedResult } from './probe.js';
 import { profilePipeline } from './profilePipeline.js';
 import { int, kib, median, mib, MiB } from './stats.js';
 
@@ -171,6 +171,55 @@ function peersTable(
   ];
 }
 
+/** The contenders of the solo runs (bench/probe.ts `solo`), as the probe names them. */
+const SOLO_CONTENDERS = [
+  'floor',
+  'pipeline',
+  'shape',
+  'AWS LogsToElasticsearch blueprint transform',
+  'Firehose CloudWatch Logs processor blueprint',
+] as const;
+type SoloContender = (typeof SOLO_CONTENDERS)[number];
+
+/** The same contenders, each alone in fresh processes with no forced GC (see `solo` in probe.ts). */
+function soloTable(events: number, solo: ReadonlyMap<SoloContender, SoloResult>, how: string): string[] {
+  const wall = (name: SoloContender) => median(solo.get(name)?.wallMs ?? [0]);
+  const cpu = (name: SoloContender) => median(solo.get(name)?.cpuMs ?? [0]);
+  const floor = wall('floor');
+  const pipeline = wall('pipeline');
+  const es = wall('AWS LogsToElasticsearch blueprint transform');
+  const labels: Record<SoloContender, string> = {
+    floor: 'floor (base64, gunzip, JSON.parse)',
+    pipeline: 'this pipeline (decode, normalize, encode, batch)',
+    shape: 'record shape, nothing parsed',
+    'AWS LogsToElasticsearch blueprint transform': 'AWS LogsToElasticsearch blueprint transform',
+    'Firehose CloudWatch Logs processor blueprint': 'Firehose CloudWatch Logs processor blueprint',
+  };
+  const rows = SOLO_CONTENDERS.map((name) => [
+    labels[name],
+    `${wall(name).toFixed(1)} ms`,
+    int((events / wall(name)) * 1000),
+    (wall(name) / floor).toFixed(2),
+    (cpu(name) / cpu('floor')).toFixed(2),
+    (pipeline / wall(name)).toFixed(2),
+    name === 'pipeline'
+      ? `≤ ${TARGETS.pipelineOverFloor}× floor: ${mark(pipeline / floor <= TARGETS.pipelineOverFloor)}; ≥ ${TARGETS.overLogsToElasticsearch}× LogsToElasticsearch speed: ${mark(es / pipeline >= TARGETS.overLogsToElasticsearch)} (${(es / pipeline).toFixed(2)}×)`
+      : name.startsWith('AWS') || name.startsWith('Firehose')
+        ? '(peer)'
+        : '',
+  ]);
+  return [
+    '### Speed, each alone (max payload, a fresh process per contender, no forced GC)',
+    table(
+      ['what', 'median', 'events/s', '× floor', '× floor, CPU time', 'speed vs this pipeline', 'target'],
+      rows,
+    ),
+    '',
+    `${how}. Each run pays for the garbage of the run before it, as a warm Lambda invocation pays for the previous one's; no other contender shares the heap. The table above forces a full GC before every run, which made this pipeline's runs ~30 % slower than here and the peers' hardly at all (bench/README.md).`,
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   // Dummy credentials, fixed region, no metadata service: only the loopback endpoint is contacted.
@@ -210,6 +259,21 @@ async function main(): Promise<void> {
       String(runs),
     ]);
     speed.push({ payload, result, warmup, runs });
+  }
+
+  // The max payload's contenders again, each alone: fresh processes taking turns over the rounds.
+  const soloRounds = options.quick ? 1 : 3;
+  const soloRuns = options.quick ? 5 : 7;
+  log(`speed: each contender alone, ${soloRounds} rounds of fresh processes (no forced GC)…`);
+  const solo = new Map<SoloContender, { wallMs: number[]; cpuMs: number[] }>(
+    SOLO_CONTENDERS.map((name) => [name, { wallMs: [], cpuMs: [] }]),
+  );
+  for (let round = 0; round < soloRounds; round++) {
+    for (const name of SOLO_CONTENDERS) {
+      const result = await runNode<SoloResult>([bundles.probe, 'solo', maxFile, name, '3', String(soloRuns)]);
+      solo.get(name)?.wallMs.push(...result.wallMs);
+      solo.get(name)?.cpuMs.push(...result.cpuMs);
+    }
   }
 
   const memory: { payload: GeneratedPayload; what: string; result: MemoryResult }[] = [];
@@ -362,6 +426,13 @@ async function main(): Promise<void> {
   const maxSpeed = speed[0];
   if (maxSpeed !== undefined) {
     out.push(...peersTable(maxSpeed.result, delivery.handlerSpeed, maxSpeed.runs));
+    out.push(
+      ...soloTable(
+        maxSpeed.result.events,
+        solo,
+        `Medians of ${soloRounds * soloRuns} runs: ${soloRounds} fresh processes per contender, taking turns, ${soloRuns} runs each after 3 warm-ups`,
+      ),
+    );
   }
 
   out.push('Where the pipeline time goes (median per step, separate runs):');
@@ -545,6 +616,7 @@ async function main(): Promise<void> {
         node: process.version,
         payloads: payloads.map((p) => ({ ...p, event: undefined })),
         speed: speed.map((s) => ({ ...s, payload: s.payload.name })),
+        solo: Object.fromEntries(solo),
         memory: memory.map((m) => ({ ...m, payload: m.payload.name })),
         delivery,
         kinesis,
