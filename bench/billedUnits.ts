@@ -155,13 +155,15 @@ export type ControlVariant = (typeof CONTROL_VARIANTS)[number];
 
 /**
  * CPU times (user + system, ms) of `runs` runs of one variant on `maxEvent` (the bench's maximum
- * payload), after one warm-up run, with a collection before each run when `--expose-gc` gives
- * one. `probe.ts controls` runs it in a fresh process per variant, as a Lambda function runs one
- * configuration: with every variant in one process, their shared code (the controls stage, the
- * encoder) saw several configurations and slowed down for the ones after the first. On the max
- * payload, every control on read 14–20 % over the defaults that way, and with a process per
- * variant 3–9 % under (three alternated pairs of processes, 9 runs each), where instruction
- * counts put it 8 % under (it drops and folds records before encoding them).
+ * payload), after one warm-up run, with no collection forced between them (each run pays for the
+ * garbage of the one before, as a warm invocation does). `probe.ts controls` runs it in a fresh
+ * process per variant, as a Lambda function runs one configuration. Both choices were measured
+ * on the max payload: with every variant in one process, their shared code (the controls stage,
+ * the encoder) saw several configurations, and every control on read 14–20 % over the defaults;
+ * with a process per variant but a full GC forced before each run, 15–20 % over (the forced GC
+ * costs code-heavy runs most, see bench/README.md); in a process of its own with none forced,
+ * 3–9 % under (three alternated pairs of processes, 9 runs each), where instruction counts put
+ * it 8 % under (it drops and folds records before encoding them).
  */
 export function controlVariantTimes(maxEvent: unknown, variant: ControlVariant, runs: number): number[] {
   const controls = {
@@ -174,11 +176,9 @@ export function controlVariantTimes(maxEvent: unknown, variant: ControlVariant, 
     const compiledControls = compiled(controls[variant]);
     run = () => runControlled(maxEvent, compiledControls, emptyControlCounts());
   }
-  const collect = (globalThis as { gc?: () => void }).gc;
   run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    collect?.();
     const start = process.cpuUsage();
     run();
     const used = process.cpuUsage(start);

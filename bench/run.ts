@@ -329,7 +329,6 @@ async function main(): Promise<void> {
   for (let round = 0; round < controlRounds; round++) {
     for (const variant of CONTROL_VARIANTS) {
       const times = await runNode<number[]>([
-        '--expose-gc',
         bundles.probe,
         'controls',
         maxFile,
@@ -342,7 +341,7 @@ async function main(): Promise<void> {
   const controls = measureControls(
     options.seed,
     Object.fromEntries([...controlSamples].map(([name, times]) => [name, median(times)])),
-    `medians of ${controlRounds * controlRunsPerProcess} runs: ${controlRounds} fresh processes per variant, taking turns, ${controlRunsPerProcess} runs each after a warm-up, a GC before each`,
+    `medians of ${controlRounds * controlRunsPerProcess} runs: ${controlRounds} fresh processes per variant, taking turns, ${controlRunsPerProcess} runs each after a warm-up, no GC forced`,
   );
 
   let hotSpots: { where: string; selfPercent: number }[] = [];
