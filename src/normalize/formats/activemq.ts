@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { exceptionStart, isAtFrame } from './stacks.js';
+import { opensStack } from './stacks.js';
 
 /**
  * Apache ActiveMQ Classic's broker log, what Amazon MQ for ActiveMQ publishes as its general log
@@ -38,13 +38,6 @@ function tailOf(text: string, start: number, end: number): Tail | undefined {
   const logger = text.slice(loggerAt + SEPARATOR.length, threadAt);
   if (!LOGGER.test(logger)) return undefined;
   return { messageEnd: loggerAt, logger, thread: text.slice(threadAt + SEPARATOR.length, end).trimEnd() };
-}
-
-/** True when the line at `start` opens a stack (an exception's line or a frame). */
-function opensStack(text: string, start: number): boolean {
-  const nl = text.indexOf('\n', start);
-  const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
-  return exceptionStart(line) === 0 || isAtFrame(line);
 }
 
 export const activemq: TextFormat = {

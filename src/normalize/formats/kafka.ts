@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { exceptionStart, isAtFrame } from './stacks.js';
+import { opensStack } from './stacks.js';
 
 /**
  * Apache Kafka's broker log, what Amazon MSK publishes as broker logs to CloudWatch Logs (and
@@ -34,13 +34,6 @@ function loggerStart(text: string, lineStart: number, lineEnd: number): number {
   const open = text.lastIndexOf(' (', end - 1);
   if (open < lineStart - 1 || end - open > MAX_LOGGER) return -1;
   return LOGGER.test(text.slice(open + 2, end - 1)) ? open : -1;
-}
-
-/** True when the line at `start` opens a stack (an exception's line or a frame). */
-function opensStack(text: string, start: number): boolean {
-  const nl = text.indexOf('\n', start);
-  const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
-  return exceptionStart(line) === 0 || isAtFrame(line);
 }
 
 export const kafka: TextFormat = {

@@ -97,6 +97,16 @@ export function exceptionStart(line: string): number {
   }
 }
 
+/**
+ * True when the line of `text` at `start` opens a stack (an exception's line or a frame): where a
+ * multi-line message ends and its throwable begins (Kafka's and ActiveMQ's layouts).
+ */
+export function opensStack(text: string, start: number): boolean {
+  const nl = text.indexOf('\n', start);
+  const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
+  return exceptionStart(line) === 0 || isAtFrame(line);
+}
+
 function isDigitOrDot(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || code === 0x2e;
 }
