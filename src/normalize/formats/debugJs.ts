@@ -26,7 +26,7 @@ import { splitStack } from './stacks.js';
  * `<namespace> <message>` names no time and no diff: only Prisma's four tags are read without one.
  */
 
-const NAMESPACE = String.raw`([A-Za-z_@][\w$@.-]*(?:\/[\w$@.-]+)*(?::[\w$@.-][\w$@./-]*)+)`;
+const NAMESPACE = String.raw`([A-Za-z_@][\w$@.-]*(?:\/[\w$@.-]+)*(?::[A-Za-z_$@][\w$@./-]*)+)`;
 // `2023-11-01T10:47:57.081Z ns ` (debug ≥ 3) or `Wed, 01 Nov 2023 10:47:57 GMT ns ` (debug 2).
 const DATED = new RegExp(
   String.raw`(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z|[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT) ${NAMESPACE}(?: |$)`,

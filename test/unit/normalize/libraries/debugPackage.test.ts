@@ -101,6 +101,8 @@ describe("the debug package's lines (debugJs.ts)", () => {
       '2023-11-01T10:47:57.081Z http://example.com is down\n',
       '2023-11-01T10:47:57.081Z 10:47:57 tick\n',
       '2023-11-01T10:47:57.081Z Error: boom\n',
+      // A key and its value in the message: a namespace's later segments start with a letter.
+      '2023-11-01T10:47:57.081Z user:42 logged in\n',
       'Error: boom +5ms\n',
       'note: took +5ms\n',
     ]) {
