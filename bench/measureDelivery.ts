@@ -3,7 +3,7 @@ import { BILLING_UNIT_BYTES, MAX_BYTES_PER_BATCH, MAX_RECORDS_PER_BATCH } from '
 import { createFirehoseClient } from '../src/deliver/putRecordBatches.js';
 import { startLocalFirehose, type LocalFirehose } from '../tools/local-firehose/startLocalFirehose.js';
 import { runNode } from './childProcess.js';
-import type { HandlerSpeedResult, MemoryResult } from './probe.js';
+import type { HandlerSpeedResult, MemoryResult, SoloResult } from './probe.js';
 import { runPipeline } from './pipeline.js';
 
 export const BENCH_STREAM = 'bench-stream';
@@ -42,6 +42,11 @@ export interface DeliveryComparison {
   readonly naive: DeliveryFigures;
   /** The whole handler timed against the floor in one process, after a warm-up, Lambda's heap flags. */
   readonly handlerSpeed: HandlerSpeedResult & { readonly warmup: number; readonly runs: number };
+  /**
+   * The whole handler and the floor, each alone in fresh processes with Lambda's heap flags and no
+   * GC forced (bench/probe.ts `handler-solo`, `solo floor`), taking turns over the rounds.
+   */
+  readonly handlerSolo: { readonly handler: SoloResult; readonly floor: SoloResult; readonly how: string };
 }
 
 function billed(bytes: number): number {
@@ -179,8 +184,56 @@ export async function measureDelivery(
     if (accepted !== datas.length * (speedRuns.warmup + speedRuns.runs)) {
       throw new Error(`handler speed runs: endpoint accepted ${accepted} records`);
     }
+    // Each alone, no forced GC: what a warm function pays, its own garbage included.
+    const handlerSolo = { wallMs: [] as number[], cpuMs: [] as number[] };
+    const floorSolo = { wallMs: [] as number[], cpuMs: [] as number[] };
+    const rounds = speedRuns.runs >= 9 ? 3 : 1;
+    const soloRuns = speedRuns.runs >= 9 ? 5 : 3;
+    for (let round = 0; round < rounds; round++) {
+      endpoint.reset();
+      const alone = await runNode<SoloResult>(
+        [
+          ...LAMBDA_128_NODE_FLAGS,
+          probeBundle,
+          'handler-solo',
+          eventFile,
+          handlerBundle,
+          String(speedRuns.warmup),
+          String(soloRuns),
+        ],
+        { DELIVERY_STREAM_NAME: BENCH_STREAM, AWS_ENDPOINT_URL_FIREHOSE: endpoint.url },
+      );
+      const soloAccepted = endpoint.stats().recordsAccepted;
+      if (soloAccepted !== datas.length * (speedRuns.warmup + soloRuns)) {
+        throw new Error(`handler solo runs: endpoint accepted ${soloAccepted} records`);
+      }
+      handlerSolo.wallMs.push(...alone.wallMs);
+      handlerSolo.cpuMs.push(...alone.cpuMs);
+      const floor = await runNode<SoloResult>([
+        ...LAMBDA_128_NODE_FLAGS,
+        probeBundle,
+        'solo',
+        eventFile,
+        'floor',
+        '3',
+        String(soloRuns + 2),
+      ]);
+      floorSolo.wallMs.push(...floor.wallMs);
+      floorSolo.cpuMs.push(...floor.cpuMs);
+    }
     const naive = await naiveDelivery(endpoint, datas, naiveSample);
-    return { optimum, forwarder, forwarderLambda128, naive, handlerSpeed: { ...speed, ...speedRuns } };
+    return {
+      optimum,
+      forwarder,
+      forwarderLambda128,
+      naive,
+      handlerSpeed: { ...speed, ...speedRuns },
+      handlerSolo: {
+        handler: handlerSolo,
+        floor: floorSolo,
+        how: `${rounds} fresh processes each, taking turns: the handler ${soloRuns} invocations after ${speedRuns.warmup} warm-ups, the floor ${soloRuns + 2} runs after 3`,
+      },
+    };
   } finally {
     await endpoint.close();
   }

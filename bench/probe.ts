@@ -10,6 +10,7 @@
  *   node probe.cjs handler-speed <event.json> <handler bundle> <warmup> <runs>   (the same, timed against the floor)
  *   node probe.cjs controls <event.json> <runs> <variant> (CPU times of one controls variant)
  *   node probe.cjs solo <event.json> <contender> <warmup> <runs>   (one contender alone, no forced GC)
+ *   node probe.cjs handler-solo <event.json> <handler bundle> <warmup> <runs>   (the handler alone, no forced GC)
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -336,6 +337,36 @@ async function handlerSpeed(
   return { floorMs, handlerMs, floorCpuMs, handlerCpuMs };
 }
 
+/**
+ * The whole bundled handler alone in this process, after `warmup` invocations, with no GC forced
+ * between invocations (as a warm Lambda runs them); see {@link solo} for why.
+ */
+async function handlerSolo(file: string, bundle: string, warmup: number, runs: number): Promise<SoloResult> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a built bundle chosen at run time
+  const module = require(bundle) as {
+    handler: (event: unknown, context: { getRemainingTimeInMillis: () => number }) => Promise<unknown>;
+  };
+  const { event } = readEvent(file);
+  const context = { getRemainingTimeInMillis: () => 60_000 };
+  const realLog = console.log;
+  console.log = () => undefined; // the handler's summary line per invocation
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  try {
+    for (let i = 0; i < warmup; i++) await module.handler(event, context);
+    for (let i = 0; i < runs; i++) {
+      const cpu = cpuNow();
+      const start = performance.now();
+      await module.handler(event, context);
+      wallMs.push(performance.now() - start);
+      cpuMs.push(cpuNow() - cpu);
+    }
+  } finally {
+    console.log = realLog;
+  }
+  return { wallMs, cpuMs };
+}
+
 async function main(argv: readonly string[]): Promise<unknown> {
   const [mode, file, a, b, c] = argv;
   if (file === undefined) throw new TypeError('usage: probe <speed|memory|handler> <event.json> …');
@@ -354,6 +385,7 @@ async function main(argv: readonly string[]): Promise<unknown> {
     return controlVariantTimes(readEvent(file).event, variant, Number(a ?? 5));
   }
   if (mode === 'handler' && a !== undefined) return handler(file, a);
+  if (mode === 'handler-solo' && a !== undefined) return handlerSolo(file, a, Number(b ?? 2), Number(c ?? 7));
   if (mode === 'handler-speed' && a !== undefined)
     return handlerSpeed(file, a, Number(b ?? 2), Number(c ?? 9));
   throw new TypeError(`unknown probe mode ${JSON.stringify(mode)}`);

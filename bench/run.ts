@@ -182,7 +182,12 @@ const SOLO_CONTENDERS = [
 type SoloContender = (typeof SOLO_CONTENDERS)[number];
 
 /** The same contenders, each alone in fresh processes with no forced GC (see `solo` in probe.ts). */
-function soloTable(events: number, solo: ReadonlyMap<SoloContender, SoloResult>, how: string): string[] {
+function soloTable(
+  events: number,
+  solo: ReadonlyMap<SoloContender, SoloResult>,
+  how: string,
+  handler: DeliveryComparison['handlerSolo'],
+): string[] {
   const wall = (name: SoloContender) => median(solo.get(name)?.wallMs ?? [0]);
   const cpu = (name: SoloContender) => median(solo.get(name)?.cpuMs ?? [0]);
   const floor = wall('floor');
@@ -207,6 +212,17 @@ function soloTable(events: number, solo: ReadonlyMap<SoloContender, SoloResult>,
       : name.startsWith('AWS') || name.startsWith('Firehose')
         ? '(peer)'
         : '',
+  ]);
+  const handlerMs = median(handler.handler.wallMs);
+  const handlerFloor = median(handler.floor.wallMs);
+  rows.push([
+    "whole handler, warm (bundle, SDK, delivery to the local Firehose; Lambda's 128 MB heap flags)",
+    `${handlerMs.toFixed(1)} ms`,
+    int((events / handlerMs) * 1000),
+    (handlerMs / handlerFloor).toFixed(2),
+    (median(handler.handler.cpuMs) / median(handler.floor.cpuMs)).toFixed(2),
+    (pipeline / handlerMs).toFixed(2),
+    `≤ ${TARGETS.handlerOverFloor}× floor: ${mark(handlerMs / handlerFloor <= TARGETS.handlerOverFloor)} (the floor alone with the same flags: ${handlerFloor.toFixed(1)} ms; ${handler.how})`,
   ]);
   return [
     '### Speed, each alone (max payload, a fresh process per contender, no forced GC)',
@@ -430,6 +446,7 @@ async function main(): Promise<void> {
         maxSpeed.result.events,
         solo,
         `Medians of ${soloRounds * soloRuns} runs: ${soloRounds} fresh processes per contender, taking turns, ${soloRuns} runs each after 3 warm-ups`,
+        delivery.handlerSolo,
       ),
     );
   }
