@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { opensStack } from './stacks.js';
+import { closingLine } from './stacks.js';
 
 /**
  * Apache ActiveMQ Classic's broker log, what Amazon MQ for ActiveMQ publishes as its general log
@@ -49,29 +49,15 @@ export const activemq: TextFormat = {
     const head = HEAD.exec(line);
     if (head === null) return undefined;
     const body = HEAD.lastIndex;
-    for (let start = body; start <= line.length;) {
-      const nl = line.indexOf('\n', start);
-      const end = nl < 0 ? line.length : nl;
-      const tail = tailOf(line, start, end);
-      if (tail !== undefined && (nl < 0 || opensStack(line, nl + 1))) {
-        const stack =
-          nl < 0
-            ? ''
-            : line
-                .slice(nl + 1)
-                .replace(/\r\n?/g, '\n')
-                .trimEnd();
-        return {
-          message: line.slice(body, Math.max(body, tail.messageEnd)).trim(),
-          levelname: LEVELS.get((head[2] as string).trimEnd()),
-          name: tail.logger,
-          exc_info: stack === '' ? undefined : stack,
-          fields: { time: head[1], thread: tail.thread },
-        };
-      }
-      if (nl < 0) break;
-      start = nl + 1;
-    }
-    return undefined;
+    const found = closingLine(line, body, (start, end) => tailOf(line, start, end));
+    if (found === undefined) return undefined;
+    const tail = found.closed;
+    return {
+      message: line.slice(body, Math.max(body, tail.messageEnd)).trim(),
+      levelname: LEVELS.get((head[2] as string).trimEnd()),
+      name: tail.logger,
+      exc_info: found.stack,
+      fields: { time: head[1], thread: tail.thread },
+    };
   },
 };

@@ -1,6 +1,6 @@
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
-import { opensStack } from './stacks.js';
+import { closingLine } from './stacks.js';
 
 /**
  * Apache Kafka's broker log, what Amazon MSK publishes as broker logs to CloudWatch Logs (and
@@ -48,33 +48,22 @@ export const kafka: TextFormat = {
     const body = HEAD.lastIndex;
     // The logger closes the first line that ends in ` (category)` with nothing after it but a
     // stack (or nothing at all).
-    for (let start = body; start <= line.length;) {
-      const nl = line.indexOf('\n', start);
-      const end = nl < 0 ? line.length : nl;
+    const found = closingLine(line, body, (start, end) => {
       const open = loggerStart(line, start, end);
-      if (open >= 0 && (nl < 0 || opensStack(line, nl + 1))) {
-        const fields: Record<string, unknown> = { time: head[1] };
-        CONTEXT.lastIndex = body;
-        const context = CONTEXT.exec(line);
-        if (context !== null) fields.context = context[1];
-        const stack =
-          nl < 0
-            ? ''
-            : line
-                .slice(nl + 1)
-                .replace(/\r\n?/g, '\n')
-                .trimEnd();
-        return {
-          message: line.slice(body, open).trim(),
-          levelname: LEVELS.get(head[2] as string),
-          name: line.slice(open + 2, end).replace(/\)\r?$/, ''),
-          exc_info: stack === '' ? undefined : stack,
-          fields,
-        };
-      }
-      if (nl < 0) break;
-      start = nl + 1;
-    }
-    return undefined;
+      return open < 0 ? undefined : open;
+    });
+    if (found === undefined) return undefined;
+    const open = found.closed;
+    const fields: Record<string, unknown> = { time: head[1] };
+    CONTEXT.lastIndex = body;
+    const context = CONTEXT.exec(line);
+    if (context !== null) fields.context = context[1];
+    return {
+      message: line.slice(body, open).trim(),
+      levelname: LEVELS.get(head[2] as string),
+      name: line.slice(open + 2, found.end).replace(/\)\r?$/, ''),
+      exc_info: found.stack,
+      fields,
+    };
   },
 };

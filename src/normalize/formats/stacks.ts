@@ -98,10 +98,41 @@ export function exceptionStart(line: string): number {
 }
 
 /**
+ * For a record of several lines whose last line carries a closing mark (Kafka's ` (logger)`,
+ * ActiveMQ's ` | logger | thread`) and that may be followed by a stack: the first line from
+ * `from` on that `closes` accepts and that ends the text or is followed by a stack, with its end
+ * and the stack after it (`\r\n` as `\n`, `undefined` when none); `undefined` when no line does.
+ */
+export function closingLine<T>(
+  text: string,
+  from: number,
+  closes: (start: number, end: number) => T | undefined,
+): { closed: T; end: number; stack: string | undefined } | undefined {
+  for (let start = from; start <= text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const closed = closes(start, end);
+    if (closed !== undefined && (nl < 0 || opensStack(text, nl + 1))) {
+      const stack =
+        nl < 0
+          ? ''
+          : text
+              .slice(nl + 1)
+              .replace(/\r\n?/g, '\n')
+              .trimEnd();
+      return { closed, end, stack: stack === '' ? undefined : stack };
+    }
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  return undefined;
+}
+
+/**
  * True when the line of `text` at `start` opens a stack (an exception's line or a frame): where a
  * multi-line message ends and its throwable begins (Kafka's and ActiveMQ's layouts).
  */
-export function opensStack(text: string, start: number): boolean {
+function opensStack(text: string, start: number): boolean {
   const nl = text.indexOf('\n', start);
   const line = text.slice(start, nl < 0 ? text.length : nl).replace(/\r$/, '');
   return exceptionStart(line) === 0 || isAtFrame(line);
