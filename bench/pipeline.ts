@@ -6,6 +6,7 @@ import { createRecordEncoder } from '../src/batch/recordEncoder.js';
 import { packBatches } from '../src/batch/packBatches.js';
 import { putRecordBatchBody } from '../src/deliver/recordBatchBody.js';
 import { decodePayload } from '../src/decode/decodePayload.js';
+import { decodeSlicedPayload } from '../src/decode/eventSlices.js';
 import { encodePayloadRecords } from '../src/forwardLogs.js';
 import { readConfig } from '../src/config.js';
 import { defaultNameOf } from '../src/normalize/defaultName.js';
@@ -31,14 +32,14 @@ const BENCH_CONFIG = readConfig({
 
 /**
  * The forwarder's pure pipeline, exactly as `forwardLogs` runs it before delivery:
- * `decodePayload` → `encodePayloadRecords` (normalize → controls at their defaults, which add
+ * `decodeSlicedPayload` → `encodePayloadRecords` (its events 500 at a time: normalize → controls at their defaults, which add
  * `function_version` → `encodeRecord`) → `packBatches`.
  */
 export function runPipeline(event: unknown): PipelineOutput {
-  const payload = decodePayload(event, BENCH_DECODE_OPTIONS);
+  const payload = decodeSlicedPayload(event, BENCH_DECODE_OPTIONS);
   if (payload.messageType !== 'DATA_MESSAGE') return { events: 0, records: [], batches: [] };
   const { encoded } = encodePayloadRecords(payload, BENCH_CONFIG);
-  return { events: payload.logEvents.length, records: encoded, batches: packBatches(encoded) };
+  return { events: payload.eventCount, records: encoded, batches: packBatches(encoded) };
 }
 
 /** Milliseconds spent in each step of {@link runPipeline}, for one run. */

@@ -2,9 +2,9 @@ import type { EncodedRecord } from './batch/encodeRecord.js';
 import { createRecordEncoder } from './batch/recordEncoder.js';
 import type { ForwarderConfig } from './config.js';
 import { createPayloadControls, emptyControlCounts, type ControlCounts } from './controls/applyControls.js';
-import { decodePayload } from './decode/decodePayload.js';
+import { decodeSlicedPayload, type SlicedDataMessage } from './decode/eventSlices.js';
 import { isOwnLogGroup } from './decode/ownLogGroup.js';
-import type { DataMessage } from './decode/subscriptionPayload.js';
+import type { DataMessage, LogSource } from './decode/subscriptionPayload.js';
 import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './deliver/deliveryReport.js';
 import { startRecordDelivery, type FirehoseSender, type RetryNotice } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
@@ -74,7 +74,7 @@ const EMPTY_REPORT: DeliveryReport = {
  */
 export async function forwardLogs(event: unknown, deps: ForwardDependencies): Promise<ForwardSummary> {
   const { config } = deps;
-  const payload = decodePayload(event, config);
+  const payload = decodeSlicedPayload(event, config);
   if (payload.messageType === 'CONTROL_MESSAGE') {
     const control: ForwardSummary = {
       messageType: payload.messageType,
@@ -94,21 +94,21 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       messageType: payload.messageType,
       logGroup: payload.logGroup,
       logStream: payload.logStream,
-      events: payload.logEvents.length,
+      events: payload.eventCount,
       records: 0,
       truncated: 0,
-      droppedOwnLogGroup: payload.logEvents.length,
+      droppedOwnLogGroup: payload.eventCount,
       ...emptyControlCounts(),
       ...summaryOf(EMPTY_REPORT),
     };
     deps.warn?.({
       message:
-        `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}: ` +
+        `dropped ${payload.eventCount} events from the forwarder's own log group ${payload.logGroup}: ` +
         'forwarding them would feed the forwarder its own output; remove the subscription filter on that group',
       reason: 'own-log-group',
       logGroup: payload.logGroup,
       owner: payload.owner,
-      events: payload.logEvents.length,
+      events: payload.eventCount,
     });
     deps.onSummary?.(dropped);
     return dropped;
@@ -118,7 +118,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     messageType: payload.messageType,
     logGroup: payload.logGroup,
     logStream: payload.logStream,
-    events: payload.logEvents.length,
+    events: payload.eventCount,
     records,
     truncated,
     droppedOwnLogGroup: 0,
@@ -148,14 +148,17 @@ export interface EncodedPayload {
 }
 
 interface PayloadEncoder {
-  /** Normalizes, controls and encodes the events `from`…`to` (end excluded), in order. */
-  readonly encode: (from: number, to: number) => void;
+  /**
+   * Normalizes, controls and encodes the next events of the payload, in order: all of them at
+   * once with `rejoinMultiline` (its groups span events), else any slice of them.
+   */
+  readonly encode: (events: DataMessage['logEvents']) => void;
   /** Hands over what is still held (a fold's last invocation, the last group); call once. */
   readonly end: () => { readonly truncated: number; readonly counts: ControlCounts };
 }
 
 function createPayloadEncoder(
-  payload: DataMessage,
+  payload: LogSource,
   config: ForwarderConfig,
   sink: (line: EncodedRecord) => void,
 ): PayloadEncoder {
@@ -176,9 +179,20 @@ function createPayloadEncoder(
   );
   // The own-log-group guard runs before (with the account compared too), not by name alone.
   const options = { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline };
+  const { owner, logGroup, logStream, subscriptionFilters } = payload;
+  // The timestamp of the last good event so far: a malformed entry without one takes it.
+  let lastTime = 0;
   return {
-    encode: (from, to) => {
-      forEachRecord(payload, options, controls.push, from, to);
+    encode: (logEvents) => {
+      const slice: DataMessage = {
+        messageType: 'DATA_MESSAGE',
+        owner,
+        logGroup,
+        logStream,
+        subscriptionFilters,
+        logEvents,
+      };
+      lastTime = forEachRecord(slice, options, controls.push, 0, logEvents.length, lastTime);
     },
     end() {
       controls.end();
@@ -193,10 +207,19 @@ function createPayloadEncoder(
  * by the subscription input and the Kinesis input (src/input/forwardKinesisBatch.ts), which packs
  * the records of many payloads into the same PutRecordBatch calls.
  */
-export function encodePayloadRecords(payload: DataMessage, config: ForwarderConfig): EncodedPayload {
+export function encodePayloadRecords(
+  payload: DataMessage | SlicedDataMessage,
+  config: ForwarderConfig,
+): EncodedPayload {
   const encoded: EncodedRecord[] = [];
   const encoder = createPayloadEncoder(payload, config, (line) => encoded.push(line));
-  encoder.encode(0, payload.logEvents.length);
+  if ('logEvents' in payload) encoder.encode(payload.logEvents);
+  else {
+    const step = config.rejoinMultiline ? Infinity : EVENTS_PER_TURN;
+    for (let from = 0; from < payload.eventCount; from += step) {
+      encoder.encode(payload.events(from, from + step));
+    }
+  }
   return { encoded, ...encoder.end() };
 }
 
@@ -213,6 +236,9 @@ interface DeliveredPayload extends Omit<EncodedPayload, 'encoded'> {
  * runs ~10 µs an event); on the max payload (npm run bench --quick, one run before and after)
  * the whole handler's peak RSS with Lambda's 128 MB heap flags went from 108.4 to 98.2 MiB
  * (external memory 19.9 → 11.0 MiB) and its warm time from 592 to 517 ms; same 37 calls.
+ * It is also how many events are parsed at a time (decode/eventSlices.ts): whole-handler CPU
+ * time, Lambda's 128 MB heap flags, medians of 25 warm invocations in 5 alternated processes,
+ * 593 → 521 ms, peak RSS 100 → 96 MiB.
  */
 const EVENTS_PER_TURN = 500;
 
@@ -244,7 +270,10 @@ export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmedia
  * the next ones are encoded. The same batches, in the same order, as packing all the records at
  * the end (batch/packBatches.ts).
  */
-async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies): Promise<DeliveredPayload> {
+async function encodeAndDeliver(
+  payload: SlicedDataMessage,
+  deps: ForwardDependencies,
+): Promise<DeliveredPayload> {
   const { config } = deps;
   const delivery = startRecordDelivery(deps.firehose, {
     deliveryStreamName: config.deliveryStreamName,
@@ -257,15 +286,15 @@ async function encodeAndDeliver(payload: DataMessage, deps: ForwardDependencies)
     records++;
     delivery.push(line);
   });
-  const events = payload.logEvents.length;
   // Rejoined groups span events: that payload is encoded whole before the first call.
-  const step = config.rejoinMultiline ? events : EVENTS_PER_TURN;
+  const step = config.rejoinMultiline ? Infinity : EVENTS_PER_TURN;
   const turn = deps.nextTurn ?? nextTurn;
   let ended: ReturnType<PayloadEncoder['end']>;
   try {
-    for (let from = 0; from < events; from += step) {
+    // The count is read each time: see SlicedDataMessage.eventCount.
+    for (let from = 0; from < payload.eventCount; from += step) {
       if (from > 0) await turn();
-      encoder.encode(from, Math.min(events, from + step));
+      encoder.encode(payload.events(from, from + step));
     }
     ended = encoder.end();
     delivery.flush();

@@ -1,4 +1,4 @@
-import type { DataMessage } from './subscriptionPayload.js';
+import type { LogSource } from './subscriptionPayload.js';
 
 /** The forwarder's own log group, as the function knows it at run time. */
 export interface OwnLogGroup {
@@ -18,7 +18,7 @@ export interface OwnLogGroup {
  * function's account are known they must match too, so a group of the same name in another
  * account (a cross-account destination) is forwarded, not dropped.
  */
-export function isOwnLogGroup(payload: DataMessage, own: OwnLogGroup): boolean {
+export function isOwnLogGroup(payload: Pick<LogSource, 'logGroup' | 'owner'>, own: OwnLogGroup): boolean {
   if (own.name === undefined || payload.logGroup !== own.name) return false;
   if (own.accountId === undefined || own.accountId === '' || payload.owner === '') return true;
   return payload.owner === own.accountId;

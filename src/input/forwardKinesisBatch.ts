@@ -1,6 +1,7 @@
 import type { KinesisStreamBatchItemFailure, KinesisStreamBatchResponse } from 'aws-lambda';
 import type { ForwarderConfig } from '../config.js';
-import { inflatePayload, parsePayload } from '../decode/decodePayload.js';
+import { inflatePayloadBytes } from '../decode/decodePayload.js';
+import { parseSlicedPayload } from '../decode/eventSlices.js';
 import { DEFAULT_RESERVE_MS, startRecordDelivery, type FirehoseSender } from '../deliver/putRecordBatches.js';
 import type { UndecodableRecord } from '../deliver/saveUndecodableRecord.js';
 import { emptyControlCounts, type ControlCounts } from '../controls/applyControls.js';
@@ -154,16 +155,16 @@ export async function forwardKinesisBatch(
     const recordsBefore = records;
     try {
       if (input.data === undefined) throw new TypeError('kinesis.data is not a string');
-      const payload = parsePayload(inflatePayload(input.data, config));
+      const payload = parseSlicedPayload(inflatePayloadBytes(input.data, config));
       if (payload.messageType === 'CONTROL_MESSAGE') {
         controlMessages++;
         continue;
       }
       if (isOwnLogGroup(payload, { name: config.ownLogGroup, accountId: deps.ownAccountId })) {
-        droppedOwnLogGroup += payload.logEvents.length;
-        events += payload.logEvents.length;
+        droppedOwnLogGroup += payload.eventCount;
+        events += payload.eventCount;
         deps.warn?.({
-          message: `dropped ${payload.logEvents.length} events from the forwarder's own log group ${payload.logGroup}`,
+          message: `dropped ${payload.eventCount} events from the forwarder's own log group ${payload.logGroup}`,
           reason: 'own-log-group',
           logGroup: payload.logGroup,
           owner: payload.owner,
@@ -173,7 +174,7 @@ export async function forwardKinesisBatch(
       }
       const lines = encodePayloadRecords(payload, config);
       payloads++;
-      events += payload.logEvents.length;
+      events += payload.eventCount;
       truncated += lines.truncated;
       counts.dropped.level += lines.counts.dropped.level;
       counts.dropped.sampled += lines.counts.dropped.sampled;

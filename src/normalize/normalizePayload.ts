@@ -33,6 +33,8 @@ export function normalizePayload(payload: DataMessage, options: NormalizeOptions
  * record object at the same time, and they die young (cheap to collect). `from`/`to` limit it to
  * those events (end excluded), so a caller can take a payload a slice at a time; not with
  * `rejoinMultiline`, whose groups span events: then the range must be the whole payload.
+ * `timeBefore` is the timestamp of the last good event before `payload` when it is a slice of a
+ * larger one (a malformed entry with none takes it); returns the same after its last event.
  */
 export function forEachRecord(
   payload: DataMessage,
@@ -40,8 +42,9 @@ export function forEachRecord(
   sink: (record: ForwarderRecord) => void,
   from = 0,
   to = payload.logEvents.length,
-): void {
-  if (options.ownLogGroup !== undefined && payload.logGroup === options.ownLogGroup) return;
+  timeBefore = 0,
+): number {
+  if (options.ownLogGroup !== undefined && payload.logGroup === options.ownLogGroup) return timeBefore;
   const source: EventSource = {
     logGroup: payload.logGroup,
     logStream: payload.logStream,
@@ -53,11 +56,11 @@ export function forEachRecord(
       throw new RangeError('with rejoinMultiline a payload is normalized whole, not a slice at a time');
     }
     rejoinPayload(payload.logEvents, source, sink);
-    return;
+    return timeBefore;
   }
   const events = payload.logEvents;
   // A malformed entry without a timestamp takes the one of the last good event before it.
-  let lastTime = 0;
+  let lastTime = timeBefore;
   for (let i = Math.min(from, events.length) - 1; i >= 0; i--) {
     const event = events[i];
     if (event !== undefined && isLogEvent(event)) {
@@ -75,4 +78,5 @@ export function forEachRecord(
       sink(normalizeMalformed(event, source, lastTime));
     }
   }
+  return lastTime;
 }

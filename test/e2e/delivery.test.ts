@@ -1,9 +1,10 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BYTES_PER_RECORD } from '../../src/batch/limits.js';
 import { readConfig } from '../../src/config.js';
 import type { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { createFirehoseClient, type FirehoseSender } from '../../src/deliver/putRecordBatches.js';
-import { DeliveryError } from '../../src/errors.js';
+import { DecodeError, DeliveryError } from '../../src/errors.js';
 import { forwardLogs, type ForwardSummary } from '../../src/forwardLogs.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
 import { eventId, makeSubscriptionEvent, type SubscriptionEvent } from '../helpers/subscriptionEvent.js';
@@ -188,6 +189,37 @@ describe('delivery to a Firehose endpoint over HTTP (fault injection)', () => {
     expect(calls).toBeLessThan(10);
     expect(answered).toBe(calls);
     expect(firehose.stats().calls).toBe(calls);
+  });
+
+  it('fails with a DecodeError when the payload stops being JSON part-way: what was sent before is sent again on the retry', async () => {
+    // Events are parsed 500 at a time as they are delivered, so a text that breaks after the
+    // first slices (never CloudWatch's: its gzip is checksummed) is found there. The invocation
+    // fails naming the problem; Lambda's retry and the failure bucket get the whole payload.
+    const text = JSON.stringify({
+      messageType: 'DATA_MESSAGE',
+      owner: '123456789012',
+      logGroup: LOG_GROUP,
+      logStream: LOG_STREAM,
+      subscriptionFilters: ['test-subscription'],
+      logEvents: Array.from({ length: EVENTS }, (_, i) => ({
+        id: eventId(i),
+        timestamp: Date.UTC(2026, 10, 23, 2) + i,
+        message: nodeLine(i, `order ${i} paid`),
+      })),
+    });
+    const broken = text.replace(`"id":"${eventId(2_600)}"`, `"id":"${eventId(2_600)}`);
+    const event = { awslogs: { data: gzipSync(broken).toString('base64') } };
+    const error = await forward(event).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DecodeError);
+    expect((error as DecodeError).message).toMatch(/is not JSON/);
+    // The slices before the broken one went out whole, in order; nothing after it.
+    const ids = received().map((r) => r.cloudwatch.id);
+    expect(ids).toEqual(Array.from({ length: ids.length }, (_, i) => eventId(i)));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThanOrEqual(2_500);
   });
 
   it('loses no event when 30% of the records of every call fail', async () => {
