@@ -20,7 +20,8 @@ import {
  * is the level, `log.logger` the name, `error.stack_trace` exc_info: as written when it carries
  * the error's own line (Java, Node.js), headed by `error.type: error.message` when it does not
  * (.NET frames), and as Python prints a traceback when it is `traceback.format_tb`'s frames
- * (ecs-logging-python). `error.type` and `error.message` stay fields.
+ * (ecs-logging-python), and headed by `error.message` when it is ecszap's (Go) frames, each after a
+ * line break (`%+v` of pkg/errors' `StackTrace`). `error.type` and `error.message` stay fields.
  * The spec asks for `log.level` dotted, but Kibana's own JSON layout (`log: { level, logger }`,
  * `error: { message, type, stack_trace }`, `ecs: { version }`) and Spring Boot 3.5's `ecs`
  * structured format write every field nested, `log.level` too, and hand-rolled ECS often has no
@@ -32,7 +33,8 @@ import {
  * (ecs_logging/_stdlib.py `format_to_ecs`, `_record_error_stack`), ecs-logging-java README,
  * elastic/kibana src/core/server/logging/layouts/json_layout.ts (`format`,
  * `errorToSerializableObject`), spring-projects/spring-boot logback
- * ElasticCommonSchemaStructuredLogFormatter.java (3.5) and issue #45063.
+ * ElasticCommonSchemaStructuredLogFormatter.java (3.5) and issue #45063, elastic/ecs-logging-go-zap
+ * docs/reference/setup.md ("Log errors") and error.go.
  */
 
 /** `object["a.b"]`, else `object.a.b`. */
@@ -67,10 +69,16 @@ function errorStack(stack: string, type: unknown, message: unknown): string {
   if (stack.startsWith('  File "')) {
     return lambdaErrorStack({ errorType: type, errorMessage: message, stackTrace: [stack] }) ?? stack;
   }
+  const text = messageText(message);
+  if (stack.startsWith('\n')) {
+    // ecszap (Go): pkg/errors' `StackTrace` written with `%+v`, every frame after a line break;
+    // headed by the error's `Error()` text, as `%+v` of the error prints it.
+    const frames = stack.replace(/^\n+/, '');
+    return text === '' ? frames : `${text}\n${frames}`;
+  }
   const newline = stack.indexOf('\n');
   const firstLine = newline < 0 ? stack : stack.slice(0, newline);
   if (typeof type !== 'string' || type === '' || firstLine.includes(type)) return stack;
-  const text = messageText(message);
   return `${text === '' ? type : `${type}: ${text}`}\n${stack}`;
 }
 
