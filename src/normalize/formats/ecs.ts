@@ -9,6 +9,7 @@ import {
   withMessageObject,
   type JsonObject,
 } from '../fields.js';
+import { arrayFrames } from './powertoolsJava.js';
 
 /**
  * Elastic's ECS logging (ecs-logging-java, -python, -nodejs, -dotnet, -go, -ruby, -php; also
@@ -20,7 +21,11 @@ import {
  * is the level, `log.logger` the name, `error.stack_trace` exc_info: as written when it carries
  * the error's own line (Java, Node.js), headed by `error.type: error.message` when it does not
  * (.NET frames), and as Python prints a traceback when it is `traceback.format_tb`'s frames
- * (ecs-logging-python). `error.type` and `error.message` stay fields.
+ * (ecs-logging-python), and headed by `error.message` when it is ecszap's (Go) frames, each after a
+ * line break (`%+v` of pkg/errors' `StackTrace`). `error.type` and `error.message` stay fields.
+ * `faas.execution` (the id of the function's execution, Lambda's request id) is the request id.
+ * Powertools for Java's `LambdaEcsEncoder` without a throwable converter writes the frames as
+ * `Arrays.toString` does (`[a.B.c(B.java:1), …]`): they are written as Java prints a stack.
  * The spec asks for `log.level` dotted, but Kibana's own JSON layout (`log: { level, logger }`,
  * `error: { message, type, stack_trace }`, `ecs: { version }`) and Spring Boot 3.5's `ecs`
  * structured format write every field nested, `log.level` too, and hand-rolled ECS often has no
@@ -32,7 +37,9 @@ import {
  * (ecs_logging/_stdlib.py `format_to_ecs`, `_record_error_stack`), ecs-logging-java README,
  * elastic/kibana src/core/server/logging/layouts/json_layout.ts (`format`,
  * `errorToSerializableObject`), spring-projects/spring-boot logback
- * ElasticCommonSchemaStructuredLogFormatter.java (3.5) and issue #45063.
+ * ElasticCommonSchemaStructuredLogFormatter.java (3.5) and issue #45063, elastic/ecs-logging-go-zap
+ * docs/reference/setup.md ("Log errors") and error.go, aws-powertools/powertools-lambda-java
+ * powertools-logging-log4j LambdaEcsLayout.json and powertools-logging-logback LambdaEcsEncoder.java.
  */
 
 /** `object["a.b"]`, else `object.a.b`. */
@@ -67,10 +74,23 @@ function errorStack(stack: string, type: unknown, message: unknown): string {
   if (stack.startsWith('  File "')) {
     return lambdaErrorStack({ errorType: type, errorMessage: message, stackTrace: [stack] }) ?? stack;
   }
+  const text = messageText(message);
+  if (stack.startsWith('\n')) {
+    // ecszap (Go): pkg/errors' `StackTrace` written with `%+v`, every frame after a line break;
+    // headed by the error's `Error()` text, as `%+v` of the error prints it.
+    const frames = stack.replace(/^\n+/, '');
+    return text === '' ? frames : `${text}\n${frames}`;
+  }
+  const frames = typeof type === 'string' && type !== '' ? arrayFrames(stack) : undefined;
+  if (frames !== undefined && frames.every((frame) => frame.endsWith(')') && frame.includes('('))) {
+    // Powertools for Java's LambdaEcsEncoder without a throwable converter:
+    // `Arrays.toString(getStackTrace())`, written as Java prints a stack.
+    const head = text === '' ? (type as string) : `${type as string}: ${text}`;
+    return [head, ...frames.map((frame) => `\tat ${frame}`)].join('\n');
+  }
   const newline = stack.indexOf('\n');
   const firstLine = newline < 0 ? stack : stack.slice(0, newline);
   if (typeof type !== 'string' || type === '' || firstLine.includes(type)) return stack;
-  const text = messageText(message);
   return `${text === '' ? type : `${type}: ${text}`}\n${stack}`;
 }
 
@@ -88,6 +108,11 @@ export const ecs: JsonFormat = {
     const logger = at(object, 'log', 'logger');
     const name = typeof logger === 'string' && logger !== '' ? logger : undefined;
     if (name !== undefined) fields = removeAt(fields, 'log', 'logger');
+    // ECS `faas.execution`, the id of the function's execution: a Lambda function's request id
+    // (Powertools for Java's LambdaEcsEncoder and LambdaEcsLayout.json write it there).
+    const execution = at(object, 'faas', 'execution');
+    const aws_request_id = typeof execution === 'string' && execution !== '' ? execution : undefined;
+    if (aws_request_id !== undefined) fields = removeAt(fields, 'faas', 'execution');
     const stack = stackText(at(object, 'error', 'stack_trace'));
     const type = at(object, 'error', 'type');
     const errorMessage = at(object, 'error', 'message');
@@ -101,6 +126,7 @@ export const ecs: JsonFormat = {
       levelname: levelname ?? (exc_info === undefined ? undefined : 'ERROR'),
       name,
       exc_info,
+      aws_request_id,
       fields: withMessageObject(fields, object.message),
     };
   },

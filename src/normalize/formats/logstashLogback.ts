@@ -1,5 +1,6 @@
 import type { JsonFormat } from '../logFormat.js';
 import type { LevelName } from '../record.js';
+import { NAME_KEYS } from '../fields.js';
 import { jsonLibraryFormat } from './jsonLibrary.js';
 
 /**
@@ -9,7 +10,10 @@ import { jsonLibraryFormat } from './jsonLibrary.js';
  * also `caller_class_name`, `caller_method_name`, `caller_file_name`, `caller_line_number`.
  * Levels are logback's (TRACE DEBUG INFO WARN ERROR); `level_value` is their number (5000 … 40000),
  * kept as a field, and read only when `level` is absent. `logger_name` names the record;
- * `stack_trace` (the throwable as `printStackTrace` writes it) is exc_info.
+ * `stack_trace` (the throwable as `printStackTrace` writes it) is exc_info. Its own `logger_name` names
+ * the record before any other name key: MDC entries, markers and `StructuredArguments` are written
+ * as top-level keys too, and the README's own example, `keyValue("name", "value")`, writes `"name"`
+ * beside `logger_name`.
  * Recognised by `@version` or `level_value` beside `@timestamp`.
  * Checked against logfellow/logstash-logback-encoder README "Standard Fields" and
  * src/main/java/net/logstash/logback/fieldnames/LogstashCommonFieldNames.java, LogstashFieldNames.java.
@@ -28,6 +32,7 @@ const library = jsonLibraryFormat({
   name: 'logstash-logback',
   detect: (o) => typeof o['@timestamp'] === 'string' && ('@version' in o || 'level_value' in o),
   messageKey: 'message',
+  nameKeys: ['logger_name', ...NAME_KEYS.filter((key) => key !== 'logger_name')],
   errorKeys: [],
   stackKeys: ['stack_trace'],
 });

@@ -42,7 +42,7 @@ function isJavaError(value: unknown): value is JsonObject {
 }
 
 /** `[a.B.c(B.java:1), d.E.f(E.java:2)]`, logback's default rendering of the frames. */
-function arrayFrames(stack: string): string[] | undefined {
+export function arrayFrames(stack: string): string[] | undefined {
   if (!stack.startsWith('[') || !stack.endsWith(']') || stack.includes('\n')) return undefined;
   const inner = stack.slice(1, -1).trim();
   return inner === '' ? [] : inner.split(', ');

@@ -8,7 +8,8 @@ import { isObject, jsonText, stackText, stringAt, without, type JsonObject } fro
  * `@t` the time, `@mt` the message template, `@m` the rendered message (the rendered formatter
  * writes it instead of `@mt`), `@l` the level, left out for Information (Verbose Debug
  * Information Warning Error Fatal), `@x` the exception's `ToString()`, `@i` the event id,
- * `@r` the renderings of the template's tokens that have a format (`{N:x8}`), in order; the
+ * `@r` the renderings of the template's tokens that have a format (`{N:x8}`), in order (a token's
+ * alignment, `{N,-10}`, applied; a token without a format is padded here as Serilog pads it); the
  * properties at the top level (a property whose name starts with `@` is written `@@`). The
  * message is `@m`, or the template rendered with the properties as Serilog renders it (strings
  * quoted unless `:l`, structures as `{ Name: "n", Id: 1 }`, sequences as `[1, 2]`); the template
@@ -45,12 +46,38 @@ function renderValue(value: unknown, literal: boolean): string {
 }
 
 /**
+ * The rendering of a token with a format: CLEF's `@r` holds them in the template's order;
+ * `JsonFormatter`'s `Renderings` by property, `{"N":[{"Format":"x8","Rendering":"0000007b"}]}`.
+ */
+function renderingOf(renderings: unknown, index: number, name: string, format: string): unknown {
+  if (Array.isArray(renderings)) return renderings[index];
+  if (!isObject(renderings)) return undefined;
+  const entries = Object.prototype.hasOwnProperty.call(renderings, name) ? renderings[name] : undefined;
+  if (!Array.isArray(entries)) return undefined;
+  for (const entry of entries as unknown[])
+    if (isObject(entry) && entry.Format === format) return entry.Rendering;
+  return undefined;
+}
+
+// `{Name,-10}`: Serilog's alignment, a width, negative for left-aligned (Parsing/Alignment.cs).
+const ALIGNMENT = /^-?\d{1,4}$/;
+
+/** Serilog's `Padding.Apply`: a value shorter than the width padded with spaces. */
+function pad(value: string, alignment: string | undefined): string {
+  if (alignment === undefined) return value;
+  const width = Math.abs(Number(alignment));
+  if (value.length >= width) return value;
+  const spaces = ' '.repeat(width - value.length);
+  return alignment.startsWith('-') ? value + spaces : spaces + value;
+}
+
+/**
  * Renders a message template: `{{`/`}}` are braces, `{Name}`, `{@Name}`, `{$Name}`,
  * `{Name,align:format}` are property tokens. A token whose property is absent stays as written;
- * a token with a format takes the next entry of `@r` when there is one. One pass, linear.
+ * a token with a format takes its rendering (`@r`, `Renderings`) when there is one, which is
+ * already aligned; any other is aligned to its width as Serilog pads it. One pass, linear.
  */
 export function renderTemplate(template: string, properties: JsonObject, renderings: unknown): string {
-  const formatted: readonly unknown[] = Array.isArray(renderings) ? (renderings as unknown[]) : [];
   let next = 0;
   let out = '';
   let i = 0;
@@ -86,13 +113,18 @@ export function renderTemplate(template: string, properties: JsonObject, renderi
     const format = colon < 0 ? undefined : name.slice(colon + 1);
     if (colon >= 0) name = name.slice(0, colon);
     const comma = name.indexOf(',');
+    const alignment = comma < 0 ? undefined : name.slice(comma + 1);
     if (comma >= 0) name = name.slice(0, comma);
     // Every token with a format (`:l` included) has its entry in `@r`.
-    const rendering = format === undefined ? undefined : formatted[next++];
+    const rendering = format === undefined ? undefined : renderingOf(renderings, next++, name, format);
     if (typeof rendering === 'string') {
       out += rendering;
-    } else if (name !== '' && Object.prototype.hasOwnProperty.call(properties, name)) {
-      out += renderValue(properties[name], format === 'l');
+    } else if (
+      name !== '' &&
+      Object.prototype.hasOwnProperty.call(properties, name) &&
+      (alignment === undefined || ALIGNMENT.test(alignment))
+    ) {
+      out += pad(renderValue(properties[name], format === 'l'), alignment);
     } else {
       out += `{${token}}`;
     }

@@ -11,7 +11,7 @@ import { renderTemplate } from './serilogClef.js';
  * "Renderings"?:{…}}`: the level always written (Verbose … Fatal), `RenderedMessage` only with
  * `renderMessage: true`, `Exception` the exception's `ToString()`, the properties under
  * `Properties`. The message is `RenderedMessage`, or the template rendered with the properties as
- * Serilog renders it (a token's `Renderings` format is not applied); the template and the time stay
+ * Serilog renders it (a token with a format as its `Renderings` entry has it); the template and the time stay
  * fields; `Properties.SourceContext` (the `ILogger<T>` category) names the record.
  * Recognised by `MessageTemplate` beside a `Level` and a `Timestamp`.
  * Checked against serilog/serilog src/Serilog/Formatting/Json/JsonFormatter.cs (`Format`).
@@ -42,7 +42,7 @@ export const serilogJson: JsonFormat = {
       else fields.Properties = rest;
     }
     return {
-      message: rendered ?? renderTemplate(template, properties, undefined),
+      message: rendered ?? renderTemplate(template, properties, object.Renderings),
       levelname,
       name: name === '' ? undefined : name,
       exc_info,

@@ -1,5 +1,5 @@
 import type { JsonFormat } from '../logFormat.js';
-import { isObject, messageText, stackText, type JsonObject } from '../fields.js';
+import { isObject, messageText, NAME_KEYS, stackText, type JsonObject } from '../fields.js';
 import { jsonLibraryFormat } from './jsonLibrary.js';
 import { PY_TRACEBACK } from './stacks.js';
 
@@ -13,6 +13,8 @@ import { PY_TRACEBACK } from './stacks.js';
  * (`is_cause`) or the one being handled. A structured traceback is written as Python prints it
  * into exc_info and also kept as the `exception` field (locals, notes). `StackInfoRenderer`'s `stack`
  * (`Stack (most recent call last):` …) follows it in exc_info.
+ * `logger` names the record before any other name key: the event dict's own keys are the call's
+ * keyword arguments (`log.info("user created", name="alice")` writes `"name":"alice"` beside it).
  * Recognised by a string `event` with no `message`/`msg`, beside one of those processor keys.
  * Checked against hynek/structlog src/structlog/processors.py (`JSONRenderer`, `add_log_level`,
  * `format_exc_info`, `dict_tracebacks`) and src/structlog/tracebacks.py (`extract`, `Stack`, `Frame`).
@@ -59,6 +61,7 @@ const library = jsonLibraryFormat({
     !('msg' in o) &&
     ('level' in o || 'timestamp' in o || 'logger' in o || 'exception' in o),
   messageKey: 'event',
+  nameKeys: ['logger', ...NAME_KEYS.filter((key) => key !== 'logger')],
   errorKeys: [],
   stackKeys: ['exception'],
   stack: structlogStack,
