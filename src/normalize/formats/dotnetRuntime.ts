@@ -52,8 +52,9 @@ export const dotnetRuntime: TextFormat = {
     if (idEnd < 0) return undefined;
     const requestId = requestIdBefore(line, idEnd);
     const levelEnd = labelEnd(line, idEnd + 1);
-    const level = levelEnd < 0 ? undefined : LABELS.get(line.slice(idEnd + 1, levelEnd));
+    const levelText = levelEnd < 0 ? undefined : line.slice(idEnd + 1, levelEnd);
+    const level = levelText === undefined ? undefined : LABELS.get(levelText);
     const body = level === undefined ? line.slice(idEnd + 1) : line.slice(levelEnd + 1);
-    return envelope(NAME, context.parseBody(body), level, requestId);
+    return envelope(NAME, context.parseBody(body), level, requestId, levelText);
   },
 };

@@ -10,15 +10,26 @@ import { isUuidAt } from './scan.js';
  * specific than the console method the runtime saw. `log_format` names the envelope, and the
  * body's format after a `/` when it was not plain text (`lambda-nodejs/pino`). A body that
  * carries a request id of its own keeps it as `aws_request_id`; the prefix's, when it differs,
- * is kept as `runtime_request_id` (nothing of the line is lost, SPEC §3).
+ * is kept as `runtime_request_id` (nothing of the line is lost, SPEC §3). Likewise the prefix's
+ * level, as the runtime spelled it (`levelText`), is kept as `runtime_level` when the structured
+ * body's own level differs from it (a pino `"level":50` line written with `console.log`).
  */
 export function envelope(
   format: string,
   body: ParsedLine,
   level: LevelName | undefined,
   requestId: string | undefined,
+  levelText?: string,
 ): ParsedLine {
   const plain = body.format === undefined || body.format === 'text';
+  if (
+    !plain &&
+    levelText !== undefined &&
+    level !== undefined &&
+    body.levelname !== undefined &&
+    body.levelname !== level
+  )
+    body.fields = { ...body.fields, runtime_level: levelText };
   body.levelname = plain ? (level ?? body.levelname) : (body.levelname ?? level);
   if (body.aws_request_id === undefined) body.aws_request_id = requestId;
   else if (requestId !== undefined && requestId !== body.aws_request_id)

@@ -126,7 +126,13 @@ export const goRuntime: TextFormat = {
           ? toLevelName(body.slice(1, close))
           : undefined;
       if (level !== undefined) {
-        parsed = envelope(NAME, context.parseBody(body.slice(close + 2)), level, undefined);
+        parsed = envelope(
+          NAME,
+          context.parseBody(body.slice(close + 2)),
+          level,
+          undefined,
+          body.slice(1, close),
+        );
       }
     }
     if (parsed === undefined) parsed = parseSlogDefault(body, context);

@@ -189,6 +189,7 @@ export const javaRuntime: TextFormat = {
         context.parseBody(line.slice(close + 2)),
         toLevelName(line.slice(1, close)),
         undefined,
+        line.slice(1, close),
       );
     }
     if (isJvmFatal(line)) return parseJvmFatal(line);

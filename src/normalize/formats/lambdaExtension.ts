@@ -37,8 +37,9 @@ export const lambdaExtension: TextFormat = {
       if (BRACKET_LEVELS.has(extension.trimEnd())) return undefined;
       // New Relic's `[NR_EXT ERROR] …`: the level is the bracket's last word.
       const space = extension.lastIndexOf(' ');
-      const level = BRACKET_LEVELS.get(extension.slice(space + 1));
-      const body = envelope(NAME, context.parseBody(line.slice(close + 2)), level, undefined);
+      const levelText = extension.slice(space + 1);
+      const level = BRACKET_LEVELS.get(levelText);
+      const body = envelope(NAME, context.parseBody(line.slice(close + 2)), level, undefined, levelText);
       body.name ??= level === undefined ? extension : extension.slice(0, space);
       return body;
     }
@@ -61,9 +62,10 @@ function parseColumns(line: string, start: number, context: ParseContext): Parse
   if (!logger.endsWith('_EXTENSION')) return undefined;
   const third = line.indexOf(' | ', second + 3);
   if (third < 0 || third - second > 12) return undefined;
-  const level = toLevelName(line.slice(second + 3, third));
+  const levelText = line.slice(second + 3, third);
+  const level = toLevelName(levelText);
   if (level === undefined) return undefined;
-  const body = envelope(NAME, context.parseBody(line.slice(third + 3)), level, undefined);
+  const body = envelope(NAME, context.parseBody(line.slice(third + 3)), level, undefined, levelText);
   body.name ??= logger;
   return body;
 }

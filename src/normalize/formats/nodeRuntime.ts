@@ -32,7 +32,8 @@ export const nodeRuntime: TextFormat = {
     if (idEnd < 0) return undefined;
     const levelEnd = line.indexOf('\t', idEnd + 1);
     if (levelEnd < 0 || levelEnd - idEnd > 6) return undefined;
-    const level = LEVELS.get(line.slice(idEnd + 1, levelEnd));
+    const levelText = line.slice(idEnd + 1, levelEnd);
+    const level = LEVELS.get(levelText);
     if (level === undefined) return undefined;
     const requestId = requestIdBefore(line, idEnd);
     const body = line.slice(levelEnd + 1);
@@ -55,7 +56,7 @@ export const nodeRuntime: TextFormat = {
       level === 'ERROR' && body.startsWith(PROCESS_WARNING_HEAD) && isProcessWarning(body)
         ? 'WARNING'
         : level;
-    return envelope(NAME, context.parseBody(body), stated, requestId);
+    return envelope(NAME, context.parseBody(body), stated, requestId, levelText);
   },
 };
 

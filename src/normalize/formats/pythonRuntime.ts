@@ -91,12 +91,13 @@ export const pythonRuntime: TextFormat = {
         context.parseBody(line.slice(idEnd + 1)),
         level ?? unnamedLevel(levelText),
         requestId,
+        levelText,
       );
       // A level of the application's own (`logging.addLevelName(25, 'AUDIT')`, `Level 5`) keeps its
       // spelling; so does the prefix's level when a structured body states another (the body's
-      // own `name - ERROR - msg` relayed through `logger.info`: its level is what was logged).
-      if (level === undefined || (parsed.format !== NAME && parsed.levelname !== level))
-        parsed.fields = { ...parsed.fields, runtime_level: levelText };
+      // own `name - ERROR - msg` relayed through `logger.info`: its level is what was logged; see
+      // envelope.ts).
+      if (level === undefined) parsed.fields = { ...parsed.fields, runtime_level: levelText };
       return parsed;
     }
     // `[ERROR] KeyError: 'x'\rTraceback (most recent call last):\r\u00a0\u00a0File …`
