@@ -9,6 +9,7 @@ import { countByErrorCode, messageByErrorCode, type DeliveryReport } from './del
 import { startRecordDelivery, type FirehoseSender, type RetryNotice } from './deliver/putRecordBatches.js';
 import { DeliveryError } from './errors.js';
 import { forEachRecord } from './normalize/normalizePayload.js';
+import type { ForwarderRecord } from './normalize/record.js';
 
 /** What one invocation did; logged as one line and returned to the caller. */
 export interface ForwardSummary {
@@ -24,6 +25,11 @@ export interface ForwardSummary {
   dropped: ControlCounts['dropped'];
   /** START / END records folded into their REPORT record. */
   folded: number;
+  /**
+   * Events multi-line rejoin (`REJOIN_MULTILINE`) folded into the record of an earlier event:
+   * each is in that record's `cloudwatch.folded_ids`, not a record of its own.
+   */
+  rejoined: number;
   /** Values replaced by `[REDACTED:…]`. */
   redacted: number;
   delivered: number;
@@ -83,6 +89,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       truncated: 0,
       droppedOwnLogGroup: 0,
       ...emptyControlCounts(),
+      rejoined: 0,
       ...summaryOf(EMPTY_REPORT),
     };
     deps.onSummary?.(control);
@@ -99,6 +106,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
       truncated: 0,
       droppedOwnLogGroup: payload.eventCount,
       ...emptyControlCounts(),
+      rejoined: 0,
       ...summaryOf(EMPTY_REPORT),
     };
     deps.warn?.({
@@ -113,7 +121,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     deps.onSummary?.(dropped);
     return dropped;
   }
-  const { records, truncated, counts, report } = await encodeAndDeliver(payload, deps);
+  const { records, truncated, counts, rejoined, report } = await encodeAndDeliver(payload, deps);
   const summary: ForwardSummary = {
     messageType: payload.messageType,
     logGroup: payload.logGroup,
@@ -123,6 +131,7 @@ export async function forwardLogs(event: unknown, deps: ForwardDependencies): Pr
     truncated,
     droppedOwnLogGroup: 0,
     ...counts,
+    rejoined,
     ...summaryOf(report),
   };
   deps.onSummary?.(summary);
@@ -145,6 +154,8 @@ export interface EncodedPayload {
   readonly truncated: number;
   /** What the controls (SPEC §6) dropped, folded and redacted in this payload. */
   readonly counts: ControlCounts;
+  /** Events multi-line rejoin folded into an earlier event's record (see ForwardSummary). */
+  readonly rejoined: number;
 }
 
 interface PayloadEncoder {
@@ -154,7 +165,7 @@ interface PayloadEncoder {
    */
   readonly encode: (events: DataMessage['logEvents']) => void;
   /** Hands over what is still held (a fold's last invocation, the last group); call once. */
-  readonly end: () => { readonly truncated: number; readonly counts: ControlCounts };
+  readonly end: () => Omit<EncodedPayload, 'encoded'>;
 }
 
 function createPayloadEncoder(
@@ -166,6 +177,7 @@ function createPayloadEncoder(
   // record objects die young and the full set of them is never alive at once: peak RSS on the
   // max payload (npm run bench --quick), pipeline 117 → 92 MiB, whole handler 138 → 132 MiB.
   let truncated = 0;
+  let rejoined = 0;
   const counts = emptyControlCounts();
   const encoder = createRecordEncoder((line) => {
     if (line.truncated) truncated++;
@@ -179,6 +191,15 @@ function createPayloadEncoder(
   );
   // The own-log-group guard runs before (with the account compared too), not by name alone.
   const options = { ownLogGroup: undefined, rejoinMultiline: config.rejoinMultiline };
+  // Before the controls, `folded_ids` holds only what rejoin folded in: exactly the events that
+  // are no record of their own (a split group's later parts are records, their ids not in it).
+  // Counted here, so they are counted whether the controls then keep the record or drop it.
+  const push = config.rejoinMultiline
+    ? (record: ForwarderRecord) => {
+        rejoined += record.cloudwatch.folded_ids?.length ?? 0;
+        controls.push(record);
+      }
+    : controls.push;
   const { owner, logGroup, logStream, subscriptionFilters } = payload;
   // The timestamp of the last good event so far: a malformed entry without one takes it.
   let lastTime = 0;
@@ -192,12 +213,12 @@ function createPayloadEncoder(
         subscriptionFilters,
         logEvents,
       };
-      lastTime = forEachRecord(slice, options, controls.push, 0, logEvents.length, lastTime);
+      lastTime = forEachRecord(slice, options, push, 0, logEvents.length, lastTime);
     },
     end() {
       controls.end();
       encoder.flush();
-      return { truncated, counts };
+      return { truncated, counts, rejoined };
     },
   };
 }

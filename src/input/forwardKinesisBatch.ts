@@ -56,6 +56,8 @@ export interface KinesisBatchSummary {
   readonly dropped: ControlCounts['dropped'];
   /** START / END records folded into their REPORT record. */
   readonly folded: number;
+  /** Events multi-line rejoin folded into an earlier event's record, over every payload. */
+  readonly rejoined: number;
   /** Values replaced by `[REDACTED:…]`. */
   readonly redacted: number;
   /** Firehose records built from them. */
@@ -150,6 +152,7 @@ export async function forwardKinesisBatch(
   let droppedOwnLogGroup = 0;
   const counts = emptyControlCounts();
   let truncated = 0;
+  let rejoined = 0;
 
   for (const input of inputs) {
     const recordsBefore = records;
@@ -181,6 +184,7 @@ export async function forwardKinesisBatch(
       counts.dropped.platform += lines.counts.dropped.platform;
       counts.folded += lines.counts.folded;
       counts.redacted += lines.counts.redacted;
+      rejoined += lines.rejoined;
       // Ids made unique per Kinesis record, so a failed Firehose record names its Kinesis record.
       // A payload's records are packed only once all of them are encoded: a payload that fails
       // half way is undecodable as a whole, none of its records sent.
@@ -242,6 +246,7 @@ export async function forwardKinesisBatch(
       events,
       droppedOwnLogGroup,
       ...counts,
+      rejoined,
       records,
       truncated,
       ...summaryOf(report),

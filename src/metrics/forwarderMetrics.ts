@@ -36,6 +36,7 @@ export const METRIC = Object.freeze({
   failedInvocations: 'FailedInvocations',
   recordsDropped: 'RecordsDropped',
   recordsFolded: 'RecordsFolded',
+  recordsRejoined: 'RecordsRejoined',
   valuesRedacted: 'ValuesRedacted',
 });
 
@@ -67,6 +68,7 @@ export function addForwardMetrics(metrics: Metrics, summary: ForwardSummary): vo
   metrics.addMetric(METRIC.bytesSent, MetricUnit.Bytes, summary.bytesSent);
   metrics.addMetric(METRIC.billedUnits, MetricUnit.Count, summary.billedUnits);
   metrics.addMetric(METRIC.recordsFolded, MetricUnit.Count, summary.folded);
+  metrics.addMetric(METRIC.recordsRejoined, MetricUnit.Count, summary.rejoined);
   metrics.addMetric(METRIC.valuesRedacted, MetricUnit.Count, summary.redacted);
   // Only reasons that dropped something: with the controls off, the one EMF line stays the only one.
   for (const reason of ['level', 'sampled', 'platform'] as const satisfies readonly DropReason[]) {

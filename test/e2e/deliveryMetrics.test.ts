@@ -108,6 +108,7 @@ describe('forwarder handler metrics', () => {
     expect(line.RecordsRetried).toBeGreaterThan(0);
     expect((line.RecordsDelivered as number) + (line.RecordsFailed as number)).toBe(700);
     expect(line.RecordsTruncated).toBe(0);
+    expect(line.RecordsRejoined).toBe(0);
     expect(line.BytesSent).toBeGreaterThan(0);
     expect(line.FirehoseBilled5KBUnits).toBe(line.RecordsDelivered);
     expect(directive?.Metrics.find((m) => m.Name === 'BytesSent')?.Unit).toBe('Bytes');
@@ -141,6 +142,22 @@ describe('forwarder handler metrics', () => {
       message: 'Firehose delivery failed; retrying while the invocation has time',
       error_code: 'ServiceUnavailableException',
     });
+  });
+
+  it('counts no event as rejoined with REJOIN_MULTILINE off: a stack split over events is one record per event', async () => {
+    firehose.reset();
+    const stack = [
+      'java.lang.IllegalStateException: stock is negative',
+      '\tat com.example.orders.OrderService.reserve(OrderService.java:57)',
+      'Caused by: java.lang.ArithmeticException: overflow',
+      '\t... 2 more',
+    ];
+    const { result, emf } = await invoke(
+      makeSubscriptionEvent({ logGroup: '/ecs/orders', logStream: 'orders/app/1', messages: stack }),
+    );
+    expect(firehose.records(STREAM)).toHaveLength(4);
+    expect(result).toMatchObject({ events: 4, records: 4, rejoined: 0 });
+    expect(emf[0]).toMatchObject({ EventsIn: 4, RecordsDelivered: 4, RecordsRejoined: 0 });
   });
 
   it('counts a payload it cannot decode as a failed invocation', async () => {

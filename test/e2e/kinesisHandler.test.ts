@@ -80,6 +80,7 @@ describe('forwarder handler: a Kinesis batch', () => {
       EventsIn: 2,
       RecordsDelivered: 2,
       RecordsFailed: 0,
+      RecordsRejoined: 0,
     });
     // The stack's alarm on undecodable records (config/alarmResources.ts) matches this line's
     // namespace and dimensions exactly, or it would never see the metric.
