@@ -84,12 +84,26 @@ export function outcomeLine(invocation: Invocation): string {
   const summary = invocation.summary;
   if (invocation.code === 0 && summary !== undefined) {
     const n = (key: string): number => Number(summary[key] ?? 0);
+    const dropped = (reason: string): number => {
+      const counts = summary.dropped;
+      return typeof counts === 'object' && counts !== null
+        ? Number((counts as Record<string, unknown>)[reason] ?? 0)
+        : 0;
+    };
     const records = (count: number): string => `${count} record${count === 1 ? '' : 's'}`;
+    // Every event that is not a record of its own says where it went (the summary's counts).
     const notes = [
       n('droppedOwnLogGroup') > 0
         ? `${n('droppedOwnLogGroup')} from the forwarder's own log group, not forwarded`
         : '',
+      n('rejoined') > 0 ? `${n('rejoined')} rejoined into the line before` : '',
+      n('folded') > 0 ? `${n('folded')} folded into their REPORT` : '',
+      dropped('platform') > 0 ? `${dropped('platform')} platform lines dropped` : '',
+      dropped('level') > 0 ? `${dropped('level')} below minLevel dropped` : '',
+      dropped('sampled') > 0 ? `${dropped('sampled')} sampled out` : '',
+      n('failed') > 0 ? `${n('failed')} failed` : '',
       n('truncated') > 0 ? `${n('truncated')} truncated` : '',
+      n('redacted') > 0 ? `${n('redacted')} values redacted` : '',
       n('undecodable') > 0 ? `${n('undecodable')} undecodable Kinesis record(s)` : '',
     ].filter((note) => note !== '');
     const tail = notes.length > 0 ? ` (${notes.join(', ')})` : '';

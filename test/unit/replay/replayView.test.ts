@@ -38,6 +38,33 @@ describe('splitInvocations and outcomeLine', () => {
     expect(c && outcomeLine(c)).toBe('control message: acknowledged, no records');
   });
 
+  it('says where every event that is not a record of its own went', () => {
+    const summary = {
+      level: 'INFO',
+      message: 'forwarded',
+      messageType: 'DATA_MESSAGE',
+      events: 20,
+      delivered: 9,
+      rejoined: 4,
+      folded: 2,
+      dropped: { level: 3, sampled: 1, platform: 1 },
+      redacted: 2,
+    };
+    const [a] = splitInvocations(
+      [
+        `\n${MARK}start events/a.json`,
+        JSON.stringify(summary),
+        printed({ messageType: 'DATA_MESSAGE', events: 20, delivered: 9 }),
+        `${MARK}end 0 events/a.json`,
+      ].join('\n'),
+    );
+    // 20 events = 9 records + 4 rejoined + 2 folded + 1 + 3 + 1 dropped.
+    expect(a && outcomeLine(a)).toBe(
+      '20 events → 9 records (4 rejoined into the line before, 2 folded into their REPORT, ' +
+        '1 platform lines dropped, 3 below minLevel dropped, 1 sampled out, 2 values redacted)',
+    );
+  });
+
   it('reports the CLI error for a file whose invocation never finished (a bad setting at cold start)', () => {
     const output = [
       `\n${MARK}start events/a.json`,
