@@ -42,6 +42,7 @@ import { zapDevelopment } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
 import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
+import { hclog, hclogJson } from './hclog.js';
 import { javaRuntime } from './javaRuntime.js';
 import { julSimpleFormatter } from './julSimpleFormatter.js';
 import { kafka } from './kafka.js';
@@ -133,7 +134,7 @@ import { zerologConsole } from './zerologConsole.js';
  * match, so those lines pay for no extra checks; then API Gateway access,
  * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
  * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
- * (`loggerName` + `threadName`), GELF (`version` +
+ * (`loggerName` + `threadName`), go-hclog's JSON (`@level` + `@message`, after CloudTrail), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
  * whatever is left. NestJS' `json: true` records (Nest's six keys only, a numeric `pid` and
  * `timestamp`) before winston's, whose `level` + `message` they have.
@@ -169,6 +170,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  hclogJson,
   winstonLogstash,
   log4j2Json,
   logbackJsonEncoder,
@@ -232,7 +234,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * `[Name] ` (which `[WARN  target] ` would pass for), NLog's `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|logger|`
  * beside Serilog's templates; the `debug` package's `<time> <namespace> ` and TypeORM's
  * `query failed: ` (and its file logger's `[time][LABEL]: `), npm's `npm ERR! ` and Next.js' ` ⨯ ` /
- * `error - ` before the bare `[LEVEL] ` head and the level word.
+ * `error - ` before the bare `[LEVEL] ` head and the level word; go-hclog's
+ * `time [LEVEL] name: msg: k=v` (a `bracket-level` line after a time before) ahead of logfmt, whose pairs it ends with.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -293,6 +296,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   phpFpm,
   phpError,
   sidekiq,
+  hclog,
   logfmt,
   goRuntime,
   logrusText,
@@ -368,6 +372,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [gelf, { appearsIn: ['top', 'java'] }],
   // NestJS' `json: true` records: a Node.js program's line.
   [nestjsJson, { appearsIn: ['top', 'nodejs'] }],
+  // go-hclog's JSON (`@level`, `@message`, `@module`): a Go program's line.
+  [hclogJson, { appearsIn: ['top', 'go', 'custom'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
@@ -415,6 +421,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // The severity's initial: `I1101 10:47:57.081234`.
   [glog, { appearsIn: ['top', 'go', 'custom'], firstChars: 'IWEF' }],
   [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
+  // go-hclog's `2006-01-02T15:04:05.000Z0700 [LEVEL] `, or the colour code a coloured line starts with.
+  [hclog, { appearsIn: ['top', 'go', 'custom'], firstChars: `${DIGITS}\u001b` }],
   // The time, or the colour code before it.
   [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
