@@ -75,6 +75,7 @@ import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { npmLog } from './npmLog.js';
 import { openSearch } from './openSearch.js';
+import { openSearchAudit } from './openSearchAudit.js';
 import { phpError } from './phpError.js';
 import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -132,7 +133,7 @@ import { zerologConsole } from './zerologConsole.js';
  * `@version`, Monolog's `level_name` + `channel`,
  * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
- * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
+ * Step Functions, CloudTrail and OpenSearch Service audit records (no message key of their own), winston's logstash format
  * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
  * (`loggerName` + `threadName`), go-hclog's JSON (`@level` + `@message`, after CloudTrail), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
@@ -170,6 +171,7 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  openSearchAudit,
   hclogJson,
   winstonLogstash,
   log4j2Json,
@@ -186,6 +188,7 @@ const NOT_LOGGER_RECORDS: ReadonlySet<JsonFormat> = new Set([
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  openSearchAudit,
   genericJson,
 ]);
 
@@ -465,6 +468,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessJson, { appearsIn: TOP }],
   [stepFunctions, { appearsIn: TOP }],
   [cloudTrail, { appearsIn: TOP }],
+  [openSearchAudit, { appearsIn: TOP }],
   [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
   // `${version} `: the default format's 2, a custom format's 3 to 8 (6: Transit Gateway's).
   [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345678' }],
