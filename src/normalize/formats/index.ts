@@ -393,9 +393,10 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
   // Rust's env_logger: `[<time> LEVEL target] `, coloured or not, 0.5's ` INFO <time>: module: `,
-  // pretty_env_logger's ` INFO  target > `.
-  // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for.
-  [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDT' }],
+  // pretty_env_logger's ` INFO  target > `, ≤ 0.4's `INFO:module::path: `.
+  // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for, and Python's
+  // `LEVEL:name:msg`, which would take `INFO:my_crate::db: msg`'s crate for a logger.
+  [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDTIW' }],
   // Extensions are written in any language: what they print is tried with every format.
   // The name in brackets, a date, or the Datadog extension's `DD_EXTENSION | `.
   [lambdaExtension, { appearsIn: TOP, firstChars: `[D${DIGITS}` }],
