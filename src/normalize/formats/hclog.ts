@@ -130,7 +130,10 @@ function readPairs(text: string, start: number, end: number, fields: Fields): nu
       valueEnd = text.indexOf(' ', valueStart);
       if (valueEnd < 0 || valueEnd > end) valueEnd = end;
     }
-    if (valueEnd < 0 || (valueEnd < end && text.charCodeAt(valueEnd) !== 0x20)) return ~valueStart;
+    // A quote or slice left open runs to the end of the line: no later `:` can start the pairs
+    // either (each would rescan to the end), so the line has none.
+    if (valueEnd < 0) return ~end;
+    if (valueEnd < end && text.charCodeAt(valueEnd) !== 0x20) return ~valueStart;
     const raw = text.slice(valueStart, valueEnd);
     found.push([text.slice(keyStart, eq), first === 0x22 ? unquote(raw) : raw]);
     i = valueEnd;
@@ -154,6 +157,7 @@ function pairsStart(text: string, from: number, end: number, fields: Fields): nu
     if (text.charCodeAt(colon + 1) === 0x20) {
       const stop = readPairs(text, colon + 1, end, fields);
       if (stop === end) return colon;
+      if (~stop === end) return -1;
       at = Math.max(~stop, colon + 1);
     } else at = colon + 1;
   }

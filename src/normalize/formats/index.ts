@@ -460,8 +460,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [typeorm, { appearsIn: ['top', 'nodejs'], firstChars: 'qe[\u001b' }],
   // npm's own stderr (a container's `npm start`): a whole event, no program prints it through console.
   [npmLog, { appearsIn: TOP, firstChars: 'n\u001b' }],
-  // Next.js 13.5+'s ` ⨯ `, ` ⚠ ` (a space, the symbol), ≤ 13.4's `error - `, `warn  - `, …, or a colour code.
-  [nextjs, { appearsIn: ['top', 'nodejs'], firstChars: ' \u001berwiant' }],
+  // Next.js 13.5+'s ` ⨯ `, ` ⚠ ` (a space, the symbol), ≤ 13.4's `error - `, `warn  - `, …, 13.4's
+  // later `- ready `, `- event `, …, or a colour code.
+  [nextjs, { appearsIn: ['top', 'nodejs'], firstChars: ' \u001berwiant-' }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
