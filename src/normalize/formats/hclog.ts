@@ -295,8 +295,12 @@ export const hclog: TextFormat = {
       if (at > 0 && line.charCodeAt(at + 1) === 0x1b) return parseText(stripAnsi(line));
       return parseText(line);
     }
-    // The whole line coloured (`AutoColor` on a terminal).
-    if (c === 0x1b) return parseText(stripAnsi(line));
+    // The whole line coloured (`AutoColor` on a terminal): `ESC[94m` then the time. Checked
+    // before stripping, so other coloured lines pay for no copy.
+    if (c === 0x1b) {
+      const m = line.indexOf('m', 2);
+      return m > 0 && m < 12 && isDigit(line.charCodeAt(m + 1)) ? parseText(stripAnsi(line)) : undefined;
+    }
     return undefined;
   },
 };
