@@ -1,6 +1,7 @@
 import { stripAnsi } from '../fields.js';
 import { levelSpellings } from '../levels.js';
 import type { ParsedLine, TextFormat } from '../logFormat.js';
+import { isWordChar } from './scan.js';
 import { splitStack } from './stacks.js';
 
 /**
@@ -22,6 +23,12 @@ import { splitStack } from './stacks.js';
  * and target coloured (bold) unless told not to, ` 2023-11-01T10:47:57.081Z INFO  my_app > msg`
  * with `formatted_timed_builder` (seanmonstar/pretty-env-logger src/lib.rs `formatted_builder`,
  * `formatted_timed_builder`, `colored_level`).
+ * And env_logger ≤ 0.4's default, `format!("{}:{}: {}", record.level(),
+ * record.location().module_path(), record.args())` (rust-cli/env_logger v0.4.3 src/lib.rs,
+ * `LogBuilder::new`): `INFO:my_crate::db: connected`, the level unpadded. Python's
+ * `%(levelname)s:%(name)s:%(message)s` starts the same way, so a module path of one segment
+ * (a crate's root, `INFO:my_crate: up`) is taken only with the spellings Python never writes,
+ * `WARN` and `TRACE`; `INFO:werkzeug: * Running on …` stays Python's.
  *
  * Read: the level (TRACE DEBUG, WARN WARNING), the target (else the module path) as `name`, a
  * module path written beside the target as `module_path`, the message (a panic's backtrace after
@@ -71,6 +78,38 @@ function parsePretty(line: string): ParsedLine | undefined {
   return { message, levelname: LEVELS.get((head[1] ?? '').trimEnd()), name: head[2], exc_info };
 }
 
+const COLON_LEVELS: ReadonlySet<string> = new Set(['ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE']);
+// A Rust identifier's length and a module path's depth, as bounds for the scan.
+const MAX_SEGMENT = 256;
+const MAX_SEGMENTS = 32;
+
+function isIdentifierStart(code: number): boolean {
+  return isWordChar(code) && !(code >= 0x30 && code <= 0x39);
+}
+
+/** env_logger ≤ 0.4's `LEVEL:module::path: msg`, read with a scanner (no regular expression). */
+function parseColon(line: string): ParsedLine | undefined {
+  const end = line.charCodeAt(4) === 0x3a /* : */ ? 4 : line.charCodeAt(5) === 0x3a ? 5 : -1;
+  if (end < 0) return undefined;
+  const level = line.slice(0, end);
+  if (!COLON_LEVELS.has(level)) return undefined;
+  let i = end + 1;
+  let segments = 0;
+  for (;;) {
+    if (!isIdentifierStart(line.charCodeAt(i))) return undefined;
+    const start = i;
+    i++;
+    while (i - start < MAX_SEGMENT && isWordChar(line.charCodeAt(i))) i++;
+    segments++;
+    if (segments < MAX_SEGMENTS && line.charCodeAt(i) === 0x3a && line.charCodeAt(i + 1) === 0x3a) i += 2;
+    else break;
+  }
+  if (line.charCodeAt(i) !== 0x3a || line.charCodeAt(i + 1) !== 0x20) return undefined;
+  if (segments === 1 && level !== 'WARN' && level !== 'TRACE') return undefined;
+  const { message, exc_info } = splitStack(line.slice(i + 2).trimEnd());
+  return { message, levelname: LEVELS.get(level), name: line.slice(end + 1, i), exc_info };
+}
+
 function parseLegacy(line: string): ParsedLine | undefined {
   LEGACY.lastIndex = 0;
   const head = LEGACY.exec(line);
@@ -90,6 +129,8 @@ export const envLogger: TextFormat = {
       const plain = line.includes('\u001b') ? stripAnsi(line) : line;
       return parsePretty(plain) ?? parseLegacy(plain);
     }
-    return parseLegacy(line);
+    // `I`/`W`: only env_logger ≤ 0.4's `INFO:`/`WARN:` (0.5's ` INFO`, ` WARN` start with a space).
+    if (c === 0x49 /* I */ || c === 0x57 /* W */) return parseColon(line);
+    return parseColon(line) ?? parseLegacy(line);
   },
 };

@@ -42,6 +42,7 @@ import { zapDevelopment } from './goJson.js';
 import { goRuntime } from './goRuntime.js';
 import { goSlog } from './goSlog.js';
 import { gunicorn } from './gunicorn.js';
+import { hclog, hclogJson } from './hclog.js';
 import { javaRuntime } from './javaRuntime.js';
 import { julSimpleFormatter } from './julSimpleFormatter.js';
 import { kafka } from './kafka.js';
@@ -74,6 +75,7 @@ import { nodeInspect } from './nodeInspect.js';
 import { nodeRuntime } from './nodeRuntime.js';
 import { npmLog } from './npmLog.js';
 import { openSearch } from './openSearch.js';
+import { openSearchAudit } from './openSearchAudit.js';
 import { phpError } from './phpError.js';
 import { phpFpm, phpFpmAccess } from './phpFpm.js';
 import { pino } from './pino.js';
@@ -131,9 +133,9 @@ import { zerologConsole } from './zerologConsole.js';
  * `@version`, Monolog's `level_name` + `channel`,
  * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
- * Step Functions and CloudTrail records (no message key of their own), winston's logstash format
+ * Step Functions, CloudTrail and OpenSearch Service audit records (no message key of their own), winston's logstash format
  * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
- * (`loggerName` + `threadName`), GELF (`version` +
+ * (`loggerName` + `threadName`), go-hclog's JSON (`@level` + `@message`, after CloudTrail), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
  * whatever is left. NestJS' `json: true` records (Nest's six keys only, a numeric `pid` and
  * `timestamp`) before winston's, whose `level` + `message` they have.
@@ -169,6 +171,8 @@ export const JSON_FORMATS: readonly JsonFormat[] = [
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  openSearchAudit,
+  hclogJson,
   winstonLogstash,
   log4j2Json,
   logbackJsonEncoder,
@@ -184,6 +188,7 @@ const NOT_LOGGER_RECORDS: ReadonlySet<JsonFormat> = new Set([
   apiGatewayAccessJson,
   stepFunctions,
   cloudTrail,
+  openSearchAudit,
   genericJson,
 ]);
 
@@ -232,7 +237,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * `[Name] ` (which `[WARN  target] ` would pass for), NLog's `yyyy-MM-dd HH:mm:ss.ffff|LEVEL|logger|`
  * beside Serilog's templates; the `debug` package's `<time> <namespace> ` and TypeORM's
  * `query failed: ` (and its file logger's `[time][LABEL]: `), npm's `npm ERR! ` and Next.js' ` ⨯ ` /
- * `error - ` before the bare `[LEVEL] ` head and the level word.
+ * `error - ` before the bare `[LEVEL] ` head and the level word; go-hclog's
+ * `time [LEVEL] name: msg: k=v` (a `bracket-level` line after a time before) ahead of logfmt, whose pairs it ends with.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,
@@ -293,6 +299,7 @@ export const TEXT_FORMATS: readonly TextFormat[] = [
   phpFpm,
   phpError,
   sidekiq,
+  hclog,
   logfmt,
   goRuntime,
   logrusText,
@@ -368,6 +375,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [gelf, { appearsIn: ['top', 'java'] }],
   // NestJS' `json: true` records: a Node.js program's line.
   [nestjsJson, { appearsIn: ['top', 'nodejs'] }],
+  // go-hclog's JSON (`@level`, `@message`, `@module`): a Go program's line.
+  [hclogJson, { appearsIn: ['top', 'go', 'custom'] }],
 
   [lambdaPlatform, { appearsIn: TOP, firstChars: UPPER + DIGITS }],
   [nodeRuntime, { appearsIn: TOP, wraps: 'nodejs', firstChars: DIGITS }],
@@ -384,9 +393,10 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // Its uncaught-exception lines start with the exception's message: any character.
   [javaRuntime, { appearsIn: TOP, wraps: 'java' }],
   // Rust's env_logger: `[<time> LEVEL target] `, coloured or not, 0.5's ` INFO <time>: module: `,
-  // pretty_env_logger's ` INFO  target > `.
-  // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for.
-  [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDT' }],
+  // pretty_env_logger's ` INFO  target > `, ≤ 0.4's `INFO:module::path: `.
+  // Before the extensions' `[Name] `, which `[WARN  my_crate] ` would pass for, and Python's
+  // `LEVEL:name:msg`, which would take `INFO:my_crate::db: msg`'s crate for a logger.
+  [envLogger, { appearsIn: ['top', 'custom'], firstChars: '[\u001b EDTIW' }],
   // Extensions are written in any language: what they print is tried with every format.
   // The name in brackets, a date, or the Datadog extension's `DD_EXTENSION | `.
   [lambdaExtension, { appearsIn: TOP, firstChars: `[D${DIGITS}` }],
@@ -415,6 +425,8 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   // The severity's initial: `I1101 10:47:57.081234`.
   [glog, { appearsIn: ['top', 'go', 'custom'], firstChars: 'IWEF' }],
   [zapConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: DIGITS }],
+  // go-hclog's `2006-01-02T15:04:05.000Z0700 [LEVEL] `, or the colour code a coloured line starts with.
+  [hclog, { appearsIn: ['top', 'go', 'custom'], firstChars: `${DIGITS}\u001b` }],
   // The time, or the colour code before it.
   [zerologConsole, { appearsIn: ['top', 'go', 'custom'], firstChars: `\u001b${DIGITS}` }],
   [rubyRuntime, { appearsIn: ['top', 'ruby'], firstChars: 'DIWEFAC' }],
@@ -448,8 +460,9 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [typeorm, { appearsIn: ['top', 'nodejs'], firstChars: 'qe[\u001b' }],
   // npm's own stderr (a container's `npm start`): a whole event, no program prints it through console.
   [npmLog, { appearsIn: TOP, firstChars: 'n\u001b' }],
-  // Next.js 13.5+'s ` ⨯ `, ` ⚠ ` (a space, the symbol), ≤ 13.4's `error - `, `warn  - `, …, or a colour code.
-  [nextjs, { appearsIn: ['top', 'nodejs'], firstChars: ' \u001berwiant' }],
+  // Next.js 13.5+'s ` ⨯ `, ` ⚠ ` (a space, the symbol), ≤ 13.4's `error - `, `warn  - `, …, 13.4's
+  // later `- ready `, `- event `, …, or a colour code.
+  [nextjs, { appearsIn: ['top', 'nodejs'], firstChars: ' \u001berwiant-' }],
   [levelWord, { firstChars: `${UPPER}${DIGITS}` }],
 
   // AWS services' own records and container servers' lines are whole log events: no Lambda
@@ -457,6 +470,7 @@ export const DECLARATIONS: ReadonlyMap<TextFormat | JsonFormat, FormatDeclaratio
   [apiGatewayAccessJson, { appearsIn: TOP }],
   [stepFunctions, { appearsIn: TOP }],
   [cloudTrail, { appearsIn: TOP }],
+  [openSearchAudit, { appearsIn: TOP }],
   [apiGatewayExecution, { appearsIn: TOP, firstChars: '(' }],
   // `${version} `: the default format's 2, a custom format's 3 to 8 (6: Transit Gateway's).
   [vpcFlowLogs, { appearsIn: TOP, firstChars: '2345678' }],

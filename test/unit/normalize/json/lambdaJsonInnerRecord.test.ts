@@ -5,6 +5,7 @@ import { cloudTrail } from '../../../../src/normalize/formats/cloudTrail.js';
 import { genericJson } from '../../../../src/normalize/formats/genericJson.js';
 import { lambdaExtensionJson } from '../../../../src/normalize/formats/lambdaExtension.js';
 import { lambdaJson, lambdaJsonPlatform } from '../../../../src/normalize/formats/lambdaJson.js';
+import { openSearchAudit } from '../../../../src/normalize/formats/openSearchAudit.js';
 import { stepFunctions } from '../../../../src/normalize/formats/stepFunctions.js';
 import { normalizeEvent, type EventSource } from '../../../../src/normalize/normalizeEvent.js';
 import { checkConservation } from '../../../helpers/conservation.js';
@@ -186,6 +187,7 @@ describe('LOGGER_RECORD_FORMATS (loggerRecord.ts)', () => {
       apiGatewayAccessJson,
       stepFunctions,
       cloudTrail,
+      openSearchAudit,
       genericJson,
     ]);
     for (const format of excluded) expect(LOGGER_RECORD_FORMATS, format.name).not.toContain(format);

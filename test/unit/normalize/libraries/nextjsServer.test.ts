@@ -43,6 +43,57 @@ describe("Next.js' server output (nextjs.ts)", () => {
     expect(shipped('warn - one space\n').record.log_format).toBe('text');
   });
 
+  it("reads 13.4's later `- word` prefixes, the words that are no level kept", () => {
+    const ready = shipped('- ready started server on 0.0.0.0:3000, url: http://localhost:3000\n');
+    expect(ready.record).toMatchObject({
+      levelname: 'INFO',
+      level: 'ready',
+      message: 'started server on 0.0.0.0:3000, url: http://localhost:3000',
+      log_format: 'nextjs',
+    });
+    expect(ready.missing).toEqual([]);
+    expect(
+      shipped('- event compiled client and server successfully in 5.8s (295 modules)\n').record,
+    ).toMatchObject({
+      levelname: 'INFO',
+      level: 'event',
+      message: 'compiled client and server successfully in 5.8s (295 modules)',
+    });
+    expect(shipped('- wait compiling...\n').record).toMatchObject({ level: 'wait', message: 'compiling...' });
+    expect(shipped('- info Loaded env from /app/.env\n').record).toMatchObject({
+      levelname: 'INFO',
+      message: 'Loaded env from /app/.env',
+    });
+    expect(shipped('- trace build-trace\n').record.levelname).toBe('DEBUG');
+  });
+
+  it("maps 13.4's `- warn` and `- error`, coloured or not, an error's stack as exc_info", () => {
+    const warn = shipped('- warn You have enabled experimental feature (serverActions) in next.config.js.\n');
+    expect(warn.record).toMatchObject({
+      levelname: 'WARNING',
+      message: 'You have enabled experimental feature (serverActions) in next.config.js.',
+    });
+    expect(warn.record.level).toBeUndefined();
+    expect(
+      shipped('\u001b[33m- warn\u001b[39m Port 3000 is in use, trying 3001 instead.\n').record,
+    ).toMatchObject({
+      levelname: 'WARNING',
+      message: 'Port 3000 is in use, trying 3001 instead.',
+    });
+    const error = shipped('- error Error: boom\n    at Page (/app/.next/server/app/page.js:1:2)\n');
+    expect(error.record).toMatchObject({
+      levelname: 'ERROR',
+      message: 'Error: boom',
+      exc_info: 'Error: boom\n    at Page (/app/.next/server/app/page.js:1:2)',
+    });
+    expect(error.missing).toEqual([]);
+  });
+
+  it('leaves a dash before any other word as text', () => {
+    expect(shipped('- readyness checks passed\n').record.log_format).toBe('text');
+    expect(shipped('- item one\n').record.log_format).toBe('text');
+  });
+
   it("is read behind the Node.js runtime's prefix (a Next server on Lambda)", () => {
     expect(shipped(`2023-11-01T10:47:57.081Z\t${REQUEST_ID}\tERROR\t ⨯ Error: boom\n`).record).toMatchObject({
       levelname: 'ERROR',

@@ -197,6 +197,44 @@ describe("Rust's env_logger (envLogger.ts)", () => {
     expect(shipped(' INFO  hello world').record.log_format).toBe('text');
   });
 
+  it("reads env_logger ≤ 0.4's `LEVEL:module::path: msg` (servo/servo#14820), the module path the name", () => {
+    const { record, missing } = shipped(
+      'ERROR:script::dom::bindings::error: Error at http://images.apple.com/v/home/cz/built/scripts/main.built.js:1916:23 a is undefined',
+    );
+    expect(record).toMatchObject({
+      log_format: 'env-logger',
+      levelname: 'ERROR',
+      name: 'script::dom::bindings::error',
+      message:
+        'Error at http://images.apple.com/v/home/cz/built/scripts/main.built.js:1916:23 a is undefined',
+    });
+    expect(missing).toEqual([]);
+    expect(shipped('TRACE:mio::poll: registering with poller').record).toMatchObject({
+      levelname: 'DEBUG',
+      name: 'mio::poll',
+      message: 'registering with poller',
+    });
+  });
+
+  it("takes a crate root's one-segment path only with WARN and TRACE, which Python's `LEVEL:name:msg` never writes", () => {
+    expect(shipped('WARN:my_crate: disk almost full').record).toMatchObject({
+      log_format: 'env-logger',
+      levelname: 'WARNING',
+      name: 'my_crate',
+      message: 'disk almost full',
+    });
+    expect(shipped('INFO:werkzeug: * Running on http://127.0.0.1:5000/').record.log_format).toBe(
+      'python-logging',
+    );
+    expect(shipped('INFO:root:hello').record.log_format).toBe('python-logging');
+    expect(shipped('DEBUG:asyncio:Using selector: EpollSelector').record.log_format).toBe('python-logging');
+  });
+
+  it("is not read inside the Python runtime's prefix, where `LEVEL:name:msg` is Python's", () => {
+    const record = shipped(`[INFO]\t2023-11-01T10:47:57.081Z\t${REQUEST_ID}\tINFO:app.db::x: y\n`).record;
+    expect(record.log_format).not.toBe('lambda-python/env-logger');
+  });
+
   it('leaves the bare [LEVEL] heads and the extensions to their formats', () => {
     expect(shipped('[ERROR] 2021-07-10 17:06:19.398 [main] App - m').record.log_format).toBe('log4j2');
     expect(shipped('[INFO ] 2021-07-10 17:06:19.398 [main] App - m').record.log_format).toBe('log4j2');
