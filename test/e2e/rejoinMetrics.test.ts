@@ -7,6 +7,7 @@ import { startLocalFirehose, type LocalFirehose } from '../../tools/local-fireho
 import { kinesisRecord } from '../../tools/subscription-event/encodeKinesisEvent.js';
 import { subscriptionPayload } from '../../tools/subscription-event/encodeSubscriptionEvent.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
+import { JAVA_SPLIT_STACK, PYTHON_SPLIT_STACK } from '../helpers/splitStacks.js';
 
 // The deployed handler (functions/forwarder.ts) with REJOIN_MULTILINE=true, against the local
 // Firehose: the events rejoin folds into the record before them are counted (`RecordsRejoined`
@@ -22,25 +23,8 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 let firehose: LocalFirehose;
 let handler: Handler;
 
-// A Java stack trace printed line by line to stdout (a container without multi-line framing).
-const JAVA = [
-  'java.lang.IllegalStateException: stock is negative',
-  '\tat com.example.orders.OrderService.reserve(OrderService.java:57)',
-  '\tat com.example.orders.Handler.handleRequest(Handler.java:31)',
-  'Caused by: java.lang.ArithmeticException: overflow',
-  '\t... 2 more',
-  'next request',
-];
-
-// Python's logger.exception on a stream handler, one CloudWatch event per line.
-const PYTHON = [
-  '2023-11-01 10:47:57,081 orders ERROR could not charge card',
-  'Traceback (most recent call last):',
-  '  File "/app/orders.py", line 41, in charge',
-  '    gateway.charge(card, amount)',
-  'gateway.GatewayError: declined',
-  '2023-11-01 10:47:58,002 orders INFO retrying',
-];
+const JAVA = JAVA_SPLIT_STACK;
+const PYTHON = PYTHON_SPLIT_STACK;
 
 /**
  * One invocation of a Python function whose group folds platform lines and floors at INFO: a

@@ -5,6 +5,7 @@ import type { DataMessage, MalformedLogEvent } from '../../../src/decode/subscri
 import { normalizePayload } from '../../../src/normalize/normalizePayload.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
 import { checkConservation } from '../../helpers/conservation.js';
+import { JAVA_SPLIT_STACK, PYTHON_SPLIT_STACK } from '../../helpers/splitStacks.js';
 
 const BASE = Date.UTC(2023, 10, 1, 10, 47, 57, 81);
 
@@ -19,25 +20,8 @@ function payload(lines: readonly string[]): DataMessage {
   };
 }
 
-// A Java stack trace printed line by line to stdout (a container without multi-line framing).
-const JAVA = [
-  'java.lang.IllegalStateException: stock is negative',
-  '\tat com.example.orders.OrderService.reserve(OrderService.java:57)',
-  '\tat com.example.orders.Handler.handleRequest(Handler.java:31)',
-  'Caused by: java.lang.ArithmeticException: overflow',
-  '\t... 2 more',
-  'next request',
-];
-
-// Python's logger.exception on a stream handler, one CloudWatch event per line.
-const PYTHON = [
-  '2023-11-01 10:47:57,081 orders ERROR could not charge card',
-  'Traceback (most recent call last):',
-  '  File "/app/orders.py", line 41, in charge',
-  '    gateway.charge(card, amount)',
-  'gateway.GatewayError: declined',
-  '2023-11-01 10:47:58,002 orders INFO retrying',
-];
+const JAVA = JAVA_SPLIT_STACK;
+const PYTHON = PYTHON_SPLIT_STACK;
 
 describe('rejoin (REJOIN_MULTILINE)', () => {
   it('is off by default: one record per event, as SPEC §2 says', () => {
