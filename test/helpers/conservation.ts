@@ -473,6 +473,15 @@ const LEVEL_WORDS = new Map<string, string>([
   ['dpanic', 'CRITICAL'],
   ['alert', 'CRITICAL'],
   ['emerg', 'CRITICAL'],
+  // syslog's and PSR-3's (monolog) full name, as slog's ReplaceAttr or logrus hooks write it.
+  ['emergency', 'CRITICAL'],
+  // java.util.logging's (SEVERE, FINE…), syslog's `informational`, log15's four-letter `EROR`.
+  ['severe', 'ERROR'],
+  ['fine', 'DEBUG'],
+  ['finer', 'DEBUG'],
+  ['finest', 'DEBUG'],
+  ['informational', 'INFO'],
+  ['eror', 'ERROR'],
   ['any', 'INFO'],
   // npm's levels (winston): http between info and verbose, silly under debug.
   ['http', 'INFO'],
