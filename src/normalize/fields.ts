@@ -32,6 +32,21 @@ export function firstStringKey(object: JsonObject, keys: readonly string[]): str
   return undefined;
 }
 
+/**
+ * Sets a `key=value` pair's value; a key seen before gathers its values into an array, in line
+ * order (logfmt, hclog: a key written twice keeps both). Values are strings, so an array here is
+ * one this function made, and it grows in place (linear).
+ */
+export function addPairValue(fields: JsonObject, key: string, value: string): void {
+  if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+    setField(fields, key, value);
+    return;
+  }
+  const seen = fields[key];
+  if (Array.isArray(seen)) seen.push(value);
+  else setField(fields, key, [seen, value]);
+}
+
 /** `object[key]` when it is a string (empty included), else `undefined`. */
 export function stringAt(object: JsonObject, key: string): string | undefined {
   const value = object[key];

@@ -1,4 +1,4 @@
-import { stripAnsi } from '../fields.js';
+import { addPairValue, stripAnsi, without } from '../fields.js';
 import type { JsonFormat, ParsedLine, TextFormat } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 import { isDigit, matchShape } from './scan.js';
@@ -63,15 +63,6 @@ function timeEnd(line: string): number {
 }
 
 type Fields = Record<string, unknown>;
-
-function addField(fields: Fields, key: string, value: string): void {
-  if (!Object.prototype.hasOwnProperty.call(fields, key)) {
-    Object.defineProperty(fields, key, { value, enumerable: true, writable: true, configurable: true });
-    return;
-  }
-  const before = fields[key];
-  fields[key] = Array.isArray(before) ? [...(before as unknown[]), value] : [before, value];
-}
 
 /** The end of the quoted value opening at `start` (`"`), just after its closing quote, or -1. */
 function quotedEnd(text: string, start: number, end: number): number {
@@ -138,7 +129,7 @@ function readPairs(text: string, start: number, end: number, fields: Fields): nu
     found.push([text.slice(keyStart, eq), first === 0x22 ? unquote(raw) : raw]);
     i = valueEnd;
   }
-  for (const [key, value] of found) addField(fields, key, value);
+  for (const [key, value] of found) addPairValue(fields, key, value);
   return end;
 }
 
@@ -194,7 +185,7 @@ function readContinuation(lines: readonly string[], fields: Fields): string | un
   let key: string | undefined;
   let value: string[] = [];
   const flush = () => {
-    if (key !== undefined) addField(fields, key, value.join('\n'));
+    if (key !== undefined) addPairValue(fields, key, value.join('\n'));
     key = undefined;
     value = [];
   };
@@ -317,24 +308,18 @@ export const hclogJson: JsonFormat = {
     const name = typeof module === 'string' && module !== '' ? module : undefined;
     const stack = object.stacktrace;
     const exc_info = typeof stack === 'string' && stack.trim() !== '' ? stack.trimEnd() : undefined;
-    const fields: Fields = {};
-    for (const key of Object.keys(object)) {
-      if (key === '@message' || (key === '@level' && levelname !== null)) continue;
-      if ((key === '@module' && name !== undefined) || (key === 'stacktrace' && exc_info !== undefined))
-        continue;
-      Object.defineProperty(fields, key, {
-        value: object[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    // What the record reads is consumed; a level outside hclog's five (`all`) stays a field.
+    const consumed = ['@message'];
+    if (levelname !== null) consumed.push('@level');
+    if (name !== undefined) consumed.push('@module');
+    if (exc_info !== undefined) consumed.push('stacktrace');
+    const fields = without(object, consumed);
     return {
       message,
       levelname: levelname ?? undefined,
       name,
       exc_info,
-      fields: Object.keys(fields).length === 0 ? undefined : fields,
+      fields,
     };
   },
 };

@@ -133,9 +133,10 @@ import { zerologConsole } from './zerologConsole.js';
  * `@version`, Monolog's `level_name` + `channel`,
  * structlog's `event`) come after the common Lambda formats, which none of their lines
  * match, so those lines pay for no extra checks; then API Gateway access,
- * Step Functions, CloudTrail and OpenSearch Service audit records (no message key of their own), winston's logstash format
- * (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`), logback's JsonEncoder
- * (`loggerName` + `threadName`), go-hclog's JSON (`@level` + `@message`, after CloudTrail), GELF (`version` +
+ * Step Functions, CloudTrail and OpenSearch Service audit records (no message key of their
+ * own), winston's logstash format (`@message`, `@fields`), Log4j 2's JsonLayout (`loggerFqcn`),
+ * logback's JsonEncoder (`loggerName` + `threadName`), go-hclog's JSON (`@level` + `@message`,
+ * after CloudTrail), GELF (`version` +
  * `short_message`: Spring Boot's structured console format); the generic JSON format takes
  * whatever is left. NestJS' `json: true` records (Nest's six keys only, a numeric `pid` and
  * `timestamp`) before winston's, whose `level` + `message` they have.
@@ -238,7 +239,8 @@ useLoggerRecordFormats(LOGGER_RECORD_FORMATS);
  * beside Serilog's templates; the `debug` package's `<time> <namespace> ` and TypeORM's
  * `query failed: ` (and its file logger's `[time][LABEL]: `), npm's `npm ERR! ` and Next.js' ` ⨯ ` /
  * `error - ` before the bare `[LEVEL] ` head and the level word; go-hclog's
- * `time [LEVEL] name: msg: k=v` (a `bracket-level` line after a time before) ahead of logfmt, whose pairs it ends with.
+ * `time [LEVEL] name: msg: k=v` (a `bracket-level` line after a time before) ahead of logfmt,
+ * whose pairs it ends with.
  */
 export const TEXT_FORMATS: readonly TextFormat[] = [
   lambdaPlatform,

@@ -1,4 +1,4 @@
-import { setField } from '../../json.js';
+import { addPairValue } from '../fields.js';
 import { toLevelName } from '../levels.js';
 import type { TextFormat } from '../logFormat.js';
 import { hasSlogOffset, slogLevel } from './goSlog.js';
@@ -106,18 +106,6 @@ function parsePairs(line: string, lenient = false): [string, string][] | undefin
   return pairs;
 }
 
-/** Sets `key`, or, for a key seen before, gathers its values into an array in line order. */
-function addField(fields: Record<string, unknown>, key: string, value: string): void {
-  if (!Object.prototype.hasOwnProperty.call(fields, key)) {
-    setField(fields, key, value);
-    return;
-  }
-  // Values are strings: an array here is one this function made, and grows in place (linear).
-  const seen = fields[key];
-  if (Array.isArray(seen)) seen.push(value);
-  else setField(fields, key, [seen, value]);
-}
-
 export const logfmt: TextFormat = {
   name: NAME,
   parse(line) {
@@ -150,11 +138,11 @@ export const logfmt: TextFormat = {
       else if (stack === undefined && STACK_KEYS.has(key) && value !== '') stack = value;
       else if (errorStack === undefined && ERROR_KEYS.has(key) && value.includes('\n\t'))
         errorStack = [key, value];
-      else addField(fields, key, value);
+      else addPairValue(fields, key, value);
     }
     if (errorStack !== undefined) {
       if (stack === undefined) stack = errorStack[1];
-      else addField(fields, errorStack[0], errorStack[1]);
+      else addPairValue(fields, errorStack[0], errorStack[1]);
     }
     // Without a message or a level, `a=b` is more likely prose than logfmt.
     if (message === undefined && level === undefined) return undefined;
@@ -162,7 +150,7 @@ export const logfmt: TextFormat = {
     // Unquoted values only beside logrus' own message and level.
     if (lenient && (message === undefined || levelname === undefined)) return undefined;
     if (level !== undefined && (levelname === undefined || hasSlogOffset(level)))
-      addField(fields, 'level', level);
+      addPairValue(fields, 'level', level);
     const split =
       stack === undefined ? splitStack(message ?? '') : { message: message ?? '', exc_info: stack };
     return {

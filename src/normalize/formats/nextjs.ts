@@ -14,9 +14,9 @@ import { splitStack } from './stacks.js';
  * symbols, the dash first, `- ready started server on 0.0.0.0:3000, url: http://localhost:3000`,
  * `- event compiled client and server successfully in 5.8s (295 modules)`, `- wait compiling...`,
  * `- warn …`, `- error …`, `- info …`, `- trace …` (the prefix, a space, the message; coloured or
- * not), as `next dev` and `next start` printed them in the output users pasted (the corpus cites it). `⨯`/`error` are ERROR, `⚠`/`warn`
- * WARNING, `»`/`trace` DEBUG, the rest INFO; a word that is no level (`ready`, `event`, `wait`)
- * is kept as `level`. A stack printed with an error (` ⨯ Error: boom\n    at …`) is the exc_info.
+ * not), as `next dev` and `next start` printed them in the output users pasted (the corpus cites
+ * it). `⨯`/`error` are ERROR, `⚠`/`warn` WARNING, `»`/`trace` DEBUG, the rest INFO; a word that
+ * is no level (`ready`, `event`, `wait`) is kept as `level`. A stack printed with an error (` ⨯ Error: boom\n    at …`) is the exc_info.
  * Next's info lines (`   msg`, three spaces) state nothing to tell them by, and are left as text.
  */
 

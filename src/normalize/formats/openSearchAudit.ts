@@ -1,3 +1,4 @@
+import { without } from '../fields.js';
 import type { JsonFormat, ParsedLine } from '../logFormat.js';
 import type { LevelName } from '../record.js';
 
@@ -79,16 +80,7 @@ export const openSearchAudit: JsonFormat = {
       indices(object),
     ].filter((part) => part !== undefined);
     const stack = text(object[STACK]);
-    const fields: Record<string, unknown> = {};
-    for (const key of Object.keys(object)) {
-      if (key === STACK && stack !== undefined) continue;
-      Object.defineProperty(fields, key, {
-        value: object[key],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
+    const fields = without(object, stack === undefined ? [] : [STACK]);
     const levelname: LevelName | undefined = REFUSED.has(category) ? 'WARNING' : undefined;
     return {
       message: parts.join(' '),
