@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
 import { kinesisRecord, sequenceNumber } from '../../tools/subscription-event/encodeKinesisEvent.js';
 import { subscriptionPayload } from '../../tools/subscription-event/encodeSubscriptionEvent.js';
+import { capturedCall } from '../helpers/handlerOutput.js';
 
 // The deployed handler (functions/forwarder.ts) given a Kinesis batch: its answer to Lambda, its
 // log lines and its metrics, against the local Firehose. No failure bucket is configured here,
@@ -43,30 +44,16 @@ afterAll(async () => {
 
 describe('forwarder handler: a Kinesis batch', () => {
   it('answers batchItemFailures, logs the undecodable record as an ERROR, and counts it in the metrics', async () => {
-    const lines: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(...String(chunk).split('\n').filter(Boolean));
-      return true;
-    });
-    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => {
-      lines.push(line);
-    });
-    let result: unknown;
-    try {
-      const deadline = Date.now() + 20_000;
-      result = await handler(event, { getRemainingTimeInMillis: () => deadline - Date.now() } as Context);
-    } finally {
-      write.mockRestore();
-      log.mockRestore();
-    }
+    const deadline = Date.now() + 20_000;
+    const { result, error, logged } = await capturedCall(() =>
+      handler(event, { getRemainingTimeInMillis: () => deadline - Date.now() } as Context),
+    );
+    expect(error).toBeUndefined();
     expect(result as KinesisStreamBatchResponse).toEqual({
       batchItemFailures: [{ itemIdentifier: sequenceNumber(1) }],
     });
     expect(firehose.records(STREAM)).toHaveLength(2);
 
-    const logged = lines
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const undecodable = logged.find((l) => l.message === 'undecodable Kinesis record');
     expect(undecodable).toMatchObject({ level: 'ERROR', sequenceNumber: sequenceNumber(1) });
     expect(String(undecodable?.saveError)).toMatch(/FAILED_PAYLOADS_BUCKET/);

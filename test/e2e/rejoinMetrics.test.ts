@@ -6,6 +6,7 @@ import { ARTEFACT_GLOBAL } from '../../src/controls/controlsArtefact.js';
 import { startLocalFirehose, type LocalFirehose } from '../../tools/local-firehose/startLocalFirehose.js';
 import { kinesisRecord } from '../../tools/subscription-event/encodeKinesisEvent.js';
 import { subscriptionPayload } from '../../tools/subscription-event/encodeSubscriptionEvent.js';
+import { capturedCall } from '../helpers/handlerOutput.js';
 import { eventId, makeSubscriptionEvent } from '../helpers/subscriptionEvent.js';
 import { JAVA_SPLIT_STACK, PYTHON_SPLIT_STACK } from '../helpers/splitStacks.js';
 
@@ -62,27 +63,10 @@ interface Invocation {
 }
 
 async function invoke(event: unknown): Promise<Invocation> {
-  const lines: string[] = [];
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(...String(chunk).split('\n').filter(Boolean));
-    return true;
-  });
-  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => {
-    lines.push(line);
-  });
-  let error: unknown;
-  try {
-    const deadline = Date.now() + 30_000;
-    await handler(event, { getRemainingTimeInMillis: () => deadline - Date.now() } as Context);
-  } catch (e) {
-    error = e;
-  } finally {
-    write.mockRestore();
-    log.mockRestore();
-  }
-  const logged = lines
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  const deadline = Date.now() + 30_000;
+  const { error, logged } = await capturedCall(() =>
+    handler(event, { getRemainingTimeInMillis: () => deadline - Date.now() } as Context),
+  );
   return {
     error,
     emf: logged.filter((line) => '_aws' in line),
