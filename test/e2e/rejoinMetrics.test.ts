@@ -24,9 +24,6 @@ type Handler = (event: unknown, context: Context) => Promise<unknown>;
 let firehose: LocalFirehose;
 let handler: Handler;
 
-const JAVA = JAVA_SPLIT_STACK;
-const PYTHON = PYTHON_SPLIT_STACK;
-
 /**
  * One invocation of a Python function whose group folds platform lines and floors at INFO: a
  * DEBUG line with its stack_info block (rejoined, then dropped with its record), a traceback
@@ -124,8 +121,8 @@ afterAll(async () => {
 
 describe('forwarder handler metrics with REJOIN_MULTILINE=true', () => {
   it.each([
-    ['a Java', JAVA, 4],
-    ['a Python', PYTHON, 4],
+    ['a Java', JAVA_SPLIT_STACK, 4],
+    ['a Python', PYTHON_SPLIT_STACK, 4],
   ])(
     'counts %s stack split over events as RecordsRejoined, one per continuation event',
     async (_, lines, continuations) => {
@@ -196,7 +193,7 @@ describe('forwarder handler metrics with REJOIN_MULTILINE=true', () => {
 
   it('sums RecordsRejoined over the payloads of a Kinesis batch', async () => {
     const payloads = [
-      subscriptionPayload({ logGroup: '/ecs/orders', logStream: 'orders/app/1', events: JAVA }),
+      subscriptionPayload({ logGroup: '/ecs/orders', logStream: 'orders/app/1', events: JAVA_SPLIT_STACK }),
       subscriptionPayload({ logGroup: CONTROLLED_GROUP, logStream: LAMBDA_STREAM, events: MIXED }),
     ];
     const event = { Records: payloads.map((p, i) => kinesisRecord(gzipSync(JSON.stringify(p)), i)) };

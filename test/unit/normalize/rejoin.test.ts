@@ -20,28 +20,25 @@ function payload(lines: readonly string[]): DataMessage {
   };
 }
 
-const JAVA = JAVA_SPLIT_STACK;
-const PYTHON = PYTHON_SPLIT_STACK;
-
 describe('rejoin (REJOIN_MULTILINE)', () => {
   it('is off by default: one record per event, as SPEC §2 says', () => {
-    const records = normalizePayload(payload(JAVA));
-    expect(records).toHaveLength(JAVA.length);
+    const records = normalizePayload(payload(JAVA_SPLIT_STACK));
+    expect(records).toHaveLength(JAVA_SPLIT_STACK.length);
     expect(records[1]?.message).toBe('\tat com.example.orders.OrderService.reserve(OrderService.java:57)');
   });
 
   it('folds Java frames, Caused by and "... N more" into the exception line before them', () => {
-    const records = normalizePayload(payload(JAVA), { rejoinMultiline: true });
+    const records = normalizePayload(payload(JAVA_SPLIT_STACK), { rejoinMultiline: true });
     expect(records).toHaveLength(2);
     expect(records[0]?.message).toBe('java.lang.IllegalStateException: stock is negative');
     expect(records[0]?.levelname).toBe('ERROR');
-    expect(records[0]?.exc_info).toBe(JAVA.slice(0, 5).join('\n'));
+    expect(records[0]?.exc_info).toBe(JAVA_SPLIT_STACK.slice(0, 5).join('\n'));
     expect(records[1]?.message).toBe('next request');
     expect(records[1]?.levelname).toBe('INFO');
   });
 
   it('keeps the ids of the folded events under cloudwatch.folded_ids', () => {
-    const records = normalizePayload(payload(JAVA), { rejoinMultiline: true });
+    const records = normalizePayload(payload(JAVA_SPLIT_STACK), { rejoinMultiline: true });
     expect(records[0]?.cloudwatch).toMatchObject({
       id: 'id-0',
       folded_ids: ['id-1', 'id-2', 'id-3', 'id-4'],
@@ -55,13 +52,13 @@ describe('rejoin (REJOIN_MULTILINE)', () => {
   });
 
   it('folds a Python traceback, through its closing exception line, into the logged message', () => {
-    const records = normalizePayload(payload(PYTHON), { rejoinMultiline: true });
+    const records = normalizePayload(payload(PYTHON_SPLIT_STACK), { rejoinMultiline: true });
     expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({
       name: 'orders',
       levelname: 'ERROR',
       message: 'could not charge card',
-      exc_info: PYTHON.slice(1, 5).join('\n'),
+      exc_info: PYTHON_SPLIT_STACK.slice(1, 5).join('\n'),
     });
     expect(records[1]).toMatchObject({ levelname: 'INFO', message: 'retrying' });
   });
@@ -99,7 +96,7 @@ describe('rejoin (REJOIN_MULTILINE)', () => {
   it("folds a logger's throwable, header line included, into the logger's ERROR line", () => {
     const lines = [
       '2023-11-01 10:47:57,081 [main] ERROR com.example.orders.OrderService - Order 42 failed',
-      ...JAVA,
+      ...JAVA_SPLIT_STACK,
     ];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
     expect(records).toHaveLength(2);
@@ -107,12 +104,15 @@ describe('rejoin (REJOIN_MULTILINE)', () => {
       name: 'com.example.orders.OrderService',
       levelname: 'ERROR',
       message: 'Order 42 failed',
-      exc_info: JAVA.slice(0, 5).join('\n'),
+      exc_info: JAVA_SPLIT_STACK.slice(0, 5).join('\n'),
     });
   });
 
   it('does not take an exception-looking line into an INFO line before it', () => {
-    const lines = ['START RequestId: 8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01 Version: $LATEST', ...JAVA];
+    const lines = [
+      'START RequestId: 8f507cfc-3e64-4d5b-a5d6-7e2c1c9a3b01 Version: $LATEST',
+      ...JAVA_SPLIT_STACK,
+    ];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
     expect(records).toHaveLength(3);
     expect(records[1]?.message).toBe('java.lang.IllegalStateException: stock is negative');
@@ -292,13 +292,13 @@ describe('rejoin of Python’s stack_info block printed line by line', () => {
   });
 
   it('folds the block after a traceback, in the order Python writes them', () => {
-    const lines = [...PYTHON.slice(0, 5), ...STACK, PYTHON[5] ?? ''];
+    const lines = [...PYTHON_SPLIT_STACK.slice(0, 5), ...STACK, PYTHON_SPLIT_STACK[5] ?? ''];
     const records = normalizePayload(payload(lines), { rejoinMultiline: true });
     expect(records).toHaveLength(2);
     expect(records[0]).toMatchObject({
       levelname: 'ERROR',
       message: 'could not charge card',
-      exc_info: [...PYTHON.slice(1, 5), ...STACK].join('\n'),
+      exc_info: [...PYTHON_SPLIT_STACK.slice(1, 5), ...STACK].join('\n'),
     });
   });
 });
