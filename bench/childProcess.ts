@@ -9,6 +9,19 @@ export const OFFLINE_AWS_ENV: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Node flags of the interleaved speed rounds, which force a full GC before every run so that no
+ * contender pays for another's garbage. V8 frees a hidden class (map) no live object uses after
+ * two full GCs (`--retain-maps-for-n-gc=2`), and throws away the optimized code that depends on
+ * it ("weak objects" deopts). With five contenders, five forced GCs fall between two runs of one,
+ * so every round freed maps of the pipeline's (its decoded events, its parsed JSON lines, its
+ * records) and ~17 of its optimized functions with them: +25–29 % pipeline time, the peers (a few
+ * functions each) unchanged. Lambda forces no GC: 12 invocations of the handler with Lambda's
+ * 128 MB heap flags had 3 such deopts, all in the second. Keeping maps alive for 16 full GCs (three
+ * rounds) removes the artefact and nothing else (bench/README.md, "Forced GCs and hidden classes").
+ */
+export const FORCED_GC_NODE_FLAGS = ['--expose-gc', '--retain-maps-for-n-gc=16'] as const;
+
+/**
  * Runs `node <args>` in a fresh process (asynchronously, so a server in this process keeps
  * answering) and parses the one JSON line it prints.
  */

@@ -2,7 +2,7 @@ import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { BILLING_UNIT_BYTES, MAX_BYTES_PER_BATCH, MAX_RECORDS_PER_BATCH } from '../src/batch/limits.js';
 import { createFirehoseClient } from '../src/deliver/putRecordBatches.js';
 import { startLocalFirehose, type LocalFirehose } from '../tools/local-firehose/startLocalFirehose.js';
-import { runNode } from './childProcess.js';
+import { FORCED_GC_NODE_FLAGS, runNode } from './childProcess.js';
 import type { HandlerSpeedResult, MemoryResult, SoloResult } from './probe.js';
 import { runPipeline } from './pipeline.js';
 
@@ -169,7 +169,7 @@ export async function measureDelivery(
     // A warm function: what each invocation of a busy subscription costs, beside the floor.
     const speed = await runNode<HandlerSpeedResult>(
       [
-        '--expose-gc',
+        ...FORCED_GC_NODE_FLAGS,
         ...LAMBDA_128_NODE_FLAGS,
         probeBundle,
         'handler-speed',

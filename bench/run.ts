@@ -10,7 +10,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CONTROL_VARIANTS, measureControls, type ControlVariant } from './billedUnits.js';
 import { buildBundles } from './buildBundles.js';
-import { OFFLINE_AWS_ENV, runNode } from './childProcess.js';
+import { FORCED_GC_NODE_FLAGS, OFFLINE_AWS_ENV, runNode } from './childProcess.js';
 import {
   generateMaxPayload,
   generateStressPayload,
@@ -267,7 +267,7 @@ async function main(): Promise<void> {
     const runs = i === 0 ? (options.quick ? 5 : 11) : 3;
     log(`speed: ${payload.name}, ${warmup} warm-up + ${runs} runs in a fresh process…`);
     const result = await runNode<SpeedResult>([
-      '--expose-gc',
+      ...FORCED_GC_NODE_FLAGS,
       bundles.probe,
       'speed',
       files[i] ?? '',
