@@ -87,6 +87,35 @@ describe('parseSlicedPayload', () => {
     }
   });
 
+  it('reads a slice whose text spans many strings, a 200 KB event and wide characters among them', () => {
+    // 500 events of ~1.2 KB are ~600 KB of text: decoded 60,000 bytes at a time, so the slice
+    // is several strings; the large event is one of its own, the 𝄞 lines make two-byte strings.
+    const entries = Array.from({ length: 500 }, (_, i) =>
+      event(i, i === 250 ? 'L'.repeat(200_000) : `${i % 7 === 0 ? '𝄞 ' : ''}line ${i} ${'x'.repeat(1_150)}`),
+    );
+    const text = payloadText(entries);
+    const expected = whole(text).logEvents;
+    for (const size of [500, 120, 1]) expect(readAll(sliced(text), size)).toEqual(expected);
+    const payload = sliced(text);
+    const x = 'x'.repeat(1_150);
+    expect(payload.events(250, 253).map((e) => ('message' in e ? e.message : e))).toEqual([
+      'L'.repeat(200_000),
+      `line 251 ${x}`,
+      `𝄞 line 252 ${x}`,
+    ]);
+  });
+
+  it('gives the true events when the look-alike of an event sits in a later string of the slice', () => {
+    const nested = '{"id":"n","timestamp":1,"message":"m","x":[{"a":1},{"id":"y","b":2}]}';
+    const entries = Array.from({ length: 300 }, (_, i) =>
+      i === 200 ? nested : event(i, `line ${i} ${'y'.repeat(1_000)}`),
+    );
+    const text = payloadText(entries);
+    const payload = sliced(text);
+    expect(readAll(payload, 500)).toEqual(whole(text).logEvents);
+    expect(payload.eventCount).toBe(300);
+  });
+
   it('parses any other layout whole, with the same result', () => {
     const pretty = JSON.stringify(
       JSON.parse(payloadText([event(0, 'a'), event(1, 'b')])) as unknown,
