@@ -93,21 +93,31 @@ export function writeLine(json: string): Buffer {
 }
 
 /**
- * Copies `text`, which must be ASCII (one byte per UTF-16 unit), into a shared chunk (or a Buffer
- * of its own when it is larger than a chunk) and says where: the caller cuts it into lines.
+ * Bytes a chunk keeps free beyond `text.length` for {@link writeIfAscii}: a UTF-8 write that runs
+ * out of room stops short of a character of up to 4 bytes, so with this much more room a text
+ * that is not ASCII writes more bytes than it has UTF-16 units, or all of them, never exactly as
+ * many.
  */
-export function writeAsciiBlock(text: string): { readonly bytes: Buffer; readonly offset: number } {
-  if (text.length > CHUNK_BYTES) {
-    const own = Buffer.allocUnsafe(text.length);
-    own.write(text, 0, 'latin1');
-    return { bytes: own, offset: 0 };
+const ASCII_SLACK = 4;
+
+/**
+ * Writes `text` as UTF-8 into a shared chunk (or a Buffer of its own when it is larger than a
+ * chunk) when it is ASCII, one byte per UTF-16 unit, and says where: the caller cuts it into
+ * lines. Otherwise writes nothing that counts and returns `undefined`. One pass: the write says
+ * whether the text was ASCII (`Buffer.byteLength` first and a Latin-1 write after were two).
+ */
+export function writeIfAscii(text: string): { readonly bytes: Buffer; readonly offset: number } | undefined {
+  if (text.length + ASCII_SLACK > CHUNK_BYTES) {
+    const own = Buffer.allocUnsafe(text.length + ASCII_SLACK);
+    return own.write(text, 0) === text.length ? { bytes: own, offset: 0 } : undefined;
   }
-  if (chunk.length - used < text.length) {
+  if (chunk.length - used < text.length + ASCII_SLACK) {
     chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     used = 0;
   }
   const offset = used;
-  used += chunk.write(text, offset, 'latin1');
+  if (chunk.write(text, offset) !== text.length) return undefined;
+  used += text.length;
   return { bytes: chunk, offset };
 }
 

@@ -1,5 +1,5 @@
 import type { ForwarderRecord } from '../normalize/record.js';
-import { encodeRecord, writeAsciiBlock, writeLine, type EncodedRecord } from './encodeRecord.js';
+import { encodeRecord, writeIfAscii, writeLine, type EncodedRecord } from './encodeRecord.js';
 import { MAX_BYTES_PER_RECORD } from './limits.js';
 
 /**
@@ -89,12 +89,13 @@ export function createRecordEncoder(
       return;
     }
     ends.push(json.length - 1);
-    if (Buffer.byteLength(json) === json.length) {
+    const block = writeIfAscii(json);
+    if (block !== undefined) {
       // ASCII, as nearly every group is: bytes sit at the characters' offsets, so the group is
       // copied once and cut in place, each record's `,` (or the closing `]`) becoming its `\n`.
       // Instead of a slice and a UTF-8 write per record: encoding the max payload's 18,072 records,
       // 74–77 → 64–68 ms (medians of 15 runs in one process).
-      const { bytes, offset } = writeAsciiBlock(json);
+      const { bytes, offset } = block;
       let start = 1;
       for (let i = 0; i < records.length; i++) {
         const end = ends[i] as number;

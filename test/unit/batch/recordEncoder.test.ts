@@ -65,6 +65,19 @@ describe('createRecordEncoder', () => {
     }
   });
 
+  it('keeps the lines already handed out intact when a group turns out not to be ASCII', () => {
+    // Groups of 128; every third group's last record ends in a 4-byte character, so its write is
+    // tried in the shared chunk and taken back. Lines of ~900 bytes fill a 256 KiB chunk about
+    // every two groups, so the attempts land at every offset a chunk has room for.
+    const records = Array.from({ length: 3_000 }, (_, i) => {
+      const wide = Math.floor(i / 128) % 3 === 2 && i % 128 === 127;
+      return record(i, `${'m'.repeat(600 + (i % 97))} ${i}${wide ? ' 😀' : ''}`);
+    });
+    const got = lines(grouped(records));
+    expect(got).toEqual(lines(oneByOne(records)));
+    expect(got.filter((line) => line.text.includes('😀'))).toHaveLength(7);
+  });
+
   it("keeps a line whose own field holds the boundary text (an array of objects keyed 'asctime') whole", () => {
     const records = [
       record(0, 'before'),
