@@ -163,8 +163,8 @@ export interface SoloResult {
  * One contender alone in this process, after `warmup` runs, with no collection forced between
  * runs: each run pays for the garbage of the one before it, as a warm Lambda invocation pays for
  * the previous one's, and nothing else shares the heap. (The interleaved rounds of {@link speed}
- * force a full GC before every run; that made this pipeline's runs ~30 % slower than in a process
- * of its own and the peers' hardly at all, see bench/README.md.)
+ * force a full GC before every run, which freed the pipeline's hidden classes and threw away its
+ * optimized code every round until they ran with `FORCED_GC_NODE_FLAGS`; see bench/README.md.)
  */
 function solo(file: string, contender: string, warmup: number, runs: number): SoloResult {
   const { event, data } = readEvent(file);
