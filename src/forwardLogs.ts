@@ -237,8 +237,10 @@ export function encodePayloadRecords(
   if ('logEvents' in payload) encoder.encode(payload.logEvents);
   else {
     const step = config.rejoinMultiline ? Infinity : EVENTS_PER_TURN;
-    for (let from = 0; from < payload.eventCount; from += step) {
-      encoder.encode(payload.events(from, from + step));
+    for (let from = 0; ; from += step) {
+      const events = payload.events(from, from + step);
+      if (events.length === 0) break;
+      encoder.encode(events);
     }
   }
   return { encoded, ...encoder.end() };
@@ -312,10 +314,13 @@ async function encodeAndDeliver(
   const turn = deps.nextTurn ?? nextTurn;
   let ended: ReturnType<PayloadEncoder['end']>;
   try {
-    // The count is read each time: see SlicedDataMessage.eventCount.
-    for (let from = 0; from < payload.eventCount; from += step) {
+    // Read until a slice comes back empty: the count is known once every event was read (see
+    // SlicedDataMessage.eventCount).
+    for (let from = 0; ; from += step) {
+      const events = payload.events(from, from + step);
+      if (events.length === 0) break;
       if (from > 0) await turn();
-      encoder.encode(payload.events(from, from + step));
+      encoder.encode(events);
     }
     ended = encoder.end();
     delivery.flush();

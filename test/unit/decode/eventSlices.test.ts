@@ -60,6 +60,25 @@ describe('parseSlicedPayload', () => {
     });
   });
 
+  it('counts the events before reading them, and reads them in order only', () => {
+    const text = payloadText(
+      Array.from({ length: 1_000 }, (_, i) => event(i, `line ${i} ${'z'.repeat(200)}`)),
+    );
+    const payload = sliced(text);
+    // Asked first (a payload dropped whole is never read): counted from the text.
+    expect(payload.eventCount).toBe(1_000);
+    expect(payload.events(0, 600)).toHaveLength(600);
+    expect(() => payload.events(100, 200)).toThrow(RangeError);
+    const rest = payload.events(600, 5_000);
+    expect(rest.map((e) => ('id' in e ? e.id : ''))).toEqual(
+      whole(text)
+        .logEvents.slice(600)
+        .map((e) => ('id' in e ? e.id : '')),
+    );
+    expect(payload.events(1_000, 1_500)).toEqual([]);
+    expect(payload.eventCount).toBe(1_000);
+  });
+
   it('reads a payload with no events as empty', () => {
     const payload = sliced(payloadText([]));
     expect(payload.eventCount).toBe(0);
