@@ -16,10 +16,14 @@ export const OFFLINE_AWS_ENV: Readonly<Record<string, string>> = {
  * so every round freed maps of the pipeline's (its decoded events, its parsed JSON lines, its
  * records) and ~17 of its optimized functions with them: +25–29 % pipeline time, the peers (a few
  * functions each) unchanged. Lambda forces no GC: 12 invocations of the handler with Lambda's
- * 128 MB heap flags had 3 such deopts, all in the second. Keeping maps alive for 16 full GCs (three
- * rounds) removes the artefact and nothing else (bench/README.md, "Forced GCs and hidden classes").
+ * 128 MB heap flags had 3 such deopts, all in the second. A map's count of unused GCs only
+ * restarts at a GC that finds an object using it, and at a forced GC nothing of the previous run
+ * is alive, so the count runs down across rounds whatever runs: with 16, every third or fourth
+ * round still re-warmed (pipeline runs of 113–137 ms among 87–101). Kept for the life of the
+ * process, as a warm Lambda function's maps are (its GCs come during invocations, its objects
+ * alive) (bench/README.md, "Forced GCs and hidden classes").
  */
-export const FORCED_GC_NODE_FLAGS = ['--expose-gc', '--retain-maps-for-n-gc=16'] as const;
+export const FORCED_GC_NODE_FLAGS = ['--expose-gc', '--retain-maps-for-n-gc=100000'] as const;
 
 /**
  * Runs `node <args>` in a fresh process (asynchronously, so a server in this process keeps
