@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
-import type { EncodedRecord } from '../src/batch/encodeRecord.js';
+import { encodedLine, type EncodedRecord } from '../src/batch/encodeRecord.js';
 import { createRecordEncoder } from '../src/batch/recordEncoder.js';
 import { packBatches } from '../src/batch/packBatches.js';
 import { putRecordBatchBody } from '../src/deliver/recordBatchBody.js';
@@ -208,11 +208,7 @@ export function runHandlerNativeFloor(
   messages: readonly string[],
   records: readonly ForwarderRecord[],
 ): number {
-  const lines = runNativeFloor(data, messages, records).map((line, i) => ({
-    id: String(i),
-    data: line,
-    truncated: false,
-  }));
+  const lines = runNativeFloor(data, messages, records).map((line, i) => encodedLine(String(i), line, false));
   let bytes = 0;
   for (const batch of packBatches(lines)) {
     const body = putRecordBatchBody(

@@ -32,7 +32,7 @@ export function createBatchPacker(
   let bytes = 0;
   return {
     push(record) {
-      const size = record.data.length;
+      const size = record.size;
       if (current.length > 0 && (current.length === limits.maxRecords || bytes + size > limits.maxBytes)) {
         onBatch(current);
         current = [];

@@ -1,5 +1,12 @@
 import type { ForwarderRecord } from '../normalize/record.js';
-import { encodeRecord, writeIfAscii, writeLine, type EncodedRecord } from './encodeRecord.js';
+import {
+  ChunkLine,
+  encodeRecord,
+  encodedLine,
+  writeIfAscii,
+  writeLine,
+  type EncodedRecord,
+} from './encodeRecord.js';
 import { MAX_BYTES_PER_RECORD } from './limits.js';
 
 /**
@@ -102,11 +109,7 @@ export function createRecordEncoder(
         const record = records[i] as ForwarderRecord;
         if (end - start + 1 <= limit) {
           bytes[offset + end] = 0x0a;
-          sink({
-            id: record.cloudwatch.id,
-            data: bytes.subarray(offset + start, offset + end + 1),
-            truncated: false,
-          });
+          sink(new ChunkLine(record.cloudwatch.id, bytes, offset + start, end - start + 1, false));
         } else {
           one(record);
         }
@@ -120,7 +123,7 @@ export function createRecordEncoder(
       const record = records[i] as ForwarderRecord;
       // Fast path as in encodeRecord: under limit/3 UTF-16 units cannot be over limit bytes.
       if ((end - start + 1) * 3 <= limit || Buffer.byteLength(json.slice(start, end)) + 1 <= limit) {
-        sink({ id: record.cloudwatch.id, data: writeLine(json.slice(start, end)), truncated: false });
+        sink(encodedLine(record.cloudwatch.id, writeLine(json.slice(start, end)), false));
       } else {
         one(record);
       }

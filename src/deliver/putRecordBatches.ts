@@ -200,7 +200,7 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
   };
   const accept = (record: EncodedRecord): void => {
     report.delivered++;
-    report.billedUnits += Math.ceil(record.data.length / BILLING_UNIT_BYTES);
+    report.billedUnits += Math.ceil(record.size / BILLING_UNIT_BYTES);
   };
 
   const slots = new CallSlots(Math.max(1, options.concurrency));
@@ -230,7 +230,7 @@ export function startDelivery(client: FirehoseSender, options: DeliveryOptions):
       return 'no time left';
     }
     report.calls++;
-    for (const record of pending) bytes += record.data.length;
+    for (const record of pending) bytes += record.size;
     report.bytesSent += bytes;
     const limitMs = Math.max(1, Math.min(callTimeout, callBudget));
     const abortSignal = AbortSignal.timeout(limitMs);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EncodedRecord } from '../../src/batch/encodeRecord.js';
+import { encodedLine, type EncodedRecord } from '../../src/batch/encodeRecord.js';
 import { countByErrorCode } from '../../src/deliver/deliveryReport.js';
 import type { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import {
@@ -20,11 +20,9 @@ const STREAM = 'logging-test';
 const BUDGET_MS = 60_000;
 
 const records = (count: number): EncodedRecord[] =>
-  Array.from({ length: count }, (_, i) => ({
-    id: `e${i}`,
-    data: Buffer.from(`{"message":"line ${i}"}\n`),
-    truncated: false,
-  }));
+  Array.from({ length: count }, (_, i) =>
+    encodedLine(`e${i}`, Buffer.from(`{"message":"line ${i}"}\n`), false),
+  );
 
 /** Remaining time of a 60 s invocation that starts now, read from the real clock. */
 function invocation(): () => number {

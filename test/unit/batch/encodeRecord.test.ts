@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRecord } from '../../../src/batch/encodeRecord.js';
+import { encodeRecord, withId } from '../../../src/batch/encodeRecord.js';
 import { MAX_BYTES_PER_RECORD } from '../../../src/batch/limits.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
 import { pythonRecord } from '../../helpers/pythonRecord.js';
@@ -132,5 +132,20 @@ describe('encodeRecord', () => {
     const encoded = encodeRecord(record, 2_000);
     expect(encoded.data.length).toBeLessThanOrEqual(2_000);
     expect(decoded(encoded.data).exc_info).toBe(STACK);
+  });
+
+  it("gives each line's own bytes from a shared chunk, its size without reading them, and keeps them under another id", () => {
+    const records = [errorRecord('first', STACK), errorRecord('second')];
+    const [first, second] = records.map((record) => encodeRecord(record));
+    if (first === undefined || second === undefined) throw new Error('two records were encoded');
+    // Both lines share one chunk: each view is of its own line only.
+    expect(first.size).toBe(first.data.length);
+    expect(decoded(first.data)).toEqual(records[0]);
+    expect(decoded(second.data)).toEqual(records[1]);
+    const renamed = withId(first, '7/' + first.id);
+    expect(renamed.id).toBe('7/' + first.id);
+    expect(renamed.data.equals(first.data)).toBe(true);
+    expect(renamed.size).toBe(first.size);
+    expect(renamed.truncated).toBe(first.truncated);
   });
 });

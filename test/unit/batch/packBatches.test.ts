@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EncodedRecord } from '../../../src/batch/encodeRecord.js';
-import { encodeRecord } from '../../../src/batch/encodeRecord.js';
+import { encodeRecord, encodedLine, type EncodedRecord } from '../../../src/batch/encodeRecord.js';
 import {
   MAX_BYTES_PER_BATCH,
   MAX_BYTES_PER_RECORD,
@@ -15,11 +14,8 @@ import {
 } from '../../../src/batch/packBatches.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
 
-const record = (index: number, size: number): EncodedRecord => ({
-  id: String(index),
-  data: Buffer.alloc(size, 0x61),
-  truncated: false,
-});
+const record = (index: number, size: number): EncodedRecord =>
+  encodedLine(String(index), Buffer.alloc(size, 0x61), false);
 
 /** The invariants the contract states, checked on one packing. */
 function expectValidPacking(

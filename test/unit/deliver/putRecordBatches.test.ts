@@ -1,6 +1,6 @@
 import type { PutRecordBatchCommand, PutRecordBatchOutput } from '@aws-sdk/client-firehose';
 import { describe, expect, it } from 'vitest';
-import type { EncodedRecord } from '../../../src/batch/encodeRecord.js';
+import { encodedLine, type EncodedRecord } from '../../../src/batch/encodeRecord.js';
 import { countByErrorCode } from '../../../src/deliver/deliveryReport.js';
 import {
   DEADLINE_EXCEEDED,
@@ -54,11 +54,7 @@ function serviceError(name: string, status: number, message: string): Error {
 
 // The record's data is its id, so the sender can tell which records it got.
 const records = (count: number, prefix = 'e'): EncodedRecord[] =>
-  Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}${i}`,
-    data: Buffer.from(`${prefix}${i}`),
-    truncated: false,
-  }));
+  Array.from({ length: count }, (_, i) => encodedLine(`${prefix}${i}`, Buffer.from(`${prefix}${i}`), false));
 
 const options = (over: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
   deliveryStreamName: 'logging-test',
@@ -71,7 +67,7 @@ const options = (over: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
 describe('deliverBatches', () => {
   it('delivers every record and counts calls, bytes and 5 KB billing units', async () => {
     const { sender, calls } = scriptedSender((ids) => ok(ids));
-    const batch = [{ id: 'big', data: Buffer.alloc(5 * 1024 + 1), truncated: false }, ...records(2)];
+    const batch = [encodedLine('big', Buffer.alloc(5 * 1024 + 1), false), ...records(2)];
     const report = await deliverBatches(sender, [batch], options());
     expect(report.delivered).toBe(3);
     expect(report.failed).toEqual([]);
