@@ -8,10 +8,6 @@ export interface CloudWatchLogsEvent {
   readonly awslogs: { readonly data: string };
 }
 
-// Standard alphabet with optional padding; CloudWatch Logs never sends base64url or whitespace.
-// Linear-time: one character class, no nested quantifier.
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
 export interface DecodeOptions {
   /** Refuse payloads that decompress to more than this many bytes (gzip bomb guard). */
   readonly maxPayloadBytes: number;
@@ -56,6 +52,24 @@ function outputChunkSize(compressed: Buffer, maxOutputBytes: number): number {
   return Math.max(DEFAULT_CHUNK_BYTES, Math.min(announced, MAX_CHUNK_BYTES, maxOutputBytes + 1));
 }
 
+/**
+ * Whether `data`, which Node's decoder made `decodedLength` bytes of, is standard base64: the
+ * alphabet `A–Z a–z 0–9 + /`, up to two `=` at the end, a length that is a multiple of 4
+ * (CloudWatch Logs never sends base64url or whitespace). Node's decoder is lenient: it
+ * skips characters outside the alphabet, stops at an `=` and reads base64url's `-` and `_` as
+ * `+` and `/`. So the length tells the first two apart: `n` characters of which the last `p`
+ * are `=` decode to `3n/4 - p` bytes exactly when every other one is in the alphabet; and two
+ * searches for a single character, the third. Before, the bytes were encoded again and compared
+ * with the input (0.35 ms and a 1 MB string on the max payload, against 0.04 ms for this); a
+ * property test holds the two definitions to the same answers.
+ */
+export function isStrictBase64(data: string, decodedLength: number): boolean {
+  if (data.length % 4 !== 0) return false;
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  if (decodedLength !== (data.length / 4) * 3 - padding) return false;
+  return !data.includes('-') && !data.includes('_');
+}
+
 /** base64 → gzip → UTF-8 JSON text, each step checked. */
 export function inflatePayload(data: string, options: DecodeOptions): string {
   return inflatePayloadBytes(data, options).toString('utf8');
@@ -63,19 +77,18 @@ export function inflatePayload(data: string, options: DecodeOptions): string {
 
 /** {@link inflatePayload} up to the UTF-8 bytes of the JSON text, not decoded yet. */
 export function inflatePayloadBytes(data: string, options: DecodeOptions): Buffer {
-  // Node's base64 decoder is lenient (it skips invalid characters, accepts base64url), so the
-  // input is checked. Fast path: canonical base64 re-encodes to exactly the input, which costs
-  // ~2 ms for a 1 MB event where the regular expression below costs ~8 ms (a quarter of the
-  // floor; see bench/README.md). Anything else (invalid, or valid with non-canonical padding
-  // bits) gets the character check, which accepts the latter and names what is wrong otherwise.
   const compressed = Buffer.from(data, 'base64');
-  if (compressed.toString('base64') !== data && (data.length % 4 !== 0 || !BASE64.test(data))) {
+  if (!isStrictBase64(data, compressed.length)) {
     const bad = data.search(/[^A-Za-z0-9+/=]/);
+    const firstPad = data.indexOf('=');
+    const early = firstPad >= 0 && (data.length - firstPad > 2 || !data.endsWith('='));
     throw new DecodeError(
       'base64',
       bad >= 0
         ? `awslogs.data is not base64: character ${JSON.stringify(data[bad])} at offset ${bad}`
-        : `awslogs.data is not base64: length ${data.length} is not a multiple of 4`,
+        : early
+          ? `awslogs.data is not base64: padding "=" before its end, at offset ${firstPad}`
+          : `awslogs.data is not base64: length ${data.length} is not a multiple of 4`,
     );
   }
   if (compressed.length < 18 || compressed[0] !== 0x1f || compressed[1] !== 0x8b) {

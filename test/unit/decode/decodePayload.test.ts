@@ -89,6 +89,12 @@ describe('decodePayload', () => {
     expect(error.message).toContain('"!" at offset 4');
   });
 
+  it('refuses base64 with padding before its end, saying where', () => {
+    const error = decodeError(event('H4sI=AAAAAAA'));
+    expect(error.stage).toBe('base64');
+    expect(error.message).toContain('padding "=" before its end, at offset 4');
+  });
+
   it('refuses base64 that is not gzip', () => {
     const error = decodeError(event(Buffer.from(JSON.stringify(documented)).toString('base64')));
     expect(error.stage).toBe('gzip');
