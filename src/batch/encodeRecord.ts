@@ -109,11 +109,11 @@ function marked(record: ForwarderRecord, originalSize: number): ForwarderRecord 
   return cut;
 }
 
-// Lines are written into shared chunks and handed out as views (`subarray`), instead of one
+// Lines are written into shared chunks (a record points into one, see ChunkLine), instead of one
 // `Buffer.from(JSON.stringify(record) + '\n')` each: that flattened the concatenated string (a
 // copy of every line) and allocated a pool slice per record. Encode step on the max payload
 // (npm run bench --quick, 18,072 records, median of 5): 99 → 75 ms; self time of `encode`
-// 28 % of the pipeline's before. The SDK base64-encodes each view on its own.
+// 28 % of the pipeline's before. The request body's writer base64-encodes each line's view.
 const CHUNK_BYTES = 256 * 1024;
 /** Lines this long (in UTF-16 units) may not fit a chunk: they get a Buffer of their own. */
 const LONG_LINE = Math.floor((CHUNK_BYTES - 1) / 3);
