@@ -10,6 +10,8 @@ export interface EncodedRecord {
   readonly size: number;
   /** Set when the record was cut to fit {@link MAX_BYTES_PER_RECORD}. */
   readonly truncated: boolean;
+  /** The same bytes under another id (a copy with `...` would lose `data`, a getter). */
+  readonly withId: (id: string) => EncodedRecord;
 }
 
 /**
@@ -20,8 +22,8 @@ export interface EncodedRecord {
  * Why: a `Uint8Array` view is ~100 bytes of heap, twice the record's own, and the pipeline holds
  * every record until it is packed, so each young-generation GC copied them all. Pipeline on the
  * max payload (18,072 records, one process, GC before each run, medians of 11, 3 processes):
- * with a view per record 87.9 / 88.8 / 91.9 ms, with the offsets only 84.2 / 85.2 / 87.5 ms
- * (dropping the records as they come: 83.7 / 84.0 / 86.1 ms).
+ * with a view per record 87.7–88.6 ms, with the offsets only 83.9–85.4 ms (dropping the records
+ * as they come, the bound: 83.7–86.1 ms); the whole handler unchanged (bench/README.md).
  */
 export class ChunkLine implements EncodedRecord {
   readonly id: string;
@@ -42,15 +44,9 @@ export class ChunkLine implements EncodedRecord {
     return this.bytes.subarray(this.start, this.start + this.size);
   }
 
-  /** The same bytes under another id (a copy with `...` would lose `data`). */
   withId(id: string): ChunkLine {
     return new ChunkLine(id, this.bytes, this.start, this.size, this.truncated);
   }
-}
-
-/** `line` under another id, its bytes shared. */
-export function withId(line: EncodedRecord, id: string): EncodedRecord {
-  return line instanceof ChunkLine ? line.withId(id) : encodedLine(id, line.data, line.truncated);
 }
 
 /** A line whose bytes are all of `data`. */

@@ -1,6 +1,5 @@
 import type { KinesisStreamBatchItemFailure, KinesisStreamBatchResponse } from 'aws-lambda';
 import type { ForwarderConfig } from '../config.js';
-import { withId } from '../batch/encodeRecord.js';
 import { inflatePayloadBytes } from '../decode/decodePayload.js';
 import { parseSlicedPayload } from '../decode/eventSlices.js';
 import { DEFAULT_RESERVE_MS, startRecordDelivery, type FirehoseSender } from '../deliver/putRecordBatches.js';
@@ -190,7 +189,7 @@ export async function forwardKinesisBatch(
       // A payload's records are packed only once all of them are encoded: a payload that fails
       // half way is undecodable as a whole, none of its records sent.
       const prefix = `${input.index}${ID_SEPARATOR}`;
-      for (const line of lines.encoded) delivery.push(withId(line, prefix + line.id));
+      for (const line of lines.encoded) delivery.push(line.withId(prefix + line.id));
       records += lines.encoded.length;
     } catch (error) {
       // Whatever stopped this record (bad base64, gzip, JSON, shape, or a defect further on), it

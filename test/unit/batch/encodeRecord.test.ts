@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeRecord, withId } from '../../../src/batch/encodeRecord.js';
+import { encodeRecord } from '../../../src/batch/encodeRecord.js';
 import { MAX_BYTES_PER_RECORD } from '../../../src/batch/limits.js';
 import type { ForwarderRecord } from '../../../src/normalize/record.js';
 import { pythonRecord } from '../../helpers/pythonRecord.js';
@@ -142,7 +142,7 @@ describe('encodeRecord', () => {
     expect(first.size).toBe(first.data.length);
     expect(decoded(first.data)).toEqual(records[0]);
     expect(decoded(second.data)).toEqual(records[1]);
-    const renamed = withId(first, '7/' + first.id);
+    const renamed = first.withId('7/' + first.id);
     expect(renamed.id).toBe('7/' + first.id);
     expect(renamed.data.equals(first.data)).toBe(true);
     expect(renamed.size).toBe(first.size);
