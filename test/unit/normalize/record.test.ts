@@ -7,6 +7,7 @@ import {
   type EventSource,
 } from '../../../src/normalize/normalizeEvent.js';
 import { lambdaEventSource } from '../../helpers/eventSource.js';
+import { isoTimestamp } from '../../../src/normalize/timestamps.js';
 
 const source: EventSource = lambdaEventSource('orders-api');
 const TIME = Date.UTC(2020, 4, 11, 12, 44, 44, 123);
@@ -224,5 +225,15 @@ describe('record timestamps', () => {
     expect(at(base + 1000)['@timestamp']).toBe('2024-03-01T00:00:00.000Z');
     expect(at(base + 1000).asctime).toBe('2024-03-01T00:00:00+0000');
     expect(at(base + 999)['@timestamp']).toBe('2024-02-29T23:59:59.999Z');
+  });
+
+  it('writes every millisecond of a second as Date#toISOString does, before 1970 too', () => {
+    for (const second of [Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(1969, 11, 31, 23, 59, 58)]) {
+      // Descending, then ascending: each ending is right whichever comes first.
+      for (let ms = 999; ms >= 0; ms -= 7)
+        expect(isoTimestamp(second + ms)).toBe(new Date(second + ms).toISOString());
+      for (let ms = 0; ms < 1000; ms++)
+        expect(isoTimestamp(second + ms)).toBe(new Date(second + ms).toISOString());
+    }
   });
 });
