@@ -115,6 +115,7 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
   const levelKey = library.levelKey ?? 'level';
   const nameKeys = library.nameKeys ?? NAME_KEYS;
   const stackOf = library.stack ?? stackText;
+  const errorStackKeys = library.errorStackKeys ?? [];
   const stackKeys = [
     ...library.stackKeys,
     ...COMMON_STACK_KEYS.filter((key) => !library.stackKeys.includes(key)),
@@ -164,7 +165,7 @@ export function jsonLibraryFormat(library: JsonLibrary): JsonFormat {
         }
       }
       let errorStack: string | undefined;
-      for (const key of library.errorStackKeys ?? []) {
+      for (const key of errorStackKeys) {
         errorStack = stackText(object[key]);
         if (errorStack !== undefined) {
           consumed.push(key);
