@@ -37,6 +37,38 @@ describe('record assembly (normalizeEvent)', () => {
     ]);
   });
 
+  it('keeps that order for lines without a stack, with and without a request id', () => {
+    const withId = normalize(
+      '{"timestamp":"2023-11-01T10:47:57.100Z","level":"INFO","requestId":"r-1","message":"ok","orderId":"A-1"}',
+    );
+    expect(Object.keys(withId)).toEqual([
+      'asctime',
+      'name',
+      'levelname',
+      'message',
+      '@timestamp',
+      'aws_request_id',
+      'cloudwatch',
+      'log_format',
+      'orderId',
+    ]);
+    const withoutId = normalize('{"level":30,"time":1698835677100,"pid":1,"msg":"ok","orderId":"A-1"}');
+    expect(Object.keys(withoutId)).toEqual([
+      'asctime',
+      'name',
+      'levelname',
+      'message',
+      '@timestamp',
+      'cloudwatch',
+      'log_format',
+      'time',
+      'pid',
+      'orderId',
+    ]);
+    expect(withoutId).not.toHaveProperty('aws_request_id');
+    expect(withoutId).not.toHaveProperty('exc_info');
+  });
+
   it('takes asctime and @timestamp from the CloudWatch event time, in UTC', () => {
     const record = normalize('hello');
     expect(record.asctime).toBe('2020-05-11T12:44:44+0000');
