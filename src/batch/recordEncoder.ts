@@ -109,7 +109,8 @@ export function createRecordEncoder(
         const record = records[i] as ForwarderRecord;
         if (end - start + 1 <= limit) {
           bytes[offset + end] = 0x0a;
-          sink(new ChunkLine(record.cloudwatch.id, bytes, offset + start, end - start + 1, false));
+          // The line's id stays in its bytes (ChunkLine).
+          sink(new ChunkLine(undefined, bytes, offset + start, end - start + 1, false));
         } else {
           one(record);
         }

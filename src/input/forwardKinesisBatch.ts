@@ -189,7 +189,7 @@ export async function forwardKinesisBatch(
       // A payload's records are packed only once all of them are encoded: a payload that fails
       // half way is undecodable as a whole, none of its records sent.
       const prefix = `${input.index}${ID_SEPARATOR}`;
-      for (const line of lines.encoded) delivery.push(line.withId(prefix + line.id));
+      for (const line of lines.encoded) delivery.push(line.withIdPrefix(prefix));
       records += lines.encoded.length;
     } catch (error) {
       // Whatever stopped this record (bad base64, gzip, JSON, shape, or a defect further on), it

@@ -142,7 +142,7 @@ describe('encodeRecord', () => {
     expect(first.size).toBe(first.data.length);
     expect(decoded(first.data)).toEqual(records[0]);
     expect(decoded(second.data)).toEqual(records[1]);
-    const renamed = first.withId('7/' + first.id);
+    const renamed = first.withIdPrefix('7/');
     expect(renamed.id).toBe('7/' + first.id);
     expect(renamed.data.equals(first.data)).toBe(true);
     expect(renamed.size).toBe(first.size);

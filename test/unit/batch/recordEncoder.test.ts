@@ -113,6 +113,33 @@ describe('createRecordEncoder', () => {
     expect(Buffer.byteLength(got[1]?.text ?? '')).toBeLessThanOrEqual(limit);
   });
 
+  it("names each grouped line by its record's cloudwatch.id, whatever the names and messages around it hold", () => {
+    // The grouped lines read their id from their own bytes: names and messages that spell out
+    // the keys it is found by, quotes, backslashes, and ids that need escaping must not mislead it.
+    const tricky = '"cloudwatch":{"logGroup":"x","logStream":"y","owner":"z","id":"fake"}';
+    const records = Array.from({ length: 400 }, (_, i) => {
+      const r = record(
+        i,
+        i % 3 === 0 ? tricky : `line ${i} \\"`,
+        i % 5 === 0 ? { cloudwatch: { id: 'own' } } : {},
+      );
+      if (i % 4 === 0) r.name = `${tricky}\\`;
+      if (i % 7 === 0) r.exc_info = `Traceback ","id":"${i}"\n  File "x"`;
+      r.cloudwatch = {
+        logGroup: i % 2 === 0 ? '/aws/lambda/q"uote\\' : '/aws/lambda/orders',
+        logStream: i % 6 === 0 ? `s","id":"${i}` : '2020/05/11/[$LATEST]abc',
+        owner: '123456789012',
+        id: i % 9 === 0 ? `stream"\\#${i}` : r.cloudwatch.id,
+        ...(i % 11 === 0 ? { folded_ids: ['1', '2'] } : {}),
+      };
+      return r;
+    });
+    const got = grouped(records);
+    expect(got.map((line) => line.id)).toEqual(records.map((r) => r.cloudwatch.id));
+    expect(got.map((line) => line.withIdPrefix('3/').id)).toEqual(records.map((r) => `3/${r.cloudwatch.id}`));
+    expect(lines(got)).toEqual(lines(oneByOne(records)));
+  });
+
   it('hands nothing out for no records, and one line for one record', () => {
     expect(grouped([])).toEqual([]);
     expect(lines(grouped([record(0, 'only')]))).toEqual(lines(oneByOne([record(0, 'only')])));
