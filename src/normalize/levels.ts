@@ -38,12 +38,26 @@ const BY_NAME: ReadonlyMap<string, LevelName> = new Map<string, LevelName>([
 ]);
 
 /**
+ * {@link BY_NAME} under the spellings lines use most (`info`, `INFO`, `Info`), looked up as they
+ * come before the trimmed, lower-cased lookup, which makes two strings: the same answers.
+ */
+const BY_SPELLING: ReadonlyMap<string, LevelName> = new Map(
+  [...BY_NAME].flatMap(([name, level]) => [
+    [name, level],
+    [name.toUpperCase(), level],
+    [`${name.charAt(0).toUpperCase()}${name.slice(1)}`, level],
+  ]),
+);
+
+/**
  * Maps a level as a line spells it to one of the five names, or `undefined` when the value is
  * no level at all. Numbers follow pino/bunyan (10/20 DEBUG, 30 INFO, 40 WARNING, 50 ERROR,
  * 60 CRITICAL); formats with other numeric scales map before calling this.
  */
 export function toLevelName(value: unknown): LevelName | undefined {
   if (typeof value === 'string') {
+    const exact = BY_SPELLING.get(value);
+    if (exact !== undefined) return exact;
     const found = BY_NAME.get(value.trim().toLowerCase());
     if (found !== undefined) return found;
     const n = Number(value);
