@@ -396,10 +396,11 @@ function hasForeignKeys(object: JsonObject, dotnet: DotnetRecord | undefined): b
 }
 
 function isApplicationRecord(object: JsonObject, dotnet: DotnetRecord | undefined): boolean {
-  if (hasForeignKeys(object, dotnet)) return false;
+  // The level and time first: most other libraries' lines fail them, before the `hasOwn` calls.
   const level = object.level;
   if (typeof level !== 'string' || !RUNTIME_LEVELS.has(level)) return false;
   if (typeof object.timestamp !== 'string') return false;
+  if (hasForeignKeys(object, dotnet)) return false;
   return 'message' in object || isLambdaError(object) || isEnvelopeOnly(object);
 }
 
