@@ -83,6 +83,7 @@ export function createPayloadControls(
   return {
     push(record) {
       if (version !== undefined) {
+        // Undefined also where buildRecord left the key's slot (normalizeEvent.ts).
         if (record.function_version === undefined) record.function_version = version;
         else setOwnField(record, 'function_version', version);
       }
