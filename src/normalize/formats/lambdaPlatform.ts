@@ -162,7 +162,7 @@ function requestIdEnd(line: string, start: number): number {
 // (their `metrics` names are written out in `parseCommonLine`, in the same order), `Init Duration`
 // only after a cold start.
 const START_LINE = /^START RequestId: ([!-\uffff]+) Version: ([^\t\n\r]+)$/;
-const END_LINE = /^END RequestId: [!-\uffff]*$/;
+const END_LINE = /^END RequestId: ([!-\uffff]*)$/;
 const REPORT_LINE =
   /^REPORT RequestId: ([!-\uffff]*)\tDuration: ([^\t\n\r]*)\tBilled Duration: ([^\t\n\r]*)\tMemory Size: ([^\t\n\r]*)\tMax Memory Used: ([^\t\n\r]*)\t(?:Init Duration: ([^\t\n\r]*)\t)?$/;
 
@@ -189,15 +189,17 @@ export function parseCommonLine(line: string, keyword: string, type: string): Pa
   let lambda: Record<string, unknown>;
   let message = line;
   if (keyword === 'END') {
-    if (!END_LINE.test(line)) return undefined;
-    id = line.slice(keyword.length + 12);
+    const match = END_LINE.exec(line);
+    if (match === null) return undefined;
+    id = match[1] ?? '';
     lambda = { type };
   } else if (keyword === 'START') {
     const match = START_LINE.exec(line);
-    const version = match?.[2];
-    if (match === null || version === undefined) return undefined;
-    if (version.charCodeAt(0) <= 0x20 || version.charCodeAt(version.length - 1) <= 0x20) return undefined;
-    if (version.includes('  ')) return undefined;
+    if (match === null) return undefined;
+    const version = match[2] ?? '';
+    const first = version.charCodeAt(0);
+    const last = version.charCodeAt(version.length - 1);
+    if (first <= 0x20 || last <= 0x20 || version.includes('  ')) return undefined;
     id = match[1] ?? '';
     lambda = { type, version };
   } else {
